@@ -1,0 +1,279 @@
+"""Reading JSON documents strictly, turning every kind of broken input into problems.
+
+:func:`read_json` never raises for bad content. It reports, each as a
+:class:`~tajimi_rules.Problem`: a missing path or a directory, a file over the size limit,
+bytes that are not UTF-8 (a UTF-8 byte-order mark is accepted), an empty file, a syntax
+error (with line and column), duplicate keys in one object, ``NaN`` / ``Infinity``, integers
+too long to be counts, and nesting deeper than the limit. Numbers with a fraction part are
+read as :class:`decimal.Decimal`, so a rate written ``0.234`` stays exactly 234/1000.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ._errors import Problem, pointer
+
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "dumps", "read_json"]
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 64
+_MAX_INT_DIGITS = 18
+
+
+class _Constant:
+    """Stands for NaN / Infinity while parsing, so the walk can report where it was."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _HugeInt:
+    """Stands for an integer literal too long to be a count."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it saw twice."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    seen_twice = []
+    for key, value in pairs:
+        if key in obj:
+            seen_twice.append(key)
+        obj[key] = value
+    if seen_twice:
+        obj.duplicates = tuple(dict.fromkeys(seen_twice))
+    return obj
+
+
+def _parse_int(text: str) -> int | _HugeInt:
+    if len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        return _HugeInt(text)
+    return int(text)
+
+
+def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> Iterator[Problem]:
+    if depth > limit:
+        yield Problem(
+            code="json.depth",
+            message=f"nested more than {limit} levels deep",
+            message_ja=f"入れ子が{limit}段を超えている",
+            pointer=pointer(*path),
+            expected=f"at most {limit} levels of nesting",
+            found="deeper nesting",
+        )
+        return
+    if isinstance(value, _Constant):
+        yield Problem(
+            code="json.constant",
+            message=f"{value.text} is not a JSON number",
+            message_ja=f"{value.text} は JSON の数値ではない",
+            pointer=pointer(*path),
+            expected="a finite number",
+            found=value.text,
+        )
+    elif isinstance(value, _HugeInt):
+        digits = len(value.text.lstrip("-"))
+        yield Problem(
+            code="json.huge_integer",
+            message=f"integer with {digits} digits is too large",
+            message_ja=f"{digits}桁の整数は大きすぎる",
+            pointer=pointer(*path),
+            expected=f"an integer of at most {_MAX_INT_DIGITS} digits",
+            found=f"{value.text[:12]}… ({digits} digits)",
+        )
+    elif isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
+            yield Problem(
+                code="json.duplicate_key",
+                message=f"key {key!r} appears more than once in this object",
+                message_ja=f"キー {key!r} が同じオブジェクトに複数回ある",
+                pointer=pointer(*path, key),
+                expected="each key once",
+                found=f"{key!r} repeated",
+            )
+        for key, item in value.items():
+            yield from _walk(item, (*path, key), depth + 1, limit)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index), depth + 1, limit)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _plain(value: Any) -> Any:
+    """The parsed value with the parser's helper types replaced by plain dicts."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def read_json(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> tuple[Any, list[Problem]]:
+    """Read one JSON document from a path or from bytes; return ``(value, problems)``.
+
+    ``value`` is ``None`` when the document could not be read at all. Problems carry
+    ``name`` (default: the path) as their file.
+    """
+    if isinstance(source, bytes):
+        label = name or "<bytes>"
+        data = source
+    else:
+        path = Path(source)
+        label = name or str(source)
+        fault = _path_problem(path, label, max_bytes)
+        if fault is not None:
+            return None, [fault]
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return None, [_io_problem(label, error)]
+    if len(data) > max_bytes:
+        return None, [_too_large(label, len(data), max_bytes)]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        head = data[: error.start].decode("utf-8", errors="replace")
+        line, column = _line_column(head, len(head))
+        return None, [
+            Problem(
+                code="json.encoding",
+                message="the file is not UTF-8 text",
+                message_ja="ファイルが UTF-8 のテキストではない",
+                file=label,
+                line=line,
+                column=column,
+                expected="UTF-8 (a byte-order mark is allowed)",
+                found=f"byte 0x{data[error.start]:02x} at offset {error.start}",
+            )
+        ]
+    if not text.strip():
+        return None, [
+            Problem(
+                code="json.empty",
+                message="the file is empty",
+                message_ja="ファイルが空である",
+                file=label,
+                expected="a JSON document",
+                found="no content",
+            )
+        ]
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_float=Decimal,
+            parse_int=_parse_int,
+            parse_constant=_Constant,
+        )
+    except json.JSONDecodeError as error:
+        return None, [
+            Problem(
+                code="json.syntax",
+                message=f"invalid JSON: {error.msg}",
+                message_ja=f"JSON の構文エラー: {error.msg}",
+                file=label,
+                line=error.lineno,
+                column=error.colno,
+                expected="valid JSON",
+                found=repr(text[error.pos : error.pos + 12]) if error.pos < len(text) else "end of file",
+            )
+        ]
+    except RecursionError:
+        return None, [
+            Problem(
+                code="json.depth",
+                message="nested too deeply to read",
+                message_ja="入れ子が深すぎて読めない",
+                file=label,
+                expected=f"at most {max_depth} levels of nesting",
+                found="deeper nesting",
+            )
+        ]
+    try:
+        problems = [problem.located(label) for problem in _walk(value, (), 0, max_depth)]
+    except RecursionError:  # pragma: no cover - the parser fails first
+        problems = [Problem(code="json.depth", message="nested too deeply", file=label)]
+    if problems:
+        return None, problems
+    return _plain(value), []
+
+
+def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
+    if not path.exists():
+        return Problem(
+            code="file.missing",
+            message="no such file",
+            message_ja="ファイルが存在しない",
+            file=label,
+            expected="an existing JSON file",
+            found="nothing at this path",
+        )
+    if path.is_dir():
+        return Problem(
+            code="file.directory",
+            message="is a directory, not a file",
+            message_ja="ファイルではなくディレクトリである",
+            file=label,
+            expected="a JSON file",
+            found="a directory",
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return _io_problem(label, error)
+    if size > max_bytes:
+        return _too_large(label, size, max_bytes)
+    return None
+
+
+def _too_large(label: str, size: int, limit: int) -> Problem:
+    return Problem(
+        code="file.too_large",
+        message=f"the file is {size:,} bytes, over the limit of {limit:,}",
+        message_ja=f"ファイルが{size:,}バイトで、上限{limit:,}バイトを超えている",
+        file=label,
+        expected=f"at most {limit:,} bytes",
+        found=f"{size:,} bytes",
+    )
+
+
+def _io_problem(label: str, error: OSError) -> Problem:
+    return Problem(
+        code="file.unreadable",
+        message=f"cannot read the file: {error.strerror or error}",
+        message_ja=f"ファイルを読めない: {error.strerror or error}",
+        file=label,
+        expected="a readable file",
+        found=type(error).__name__,
+    )
+
+
+def dumps(value: Any) -> str:
+    """Write ``value`` as indented UTF-8 JSON text (Japanese kept readable), ending in a newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"

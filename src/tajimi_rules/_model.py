@@ -1,0 +1,295 @@
+"""The typed model: item levels, category ratings, counts, items, categories, evaluations.
+
+Everything here is a frozen, slotted attrs class or an enum whose ``.value`` is the id used
+in JSON files. Nothing here knows a threshold: how counts become a rating is a rule set's
+business (:mod:`tajimi_rules._rules`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
+
+import attrs
+
+__all__ = [
+    "Category",
+    "Counts",
+    "Evaluation",
+    "Item",
+    "Level",
+    "Municipality",
+    "Name",
+    "Rating",
+    "Remarks",
+    "Source",
+    "Survey",
+]
+
+
+class Level(enum.Enum):
+    """How one survey item stands: does the body do it, and is it common nationally.
+
+    Levels are listed from best to worst. ``Level.of(implemented, common)`` is the grid
+    behind them: implemented and rare is ``ADVANCED``, implemented and common ``STANDARD``,
+    not implemented and rare ``NEEDS_REVIEW``, not implemented and common ``BEHIND``.
+    """
+
+    ADVANCED = "advanced"
+    STANDARD = "standard"
+    NEEDS_REVIEW = "needs_review"
+    BEHIND = "behind"
+
+    @property
+    def ja(self) -> str:
+        """The Japanese label used in the source document (先進的, 普通, ...)."""
+        return _LEVEL_JA[self]
+
+    @property
+    def en(self) -> str:
+        """The English label ("advanced", "standard", "needs review", "behind")."""
+        return self.value.replace("_", " ")
+
+    @property
+    def implemented(self) -> bool:
+        """Whether an item at this level is one the body does."""
+        return self in (Level.ADVANCED, Level.STANDARD)
+
+    @property
+    def common(self) -> bool:
+        """Whether an item at this level is done by most bodies nationally."""
+        return self in (Level.STANDARD, Level.BEHIND)
+
+    @classmethod
+    def of(cls, implemented: bool, common: bool) -> Level:
+        """The level of an item from the two facts that place it."""
+        if implemented:
+            return cls.STANDARD if common else cls.ADVANCED
+        return cls.BEHIND if common else cls.NEEDS_REVIEW
+
+    def label(self, lang: str = "en") -> str:
+        """The label in ``lang`` (``"ja"`` or ``"en"``)."""
+        return self.ja if lang == "ja" else self.en
+
+
+_LEVEL_JA = {
+    Level.ADVANCED: "先進的",
+    Level.STANDARD: "普通",
+    Level.NEEDS_REVIEW: "検討が必要",
+    Level.BEHIND: "遅れている",
+}
+
+
+class Rating(enum.Enum):
+    """A category's rating, from best (``ADVANCED``) to worst (``DEFICIENT``).
+
+    Ratings are ordered: ``Rating.GOOD.rank > Rating.PARTLY_DEFICIENT.rank``.
+    """
+
+    ADVANCED = "advanced"
+    GOOD = "good"
+    PARTLY_DEFICIENT = "partly_deficient"
+    DEFICIENT = "deficient"
+
+    @property
+    def ja(self) -> str:
+        """The Japanese label used in the source document (先進的, 良好, ...)."""
+        return _RATING_JA[self]
+
+    @property
+    def en(self) -> str:
+        """The English label ("advanced", "good", "partly deficient", "deficient")."""
+        return self.value.replace("_", " ")
+
+    @property
+    def rank(self) -> int:
+        """3 for the best rating down to 0 for the worst."""
+        return _RATING_RANK[self]
+
+    def label(self, lang: str = "en") -> str:
+        """The label in ``lang`` (``"ja"`` or ``"en"``)."""
+        return self.ja if lang == "ja" else self.en
+
+
+_RATING_JA = {
+    Rating.ADVANCED: "先進的",
+    Rating.GOOD: "良好",
+    Rating.PARTLY_DEFICIENT: "やや不備あり",
+    Rating.DEFICIENT: "不備あり",
+}
+_RATING_RANK = {rating: 3 - index for index, rating in enumerate(Rating)}
+
+
+def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int or value < 0:
+        raise ValueError(f"{attribute.name} must be a non-negative integer, got {value!r}")
+
+
+@attrs.frozen
+class Counts:
+    """How many of a category's items sit at each level.
+
+    >>> counts = Counts(advanced=2, standard=2, needs_review=2, behind=0)
+    >>> counts.total
+    6
+    >>> counts.of([Level.ADVANCED, Level.STANDARD])
+    4
+    """
+
+    advanced: int = attrs.field(default=0, validator=_non_negative)
+    standard: int = attrs.field(default=0, validator=_non_negative)
+    needs_review: int = attrs.field(default=0, validator=_non_negative)
+    behind: int = attrs.field(default=0, validator=_non_negative)
+
+    @property
+    def total(self) -> int:
+        """The number of items, ``n``."""
+        return self.advanced + self.standard + self.needs_review + self.behind
+
+    def __getitem__(self, level: Level) -> int:
+        return int(getattr(self, level.value))
+
+    def __iter__(self) -> Iterator[int]:
+        """The four counts, best level first: ``a, s, r, b = counts``."""
+        return iter((self.advanced, self.standard, self.needs_review, self.behind))
+
+    def of(self, levels: Iterable[Level]) -> int:
+        """The number of items at any of ``levels``."""
+        return sum(self[level] for level in set(levels))
+
+    def moved(self, source: Level, target: Level, k: int = 1) -> Counts:
+        """These counts with ``k`` items moved from ``source`` to ``target``.
+
+        Raises :class:`ValueError` if fewer than ``k`` items are at ``source``.
+        """
+        values = {level: self[level] for level in Level}
+        values[source] -= k
+        values[target] += k
+        return Counts.from_mapping(values)
+
+    @classmethod
+    def from_mapping(cls, values: dict[Level, int]) -> Counts:
+        """Counts from a ``{Level: count}`` mapping (missing levels count 0)."""
+        return cls(**{level.value: values.get(level, 0) for level in Level})
+
+    @classmethod
+    def from_levels(cls, levels: Iterable[Level]) -> Counts:
+        """Count a sequence of item levels."""
+        tally = dict.fromkeys(Level, 0)
+        for level in levels:
+            tally[level] += 1
+        return cls.from_mapping(tally)
+
+    def short(self) -> str:
+        """``a/s/r/b``, as in the domain brief's tables."""
+        return "/".join(str(count) for count in self)
+
+
+@attrs.frozen
+class Name:
+    """A name in Japanese, with an optional English rendering."""
+
+    ja: str
+    en: str | None = None
+
+    def label(self, lang: str = "en") -> str:
+        """The name in ``lang``, falling back to Japanese."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.ja
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """One survey item of a category.
+
+    ``level`` is the item's level where the file states it. ``implemented`` and
+    ``national_rate`` (an exact fraction in [0, 1]) are the facts a rule set's item
+    grading turns into a level where it is not stated. ``cost`` is an optional relative
+    cost of implementing the item.
+    """
+
+    id: str
+    name: Name
+    level: Level | None = None
+    implemented: bool | None = None
+    national_rate: Fraction | None = None
+    prefecture_rate: Fraction | None = None
+    cost: Fraction | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where in the source document a category's statement is found."""
+
+    page: int | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Remarks:
+    """The prose under a category: 良い点 (good points) and 検討点 (points to consider)."""
+
+    good: tuple[str, ...] = ()
+    consider: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Category:
+    """One category of an evaluation: counts, items, or both, and what the document stated.
+
+    ``counts`` is ``None`` where the file gives only items; see :meth:`counts_from_items`.
+    """
+
+    id: str
+    group: Name
+    name: Name
+    counts: Counts | None = None
+    items: tuple[Item, ...] = ()
+    stated_rating: Rating | None = None
+    source: Source | None = None
+    remarks: Remarks | None = None
+
+    def counts_from_items(self) -> Counts | None:
+        """The counts implied by the items' stated levels, or ``None`` if any level is unknown."""
+        if not self.items or any(item.level is None for item in self.items):
+            return None
+        return Counts.from_levels(item.level for item in self.items if item.level is not None)
+
+
+@attrs.frozen(kw_only=True)
+class Municipality:
+    """The local government evaluated: 6-digit 全国地方公共団体コード, name, prefecture."""
+
+    code: str
+    name: str
+    prefecture: str
+    name_en: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Survey:
+    """The survey the evaluation draws on, e.g. 令和4年度 = fiscal year 2022."""
+
+    title: str
+    fiscal_year: int
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """A body's evaluation: who, which survey, which rule set, and its categories."""
+
+    municipality: Municipality
+    survey: Survey
+    categories: tuple[Category, ...]
+    rules: str | None = None
+    title: str | None = None
+
+    def category(self, category_id: str) -> Category:
+        """The category with this id; :class:`KeyError` if there is none."""
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        raise KeyError(category_id)

@@ -1,0 +1,152 @@
+"""Rule sets: ordered rating rules over predicates, how they combine, and item grading.
+
+A :class:`RuleSet` is data (normally read from a JSON file validated by
+``ruleset.schema.json``) compiled once, on construction, into plain functions:
+
+* ``rule_set.rate(counts)`` returns the :class:`~tajimi_rules.Rating`, or ``None`` where
+  the rules give none. It builds no explanation and is as fast as a hand-written function.
+* ``rule_set.explain(counts)`` returns an :class:`~tajimi_rules.Explanation`: which rule
+  decided, every rule whose condition holds, each clause with its exact numbers.
+"""
+
+from __future__ import annotations
+
+import enum
+from fractions import Fraction
+
+import attrs
+
+from ._engine import MatchFunction, RateFunction, compile_rules
+from ._explain import Explanation, Outcome, RuleResult
+from ._fractions import parse_fraction
+from ._model import Counts, Level, Rating
+from ._predicates import Comparison, Predicate
+
+__all__ = ["Combine", "ItemGrading", "Rule", "RuleSet"]
+
+
+class Combine(enum.Enum):
+    """How a rule set's rules combine into one rating.
+
+    ``FIRST_MATCH``: rules are tried in order; the first whose condition holds gives the
+    rating. ``EXCLUSIVE``: rules have no order; a vector whose matching rules name more than
+    one rating is ambiguous and gets no rating, like a vector that no rule matches.
+    """
+
+    FIRST_MATCH = "first_match"
+    EXCLUSIVE = "exclusive"
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One rating rule: ``rating`` applies when ``when`` holds.
+
+    ``text`` optionally keeps the rule's wording in the source document.
+    """
+
+    rating: Rating = attrs.field(converter=Rating)
+    when: Predicate
+    text: str | None = None
+
+
+def _grading_comparison(_instance: object, _attribute: object, value: Comparison) -> None:
+    if value not in (Comparison.AT_LEAST, Comparison.MORE_THAN):
+        raise ValueError("item grading calls a rate common when it is at_least or more_than a threshold")
+
+
+@attrs.frozen(kw_only=True)
+class ItemGrading:
+    """How an item's level follows from whether it is implemented and how common it is.
+
+    An item is *common* when its national implementation rate is ``at_least`` (or
+    ``more_than``) ``threshold``; the level is then ``Level.of(implemented, common)``.
+    The comparison is exact: rates and thresholds are fractions.
+    """
+
+    threshold: Fraction = attrs.field(converter=parse_fraction)
+    comparison: Comparison = attrs.field(
+        default=Comparison.AT_LEAST, converter=Comparison, validator=_grading_comparison
+    )
+    rate: str = "national"
+
+    def is_common(self, rate: Fraction) -> bool:
+        """Whether an item implemented by this share of bodies counts as common."""
+        return self.comparison.holds(rate.numerator, rate.denominator, self.threshold)
+
+    def level(self, implemented: bool, rate: Fraction) -> Level:
+        """The level of an item from the two facts that place it."""
+        return Level.of(implemented, self.is_common(rate))
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """A named, documented list of rating rules and the way they combine.
+
+    >>> from tajimi_rules import load_rules, Counts
+    >>> rules = load_rules("tajimi-r4")
+    >>> rules.rate(Counts(advanced=2, standard=2, needs_review=2, behind=0))
+    <Rating.GOOD: 'good'>
+    """
+
+    id: str
+    title: str
+    description: str
+    combine: Combine = attrs.field(converter=Combine)
+    rules: tuple[Rule, ...] = attrs.field(converter=tuple)
+    item_grading: ItemGrading | None = None
+    version: str | None = None
+
+    rate: RateFunction = attrs.field(init=False, eq=False, repr=False)
+    matches: MatchFunction = attrs.field(init=False, eq=False, repr=False)
+    source: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        rate, matches, source = compile_rules(
+            self.combine is Combine.EXCLUSIVE,
+            [(rule.rating, rule.when) for rule in self.rules],
+            name=self.id,
+        )
+        object.__setattr__(self, "rate", rate)
+        object.__setattr__(self, "matches", matches)
+        object.__setattr__(self, "source", source)
+
+    def matching_ratings(self, counts: Counts) -> tuple[Rating, ...]:
+        """Every rating whose rule's condition holds for ``counts``, in rule order, once each."""
+        bits = self.matches(counts)
+        found: list[Rating] = []
+        for index, rule in enumerate(self.rules):
+            if bits >> index & 1 and rule.rating not in found:
+                found.append(rule.rating)
+        return tuple(found)
+
+    def explain(self, counts: Counts) -> Explanation:
+        """Rate ``counts`` and say why: the deciding rule and every rule with its numbers."""
+        results = tuple(
+            RuleResult(index=index, rule=rule, result=rule.when.evaluate(counts))
+            for index, rule in enumerate(self.rules)
+        )
+        holding = [result for result in results if result.holds]
+        decided_by: RuleResult | None = None
+        if counts.total == 0:
+            outcome = Outcome.EMPTY
+        elif not holding:
+            outcome = Outcome.NO_RULE
+        elif self.combine is Combine.FIRST_MATCH:
+            outcome, decided_by = Outcome.RATED, holding[0]
+        elif len({result.rule.rating for result in holding}) > 1:
+            outcome = Outcome.AMBIGUOUS
+        else:
+            outcome, decided_by = Outcome.RATED, holding[0]
+        return Explanation(
+            rule_set=self.id,
+            combine=self.combine.value,
+            counts=counts,
+            outcome=outcome,
+            decided_by=decided_by,
+            rules=results,
+        )
+
+    @property
+    def ratings(self) -> tuple[Rating, ...]:
+        """The ratings this rule set can give, in rule order, once each."""
+        return tuple(dict.fromkeys(rule.rating for rule in self.rules))
