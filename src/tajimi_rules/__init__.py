@@ -22,6 +22,7 @@ from ._loaders import (
 )
 from ._meaning import check_digit
 from ._model import (
+    IMPLEMENTING_MOVES,
     Category,
     Counts,
     Evaluation,
@@ -55,6 +56,7 @@ from ._version import __version__ as __version__
 
 __all__ = [
     "DEFAULT_RULES",
+    "IMPLEMENTING_MOVES",
     "AllOf",
     "AnyOf",
     "Category",

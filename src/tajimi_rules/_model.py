@@ -14,6 +14,7 @@ from fractions import Fraction
 import attrs
 
 __all__ = [
+    "IMPLEMENTING_MOVES",
     "Category",
     "Counts",
     "Evaluation",
@@ -68,10 +69,25 @@ class Level(enum.Enum):
             return cls.STANDARD if common else cls.ADVANCED
         return cls.BEHIND if common else cls.NEEDS_REVIEW
 
+    @property
+    def when_implemented(self) -> Level:
+        """The level this item would have if the body implemented it (rarity unchanged).
+
+        ``NEEDS_REVIEW`` becomes ``ADVANCED`` and ``BEHIND`` becomes ``STANDARD``;
+        an implemented level stays as it is.
+        """
+        return Level.of(True, self.common)
+
     def label(self, lang: str = "en") -> str:
         """The label in ``lang`` (``"ja"`` or ``"en"``)."""
         return self.ja if lang == "ja" else self.en
 
+
+IMPLEMENTING_MOVES: tuple[tuple[Level, Level], ...] = (
+    (Level.NEEDS_REVIEW, Level.ADVANCED),
+    (Level.BEHIND, Level.STANDARD),
+)
+"""The one-item changes that are "doing more": implementing an item, its national rarity unchanged."""
 
 _LEVEL_JA = {
     Level.ADVANCED: "先進的",
