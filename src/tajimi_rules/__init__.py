@@ -55,8 +55,6 @@ from ._schemas import schema
 from ._version import __version__ as __version__
 
 __all__ = [
-    "DEFAULT_RULES",
-    "IMPLEMENTING_MOVES",
     "AllOf",
     "AnyOf",
     "Category",
@@ -66,8 +64,10 @@ __all__ = [
     "Comparison",
     "CompoundResult",
     "Counts",
+    "DEFAULT_RULES",
     "Evaluation",
     "Explanation",
+    "IMPLEMENTING_MOVES",
     "InvalidDocumentError",
     "Item",
     "ItemGrading",

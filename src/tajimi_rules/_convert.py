@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 import cattrs
+from cattrs.v import format_exception
 
 from ._errors import Problem, pointer
 from ._fractions import format_fraction, parse_rate, rate_to_json
@@ -116,10 +117,16 @@ def _path_to_pointer(path: str) -> str:
     return pointer(*tokens)
 
 
+def _describe(error: BaseException, type_: type[Any] | None) -> str:
+    if isinstance(error, ValueError | TypeError) and str(error):
+        return str(error)
+    return format_exception(error, type_)
+
+
 def structuring_problems(error: Exception) -> list[Problem]:
     """Turn a cattrs structuring error into problems with JSON pointers."""
     problems = []
-    for line in cattrs.transform_error(error, path="$"):
+    for line in cattrs.transform_error(error, path="$", format_exception=_describe):
         message, _, path = line.rpartition(" @ ")
         problems.append(
             Problem(

@@ -110,10 +110,11 @@ class Explanation:
         names = "・".join(r.label("ja") for r in self.matching_ratings)
         if self.outcome is Outcome.AMBIGUOUS:
             en_names = " and ".join(r.label("en") for r in self.matching_ratings)
+            hold = "both hold" if len(self.matching_ratings) == 2 else "all hold"
             return (
                 f"{counts}: 評価なし（{names} の規則が同時に該当し、排他的な規則集では決まらない）"
                 if ja
-                else f"{counts}: no rating (exclusive rules overlap: {en_names} all hold)"
+                else f"{counts}: no rating (exclusive rules overlap: {en_names} {hold})"
             )
         assert self.decided_by is not None
         rating = self.decided_by.rule.rating.label(lang)

@@ -9,6 +9,7 @@ all is well, 1 when the command found something (a disagreement, an invalid file
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import sys
@@ -58,7 +59,9 @@ def main(argv: Sequence[str] | None = None, *, out: Output | None = None) -> int
     output = out or Output(sys.stdout, sys.stderr)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse prints help and usage errors itself: send them to this run's streams.
+        with contextlib.redirect_stdout(output.stdout), contextlib.redirect_stderr(output.stderr):
+            args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
     try:

@@ -1,0 +1,1 @@
+"""The tajimi-rules test suite."""

@@ -1,0 +1,59 @@
+"""Hypothesis strategies for the model: counts, levels, predicates and rule sets."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import strategies as st
+
+import tajimi_rules as tr
+
+levels = st.sampled_from(list(tr.Level))
+ratings = st.sampled_from(list(tr.Rating))
+comparisons = st.sampled_from(list(tr.Comparison))
+
+
+def counts(max_total: int = 40, min_total: int = 0) -> st.SearchStrategy[tr.Counts]:
+    """Count vectors whose total lies in [min_total, max_total]."""
+    return (
+        st.tuples(*(st.integers(0, max_total) for _ in range(4)))
+        .filter(lambda t: min_total <= sum(t) <= max_total)
+        .map(lambda t: tr.Counts(*t))
+    )
+
+
+thresholds = st.builds(lambda q, p: Fraction(min(p, q), q), st.integers(1, 12), st.integers(0, 12))
+
+
+@st.composite
+def shares(draw: st.DrawFn) -> tr.Share:
+    """A share predicate whose numerator levels lie within its denominator levels."""
+    denominator = draw(st.sets(levels, min_size=1))
+    numerator = draw(st.sets(st.sampled_from(sorted(denominator, key=list(tr.Level).index)), min_size=1))
+    return tr.Share(
+        of=tuple(numerator), in_=tuple(denominator), comparison=draw(comparisons), threshold=draw(thresholds)
+    )
+
+
+predicates: st.SearchStrategy[tr.Predicate] = st.recursive(
+    shares(),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda ps: tr.AllOf(tuple(ps))),
+        st.lists(inner, max_size=3).map(lambda ps: tr.AnyOf(tuple(ps))),
+        inner.map(tr.Not),
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def rule_sets(draw: st.DrawFn) -> tr.RuleSet:
+    """A rule set of one to five random rules, either way of combining."""
+    rules = draw(st.lists(st.builds(tr.Rule, rating=ratings, when=predicates), min_size=1, max_size=5))
+    return tr.RuleSet(
+        id="generated",
+        title="generated",
+        description="a generated rule set",
+        combine=draw(st.sampled_from(list(tr.Combine))),
+        rules=tuple(rules),
+    )
