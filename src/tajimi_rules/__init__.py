@@ -55,6 +55,8 @@ from ._schemas import schema
 from ._version import __version__ as __version__
 
 __all__ = [
+    "DEFAULT_RULES",
+    "IMPLEMENTING_MOVES",
     "AllOf",
     "AnyOf",
     "Category",
@@ -64,10 +66,8 @@ __all__ = [
     "Comparison",
     "CompoundResult",
     "Counts",
-    "DEFAULT_RULES",
     "Evaluation",
     "Explanation",
-    "IMPLEMENTING_MOVES",
     "InvalidDocumentError",
     "Item",
     "ItemGrading",
