@@ -86,9 +86,7 @@ class CategoryCheck:
             "n": self.counts.total if self.counts is not None else None,
             "rating": self.rating.value if self.rating is not None else None,
             "outcome": explanation.outcome.value if explanation is not None else "unknown_counts",
-            "matching_rules": (
-                [r.value for r in explanation.matching_ratings] if explanation is not None else []
-            ),
+            "matching_rules": ([r.value for r in explanation.matching_ratings] if explanation is not None else []),
             "stated_rating": self.stated_rating.value if self.stated_rating is not None else None,
             "agrees": self.agrees,
             "explanation": explanation.to_json(lang) if explanation is not None else None,

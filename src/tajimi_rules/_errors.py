@@ -158,6 +158,5 @@ class UnknownRuleSetError(TajimiRulesError, LookupError):
         self.name = name
         self.known = tuple(sorted(known))
         super().__init__(
-            f"unknown rule set {name!r}: expected one of {', '.join(self.known)} "
-            "or the path of a rule-set JSON file"
+            f"unknown rule set {name!r}: expected one of {', '.join(self.known)} or the path of a rule-set JSON file"
         )

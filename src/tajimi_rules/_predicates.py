@@ -169,9 +169,7 @@ class Share:
     def describe(self, lang: str = "en") -> str:
         """``(advanced+standard)/all >= 2/3`` (``lang="ja"``: ``(先進的+普通)/全体 ≥ 2/3``)."""
         op = self.comparison.math if lang == "ja" else self.comparison.symbol
-        return (
-            f"{_level_sum(self.of, lang)}/{_level_sum(self.in_, lang)} {op} {format_fraction(self.threshold)}"
-        )
+        return f"{_level_sum(self.of, lang)}/{_level_sum(self.in_, lang)} {op} {format_fraction(self.threshold)}"
 
 
 @attrs.frozen
@@ -292,8 +290,7 @@ class CompoundResult:
         else:
             joiner = " または " if lang == "ja" else " or "
         return joiner.join(
-            f"({part.text(lang)})" if isinstance(part, CompoundResult) else part.text(lang)
-            for part in self.parts
+            f"({part.text(lang)})" if isinstance(part, CompoundResult) else part.text(lang) for part in self.parts
         )
 
     def leaves(self) -> tuple[ShareResult, ...]:

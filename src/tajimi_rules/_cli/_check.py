@@ -16,9 +16,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
     add_format(parser)
     add_lang(parser)
-    parser.add_argument(
-        "--explain", action="store_true", help="explain every category, not only the notable ones"
-    )
+    parser.add_argument("--explain", action="store_true", help="explain every category, not only the notable ones")
 
 
 def _rating_text(item: CategoryCheck, lang: str) -> str:
@@ -46,8 +44,7 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
     municipality = evaluation.municipality
     out.write(f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}")
     out.write(
-        ("規則集: " if ja else "rules: ")
-        + f"{report.rules.id} ({report.rules.combine.value}) · {report.rules.title}"
+        ("規則集: " if ja else "rules: ") + f"{report.rules.id} ({report.rules.combine.value}) · {report.rules.title}"
     )
     out.write()
     header = (
@@ -91,11 +88,7 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
         else:
             out.write(f"{name}: computed {_rating_text(item, lang)}, stated {stated}")
         if item.explanation is None:
-            out.write(
-                "  件数も全項目の水準も分からない"
-                if ja
-                else "  neither counts nor every item's level is known"
-            )
+            out.write("  件数も全項目の水準も分からない" if ja else "  neither counts nor every item's level is known")
             continue
         for line in item.explanation.lines(lang):
             out.write("  " + line)

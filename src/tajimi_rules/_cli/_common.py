@@ -60,16 +60,12 @@ class Command:
 
 def add_format(parser: argparse.ArgumentParser) -> None:
     """``--format text|json``."""
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
-    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
     """``--lang en|ja``."""
-    parser.add_argument(
-        "--lang", choices=("en", "ja"), default="en", help="language of messages (default: en)"
-    )
+    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of messages (default: en)")
 
 
 def add_rules(parser: argparse.ArgumentParser, *, default_help: str) -> None:
@@ -90,6 +86,4 @@ def _pad(text: str, size: int, right: bool) -> str:
 def table(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> list[str]:
     """Align rows into columns (the first row is the header), counting wide characters as 2."""
     sizes = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(_pad(cell, sizes[i], i in right) for i, cell in enumerate(row)).rstrip() for row in rows
-    ]
+    return ["  ".join(_pad(cell, sizes[i], i in right) for i, cell in enumerate(row)).rstrip() for row in rows]
