@@ -1,0 +1,149 @@
+"""``tajimi-rules validate FILE...``: check evaluation and rule-set files, report every problem.
+
+Exit status 0 when every file is valid (warnings allowed), 1 when any is not, 2 for usage
+errors. Directories are searched for ``*.json`` files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .._errors import Problem, Severity
+from .._jsonio import DEFAULT_MAX_BYTES
+from .._loaders import load_rules
+from .._validate import KINDS, Validated, validated
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules
+
+__all__ = ["COMMAND"]
+
+
+def _size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number of bytes")
+    return value
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", metavar="FILE", nargs="+", help="evaluation or rule-set JSON files, or directories of them"
+    )
+    parser.add_argument(
+        "--kind",
+        choices=KINDS,
+        default=None,
+        help="what the files are (default: told by each file's $schema or shape)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
+    )
+    add_rules(parser, default_help="checks evaluations against it (default: each file's own 'rules')")
+    add_format(parser)
+    add_lang(parser)
+
+
+def _files(paths: list[str]) -> Iterator[tuple[str, Problem | None]]:
+    """Every file to check; a directory gives its ``*.json`` files, or a problem if it has none."""
+    for text in paths:
+        path = Path(text)
+        if not path.is_dir():
+            yield text, None
+            continue
+        found = sorted(
+            os.path.join(root, name) for root, _dirs, names in os.walk(path) for name in names if name.endswith(".json")
+        )
+        if not found:
+            yield (
+                text,
+                Problem(
+                    code="file.no_json",
+                    message="the directory holds no .json file",
+                    message_ja="ディレクトリに .json ファイルがない",
+                    file=text,
+                    expected="a directory with .json files",
+                    found="none",
+                ),
+            )
+        yield from ((name, None) for name in found)
+
+
+def _render(results: list[tuple[str, Validated]], lang: str, out: Output) -> None:
+    ja = lang == "ja"
+    for _file, result in results:
+        for problem in result.problems:
+            out.write(problem.text(lang))
+    invalid = sum(1 for _, result in results if not result.ok)
+    errors = sum(len(result.errors) for _, result in results)
+    warnings = sum(len(result.problems) - len(result.errors) for _, result in results)
+    if ja:
+        out.write(
+            f"{len(results)}ファイル: 有効 {len(results) - invalid}、無効 {invalid}（エラー {errors}、警告 {warnings}）"
+        )
+    else:
+        out.write(
+            f"{len(results)} file{'s' * (len(results) != 1)}: {len(results) - invalid} valid, "
+            f"{invalid} invalid ({errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)})"
+        )
+
+
+def _to_json(results: list[tuple[str, Validated]]) -> dict[str, Any]:
+    files = [
+        {
+            "file": file,
+            "kind": result.kind,
+            "valid": result.ok,
+            "problems": [problem.to_json() for problem in result.problems],
+        }
+        for file, result in results
+    ]
+    return {
+        "valid": all(result.ok for _, result in results),
+        "files": files,
+        "summary": {
+            "files": len(results),
+            "invalid": sum(1 for _, result in results if not result.ok),
+            "errors": sum(len(result.errors) for _, result in results),
+            "warnings": sum(1 for _, result in results for p in result.problems if p.severity is Severity.WARNING),
+        },
+    }
+
+
+def _run(args: argparse.Namespace, out: Output) -> int:
+    if args.rules is not None:
+        # Load once, up front: an unknown or broken --rules is a usage error (exit 2).
+        args.rules = load_rules(args.rules)
+    results: list[tuple[str, Validated]] = []
+    for file, problem in _files(args.paths):
+        if problem is not None:
+            results.append((file, Validated(None, (problem,))))
+            continue
+        result = validated(file, kind=args.kind, rules=args.rules, max_bytes=args.max_bytes, need_value=False)
+        results.append((file, result))
+    if not results:  # pragma: no cover - argparse requires at least one FILE
+        out.error("tajimi-rules validate: no file given")
+        return EXIT_USAGE
+    if args.format == "json":
+        out.json(_to_json(results))
+    else:
+        _render(results, args.lang, out)
+    return EXIT_OK if all(result.ok for _, result in results) else EXIT_FOUND
+
+
+COMMAND = Command(
+    name="validate",
+    help="check evaluation and rule-set files against their schema and meaning; report every problem",
+    configure=_configure,
+    run=_run,
+)

@@ -1,0 +1,150 @@
+"""The pre-commit hook: its definition, its entry command on a sample repository, and pre-commit itself."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tajimi_rules._cli import main
+from tajimi_rules._cli._common import Output
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+BROKEN = Path(__file__).resolve().parent / "broken"
+
+
+def hook() -> dict[str, Any]:
+    """The one hook defined in .pre-commit-hooks.yaml."""
+    yaml = pytest.importorskip("yaml")
+    hooks = yaml.safe_load(HOOKS.read_text("utf-8"))
+    assert isinstance(hooks, list)
+    assert len(hooks) == 1
+    found: dict[str, Any] = hooks[0]
+    return found
+
+
+def sample_repository(root: Path) -> dict[str, Path]:
+    """A repository holding a valid evaluation, a valid rule set, a broken evaluation and an unrelated JSON file."""
+    (root / "evaluations").mkdir(parents=True)
+    files = {
+        "good": root / "evaluations" / "tajimi.json",
+        "rules": root / "local.ruleset.json",
+        "bad": root / "evaluations" / "broken.json",
+        "other": root / "package.json",
+    }
+    shutil.copy(ROOT / "examples" / "tajimi-r4.json", files["good"])
+    shutil.copy(ROOT / "src" / "tajimi_rules" / "rulesets" / "tajimi-r4.json", files["rules"])
+    shutil.copy(BROKEN / "check-digit.json", files["bad"])
+    files["other"].write_text(json.dumps({"name": "unrelated", "version": "1.0.0"}), "utf-8")
+    return files
+
+
+def test_hook_definition() -> None:
+    """The hook runs `tajimi-rules validate` as a Python hook on JSON files."""
+    definition = hook()
+    assert definition["id"] == "tajimi-rules-validate"
+    assert definition["language"] == "python"
+    assert definition["entry"] == "tajimi-rules validate"
+    assert "json" in definition["types"]
+
+
+def test_hook_selects_evaluation_and_rule_set_files(tmp_path: Path) -> None:
+    """The hook's `files` pattern picks evaluations and rule sets, and leaves other JSON alone."""
+    files = sample_repository(tmp_path)
+    pattern = re.compile(hook()["files"])
+    chosen = {key for key, path in files.items() if pattern.search(path.relative_to(tmp_path).as_posix())}
+    assert chosen == {"good", "rules", "bad"}
+
+
+def test_hook_entry_on_a_sample_repository(tmp_path: Path) -> None:
+    """The hook's entry, given the files pre-commit would pass, fails on a broken file and passes without it."""
+    files = sample_repository(tmp_path)
+    definition = hook()
+    pattern = re.compile(definition["files"])
+    command = shlex.split(definition["entry"])
+    assert command[0] == "tajimi-rules"
+
+    def entry(paths: list[Path]) -> tuple[int, str]:
+        stdout = io.StringIO()
+        status = main([*command[1:], *map(str, paths)], out=Output(stdout, io.StringIO()))
+        return status, stdout.getvalue()
+
+    chosen = sorted(p for p in files.values() if pattern.search(p.relative_to(tmp_path).as_posix()))
+    status, output = entry(chosen)
+    assert status == 1
+    assert "broken.json#/municipality/code" in output
+    files["bad"].unlink()
+    status, output = entry([p for p in chosen if p.exists()])
+    assert status == 0
+
+
+def _git(*args: str, cwd: Path) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.mark.slow
+def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
+    """pre-commit installs the hook from a hooks repository and runs it on a sample repository."""
+    pre_commit = Path(sys.executable).with_name("pre-commit")
+    if not pre_commit.exists() or shutil.which("git") is None:
+        pytest.skip("pre-commit or git is not installed")
+    hooks_repo = tmp_path / "hooks"
+    hooks_repo.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, hooks_repo / name)
+    shutil.copytree(
+        ROOT / "src", hooks_repo / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"), symlinks=True
+    )
+    _git("init", "-q", cwd=hooks_repo)
+    _git("add", "-A", cwd=hooks_repo)
+    _git("commit", "-q", "-m", "hooks", cwd=hooks_repo)
+    rev = _git("rev-parse", "HEAD", cwd=hooks_repo)
+
+    sample = tmp_path / "sample"
+    files = sample_repository(sample)
+    (sample / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hooks_repo.as_uri()}\n    rev: {rev}\n    hooks:\n      - id: tajimi-rules-validate\n",
+        "utf-8",
+    )
+    _git("init", "-q", cwd=sample)
+    _git("add", "-A", cwd=sample)
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(pre_commit), "run", "--all-files", "--color", "never"],
+            cwd=sample,
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=540,
+            check=False,
+        )
+
+    failed = run()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "broken.json#/municipality/code" in failed.stdout
+    assert "package.json" not in failed.stdout
+    files["bad"].unlink()
+    _git("add", "-A", cwd=sample)
+    passed = run()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "tajimi-rules validate" in passed.stdout
