@@ -1,0 +1,548 @@
+"""Improvement plans: the Tajimi example, exact minimality against brute force, costs, risks, CLI."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tajimi_rules import (
+    CATCH_UP_MOVES,
+    IMPLEMENTING_MOVES,
+    LAPSE_MOVES,
+    RARER_MOVES,
+    BeyondKind,
+    Candidate,
+    CandidateOrder,
+    Category,
+    Combine,
+    Counts,
+    Evaluation,
+    Item,
+    Level,
+    Municipality,
+    Name,
+    Rating,
+    RuleSet,
+    Suggestion,
+    SuggestionReason,
+    Survey,
+    at_risk,
+    improvement_plan,
+    load_evaluation,
+    load_rules,
+    smallest_change,
+    suggest,
+)
+from tajimi_rules._cli import main
+from tajimi_rules._cli._common import Output
+
+from .conftest import EXAMPLE
+from .strategies import rule_sets
+
+SHIPPED = ("tajimi-r4", "tajimi-r4-written")
+MAX_N = 12
+LEVEL_ORDER = list(Level)
+
+
+def vectors(max_n: int = MAX_N) -> Iterator[Counts]:
+    """Every count vector with 1 <= n <= max_n."""
+    for a, s, r, b in itertools.product(range(max_n + 1), repeat=4):
+        if 0 < a + s + r + b <= max_n:
+            yield Counts(a, s, r, b)
+
+
+ALL_VECTORS = tuple(vectors())
+
+
+def interpreted_rating(rules: RuleSet, counts: Counts) -> Rating | None:
+    """The rating by evaluating each rule's predicate directly (not through the compiled engine)."""
+    if counts.total == 0:
+        return None
+    holding = [rule.rating for rule in rules.rules if rule.when.holds(counts)]
+    if not holding:
+        return None
+    if rules.combine is Combine.FIRST_MATCH:
+        return holding[0]
+    return holding[0] if len(set(holding)) == 1 else None
+
+
+def meets(rating: Rating | None, target: Rating, exact: bool) -> bool:
+    """Whether ``rating`` reaches ``target`` (at least it, or exactly it)."""
+    if rating is None:
+        return False
+    return rating is target if exact else rating.rank >= target.rank
+
+
+def brute_force_distances(
+    rules: RuleSet, target: Rating, exact: bool, moves: tuple[tuple[Level, Level], ...] = IMPLEMENTING_MOVES
+) -> Callable[[Counts], int | None]:
+    """Fewest single-item moves from a vector to one that reaches ``target``, by recursion over one move at a time."""
+    ratings: dict[Counts, Rating | None] = {}
+
+    def rating(counts: Counts) -> Rating | None:
+        if counts not in ratings:
+            ratings[counts] = interpreted_rating(rules, counts)
+        return ratings[counts]
+
+    @cache
+    def distance(counts: Counts) -> int | None:
+        if meets(rating(counts), target, exact):
+            return 0
+        found = [distance(counts.moved(source, dest)) for source, dest in moves if counts[source] > 0]
+        known = [d for d in found if d is not None]
+        return 1 + min(known) if known else None
+
+    return distance
+
+
+def counts_only_evaluation(counts_list: list[Counts]) -> Evaluation:
+    """An evaluation with one counts-only category per vector."""
+    return Evaluation(
+        municipality=Municipality(code="212041", name="多治見市", prefecture="岐阜県"),
+        survey=Survey(title="test", fiscal_year=2022),
+        categories=tuple(
+            Category(id=f"c{i}", group=Name("g"), name=Name(f"c{i}"), counts=counts)
+            for i, counts in enumerate(counts_list)
+        ),
+    )
+
+
+def item_evaluation(items: list[Item]) -> Evaluation:
+    """An evaluation with one category whose items are all named, levels stated."""
+    levels = [item.level for item in items if item.level is not None]
+    return Evaluation(
+        municipality=Municipality(code="212041", name="多治見市", prefecture="岐阜県"),
+        survey=Survey(title="test", fiscal_year=2022),
+        categories=(
+            Category(
+                id="only",
+                group=Name("g"),
+                name=Name("only"),
+                counts=Counts.from_levels(levels),
+                items=tuple(items),
+            ),
+        ),
+    )
+
+
+def assert_plan_sound(suggestion: Suggestion, rules: RuleSet) -> None:
+    """A plan's changes turn its counts into its counts after, raise levels only, and re-rate to the target."""
+    after = suggestion.counts
+    for change in suggestion.changes:
+        assert (change.from_level, change.to_level) in IMPLEMENTING_MOVES
+        assert LEVEL_ORDER.index(change.to_level) < LEVEL_ORDER.index(change.from_level)
+        after = after.moved(change.from_level, change.to_level)
+    for option in suggestion.beyond:
+        if option.plan is not None:
+            assert meets(rules.rate(option.plan.counts_after), suggestion.target, suggestion.exact)
+            for move in option.plan.moves:
+                assert move.from_level is None or LEVEL_ORDER.index(move.to_level) < LEVEL_ORDER.index(move.from_level)
+    if suggestion.reachable:
+        assert after == suggestion.counts_after
+        assert rules.rate(after) is suggestion.rating_after
+        assert meets(rules.rate(after), suggestion.target, suggestion.exact)
+
+
+# --------------------------------------------------------------------------- the Tajimi example
+
+
+def test_website_needs_one_item_and_names_the_candidate() -> None:
+    """ホームページ等の状況 reaches 良好 with one change, implementing ホームページ上の意見・要望の受付."""
+    report = suggest(EXAMPLE, target="good", category="website")
+    (suggestion,) = report.suggestions
+    assert suggestion.rating is Rating.PARTLY_DEFICIENT
+    assert suggestion.reason is SuggestionReason.REACHED
+    assert suggestion.size == 1
+    (change,) = suggestion.changes
+    assert (change.item, change.from_level, change.to_level) == ("website-opinions", Level.BEHIND, Level.STANDARD)
+    assert suggestion.counts_after == Counts(2, 12, 6, 0)
+    assert load_rules("tajimi-r4").rate(suggestion.counts_after) is Rating.GOOD
+
+
+def test_gis_needs_three_unnamed_items() -> None:
+    """GIS (1/8/5/4) reaches 良好 with three changes; the file names none of the candidates."""
+    report = suggest(EXAMPLE, target="good", category="gis")
+    (suggestion,) = report.suggestions
+    assert suggestion.size == 3
+    assert all(change.item is None for change in suggestion.changes)
+    assert suggestion.counts_after is not None
+    assert load_rules("tajimi-r4").rate(suggestion.counts_after) is Rating.GOOD
+    assert_plan_sound(suggestion, load_rules("tajimi-r4"))
+
+
+@pytest.mark.parametrize("rules_id", SHIPPED)
+@pytest.mark.parametrize("exact", [False, True])
+def test_every_example_plan_rerates_to_its_target(rules_id: str, exact: bool) -> None:
+    """Every plan for every category and target of the example re-rates to its target under the engine."""
+    rules = load_rules(rules_id)
+    for target in Rating:
+        report = suggest(EXAMPLE, rules_id, target=target, exact=exact)
+        assert len(report.suggestions) == len(load_evaluation(EXAMPLE).categories)
+        for suggestion in report.suggestions:
+            assert_plan_sound(suggestion, rules)
+
+
+def test_written_suggestion_follows_the_document_style() -> None:
+    """The plan reads "1 item more at standard would make this good: e.g. ..." in English and Japanese."""
+    (suggestion,) = suggest(EXAMPLE, target="good", category="website").suggestions
+    assert suggestion.text("en") == (
+        "1 item more at standard would make this good: e.g. Taking opinions and requests on the website"
+    )
+    assert suggestion.text("ja") == "あと普通1項目で良好になる: 例「ホームページ上の意見・要望の受付」"
+
+
+def test_good_points_and_points_to_consider_come_from_item_levels() -> None:
+    """良い点 lists advanced items with national rates; 検討点 lists items not implemented, common ones first."""
+    (category,) = suggest(EXAMPLE, category="dx-staff-development").categories
+    good = category.good_points("ja")
+    assert good[0] == "「資格試験の受験等に対する助成制度」は先進的（全国実施率 9.2%）"
+    (resident,) = suggest(EXAMPLE, category="resident-services").categories
+    assert resident.points_to_consider("en") == [
+        "Certificates issued at convenience stores: behind (national rate 79%)"
+    ]
+
+
+def test_unreachable_target_says_what_it_would_take() -> None:
+    """When implementing cannot reach a target, the result gives the best rating and computed wider plans."""
+    rules = load_rules("tajimi-r4")
+    (suggestion,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
+    assert not suggestion.reachable
+    assert suggestion.best_by_implementing is Rating.GOOD
+    counts = suggestion.counts
+    for k1, k2 in itertools.product(range(counts.needs_review + 1), range(counts.behind + 1)):
+        moved = counts.moved(Level.NEEDS_REVIEW, Level.ADVANCED, k1).moved(Level.BEHIND, Level.STANDARD, k2)
+        assert rules.rate(moved) is not Rating.ADVANCED
+    assert suggestion.beyond
+    for option in suggestion.beyond:
+        assert option.plan is not None
+        assert rules.rate(option.plan.counts_after) is Rating.ADVANCED
+    assert "implementing items alone cannot" in suggestion.text("en")
+
+
+def test_wider_plan_with_rarer_items_is_minimal() -> None:
+    """The plan that also lets items become rare nationally is as small as a brute force over those moves."""
+    rules = load_rules("tajimi-r4")
+    moves = (*IMPLEMENTING_MOVES, *RARER_MOVES)
+    distance = brute_force_distances(rules, Rating.ADVANCED, False, moves)
+    for counts in (Counts(2, 11, 6, 1), Counts(1, 8, 5, 4), Counts(3, 3, 0, 1), Counts(0, 2, 1, 1)):
+        plan = smallest_change(counts, rules, Rating.ADVANCED, moves=moves)
+        expected = distance(counts)
+        assert (plan.size if plan is not None else None) == expected
+
+
+def plus_one(counts: Counts, level: Level) -> Counts:
+    """``counts`` with one more item at ``level``."""
+    return Counts.from_mapping({each: counts[each] + (each is level) for each in Level})
+
+
+@pytest.mark.parametrize("category_id", ["website", "gis", "resident-services"])
+def test_wider_plan_with_new_items_is_minimal(category_id: str) -> None:
+    """The plan that also adds new implemented items is as small as a breadth-first search over those changes."""
+    rules = load_rules("tajimi-r4")
+    (suggestion,) = suggest(EXAMPLE, target="advanced", category=category_id).suggestions
+    (option,) = [option for option in suggestion.beyond if option.kind is BeyondKind.NEW_ITEMS]
+    assert option.plan is not None
+    assert option.limit is not None
+    frontier = {(suggestion.counts, 0)}
+    seen = set(frontier)
+    distance = 0
+    while not any(interpreted_rating(rules, counts) is Rating.ADVANCED for counts, _ in frontier):
+        following = set()
+        for counts, added in frontier:
+            nexts = {(counts.moved(src, dst), added) for src, dst in IMPLEMENTING_MOVES if counts[src]}
+            if added < option.limit:
+                nexts |= {(plus_one(counts, level), added + 1) for level in (Level.ADVANCED, Level.STANDARD)}
+            following |= nexts - seen
+        seen |= following
+        frontier = following
+        distance += 1
+        assert frontier
+    assert option.plan.size == distance
+
+
+def test_empty_plan_when_the_rating_already_reaches_the_target() -> None:
+    """A category already at (or above) the target gets an empty plan, reason already."""
+    (suggestion,) = suggest(EXAMPLE, target="good", category="electronic-approval").suggestions
+    assert suggestion.reason is SuggestionReason.ALREADY
+    assert suggestion.changes == ()
+
+
+def test_default_targets_are_the_better_ratings() -> None:
+    """Without a target, a category gets one plan per better rating its rule set gives, worst first."""
+    (category,) = suggest(EXAMPLE, category="website").categories
+    assert [s.target for s in category.suggestions] == [Rating.GOOD, Rating.ADVANCED]
+
+
+def test_unknown_category_raises_key_error() -> None:
+    """Asking for a category the evaluation does not have raises KeyError."""
+    with pytest.raises(KeyError):
+        suggest(EXAMPLE, category="no-such-category")
+
+
+# --------------------------------------------------------------------------- exact minimality
+
+
+def test_non_monotone_path_is_still_found() -> None:
+    """0/0/1/1 reaches good in two changes although one of those changes alone lowers the rating."""
+    rules = load_rules("tajimi-r4")
+    counts = Counts(0, 0, 1, 1)
+    assert rules.rate(counts.moved(Level.NEEDS_REVIEW, Level.ADVANCED)) is Rating.DEFICIENT
+    plan = smallest_change(counts, rules, Rating.GOOD)
+    assert plan is not None
+    assert plan.size == 2
+    assert plan.counts_after == Counts(1, 1, 0, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rules_id", SHIPPED)
+@pytest.mark.parametrize("exact", [False, True])
+def test_suggest_is_minimal_on_every_vector(rules_id: str, exact: bool) -> None:
+    """For every vector with n <= 12 and every target, suggest's plan is as small as brute force finds."""
+    rules = load_rules(rules_id)
+    evaluation = counts_only_evaluation(list(ALL_VECTORS))
+    for target in Rating:
+        distance = brute_force_distances(rules, target, exact)
+        report = suggest(evaluation, rules, target=target, exact=exact, beyond=False)
+        for suggestion in report.suggestions:
+            expected = distance(suggestion.counts)
+            if expected is None:
+                assert suggestion.reason is SuggestionReason.NOT_BY_IMPLEMENTING
+            else:
+                assert suggestion.reachable
+                assert suggestion.size == expected
+            assert_plan_sound(suggestion, rules)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None)
+@given(rules=rule_sets(), target=st.sampled_from(list(Rating)), exact=st.booleans())
+def test_smallest_change_is_minimal_for_random_rule_sets(rules: RuleSet, target: Rating, exact: bool) -> None:
+    """For random rule sets and every vector with n <= 12, plans are minimal, reach the target, raise levels."""
+    distance = brute_force_distances(rules, target, exact)
+    for counts in ALL_VECTORS:
+        plan = smallest_change(counts, rules, target, exact=exact)
+        expected = distance(counts)
+        if expected is None:
+            assert plan is None
+            continue
+        assert plan is not None
+        assert plan.size == expected
+        assert meets(interpreted_rating(rules, plan.counts_after), target, exact)
+        assert all((move.from_level, move.to_level) in IMPLEMENTING_MOVES for move in plan.moves)
+
+
+@settings(max_examples=5, deadline=None)
+@given(rules=rule_sets(), target=st.sampled_from(list(Rating)))
+def test_suggest_matches_brute_force_for_random_rule_sets(rules: RuleSet, target: Rating) -> None:
+    """Item-level plans from suggest, for random rule sets, are as small as brute force finds (n <= 12)."""
+    distance = brute_force_distances(rules, target, False)
+    evaluation = counts_only_evaluation(list(ALL_VECTORS))
+    for suggestion in suggest(evaluation, rules, target=target, beyond=False).suggestions:
+        expected = distance(suggestion.counts)
+        assert (suggestion.size if suggestion.reachable else None) == expected
+        assert_plan_sound(suggestion, rules)
+
+
+# --------------------------------------------------------------------------- costs and order
+
+
+def named(index: int, level: Level, *, cost: int | None = None, rate: str | None = None) -> Item:
+    """A named item at ``level``."""
+    return Item(
+        id=f"i{index}",
+        name=Name(f"項目{index}", f"item {index}"),
+        level=level,
+        cost=Fraction(cost) if cost is not None else None,
+        national_rate=Fraction(rate) if rate is not None else None,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    items=st.lists(st.tuples(st.sampled_from(LEVEL_ORDER), st.integers(0, 5)), min_size=1, max_size=8),
+    target=st.sampled_from(list(Rating)),
+)
+def test_cost_plan_is_cheapest_over_all_item_subsets(items: list[tuple[Level, int]], target: Rating) -> None:
+    """With minimise="cost", the plan costs the least of every subset of items whose implementing reaches the target."""
+    rules = load_rules("tajimi-r4")
+    evaluation = item_evaluation([named(i, level, cost=cost) for i, (level, cost) in enumerate(items)])
+    (suggestion,) = suggest(evaluation, rules, target=target, minimise="cost", beyond=False).suggestions
+    open_items = [(level, cost) for level, cost in items if not level.implemented]
+    counts = Counts.from_levels(level for level, _ in items)
+    best: Fraction | None = None
+    for mask in range(1 << len(open_items)):
+        chosen = [open_items[i] for i in range(len(open_items)) if mask >> i & 1]
+        after = counts
+        for level, _ in chosen:
+            after = after.moved(level, level.when_implemented)
+        if meets(rules.rate(after), target, False):
+            cost = Fraction(sum(cost for _, cost in chosen))
+            best = cost if best is None or cost < best else best
+    if best is None:
+        assert not suggestion.reachable
+    else:
+        assert suggestion.reachable
+        assert suggestion.cost == best
+        assert_plan_sound(suggestion, rules)
+
+
+def test_cost_plan_can_differ_from_count_plan() -> None:
+    """Minimising cost picks two cheap items over one dear one when both reach the target."""
+    rules = load_rules("tajimi-r4")
+    items = [
+        named(0, Level.STANDARD),
+        named(1, Level.STANDARD),
+        named(2, Level.STANDARD),
+        named(3, Level.BEHIND, cost=10),
+        named(4, Level.BEHIND, cost=1),
+        named(5, Level.BEHIND, cost=1),
+    ]
+    evaluation = item_evaluation(items)
+    # 0/3/0/3: one behind item implemented gives 4/6 >= 2/3, good.
+    (by_count,) = suggest(evaluation, rules, target="good").suggestions
+    (by_cost,) = suggest(evaluation, rules, target="good", minimise="cost").suggestions
+    assert by_count.size == 1
+    assert by_cost.size == 1
+    assert by_cost.cost == 1
+    assert by_cost.changes[0].item in {"i4", "i5"}
+
+
+def test_order_decides_which_items_are_named() -> None:
+    """The default order names the item most common nationally; FILE and a custom key name others."""
+    items = [
+        named(0, Level.STANDARD),
+        named(1, Level.STANDARD),
+        named(2, Level.STANDARD),
+        named(3, Level.BEHIND, rate="3/5"),
+        named(4, Level.BEHIND, rate="9/10"),
+        named(5, Level.BEHIND, rate="4/5"),
+    ]
+    evaluation = item_evaluation(items)
+
+    def first(order: CandidateOrder | Callable[[Candidate], object] = CandidateOrder.COMMON_FIRST) -> str | None:
+        (suggestion,) = suggest(evaluation, target="good", order=order).suggestions
+        return suggestion.changes[0].item
+
+    assert first() == "i4"
+    assert first(CandidateOrder.FILE) == "i3"
+    assert first(lambda candidate: candidate.item.id if candidate.item else "") == "i3"
+    assert first(lambda candidate: -candidate.index) == "i5"
+
+
+# --------------------------------------------------------------------------- at risk and whole plan
+
+
+@pytest.mark.parametrize("rules_id", SHIPPED)
+def test_risks_are_exactly_the_slips_that_lower_the_rating(rules_id: str) -> None:
+    """A slip is listed as a risk exactly when moving one item that way lowers today's rating."""
+    rules = load_rules(rules_id)
+    for category in at_risk(EXAMPLE, rules_id):
+        if category.rating is None or category.counts is None:
+            assert category.risks == ()
+            continue
+        listed = {(risk.from_level, risk.to_level) for risk in category.risks}
+        for source, dest in (*LAPSE_MOVES, *CATCH_UP_MOVES):
+            if category.counts[source] == 0:
+                continue
+            after = rules.rate(category.counts.moved(source, dest))
+            lowers = after is None or after.rank < category.rating.rank
+            assert ((source, dest) in listed) == lowers
+        for risk in category.risks:
+            assert len(risk.items) + risk.unnamed == category.counts[risk.from_level]
+
+
+def test_at_risk_names_the_items_holding_a_rating_up() -> None:
+    """AI's one advanced item holds its 先進的 rating up: dropping it lowers the rating."""
+    (category,) = at_risk(EXAMPLE, category="ai")
+    lapse = [risk for risk in category.risks if risk.to_level is Level.NEEDS_REVIEW]
+    assert [item.id for risk in lapse for item in risk.items] == ["ai-chatbot"]
+
+
+def test_whole_plan_is_the_sum_of_minimal_plans_ordered_by_gain_per_item() -> None:
+    """The whole-evaluation plan to 良好 adds up each category's minimal plan, best gain per item first."""
+    plan = improvement_plan(EXAMPLE, target="good")
+    rules = load_rules("tajimi-r4")
+    expected = 0
+    for category in load_evaluation(EXAMPLE).categories:
+        assert category.counts is not None
+        found = smallest_change(category.counts, rules, Rating.GOOD)
+        assert found is not None
+        expected += found.size
+    assert plan.size == expected
+    assert plan.complete
+    gains = [step.gain_per_item for step in plan.steps]
+    assert gains == sorted(gains, reverse=True)
+    assert {step.category.id for step in plan.steps} >= {"website", "gis", "dx-staff-development"}
+    for step in plan.steps:
+        assert_plan_sound(step, rules)
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """Run ``tajimi-rules`` in-process; return status, stdout, stderr."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=Output(stdout, stderr))
+    return status, stdout.getvalue(), stderr.getvalue()
+
+
+def test_cli_json_lists_suggestions_with_changes_and_counts_after() -> None:
+    """``suggest --format json`` holds per category and target: category, from, to, changes, counts_after."""
+    status, out, _ = run_cli("suggest", str(EXAMPLE), "--category", "website", "--target", "good", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    (entry,) = data["suggestions"]
+    assert (entry["category"], entry["from"], entry["to"]) == ("website", "partly_deficient", "good")
+    assert [(c["item"], c["from"], c["to"]) for c in entry["changes"]] == [("website-opinions", "behind", "standard")]
+    assert entry["counts_after"] == {"advanced": 2, "standard": 12, "needs_review": 6, "behind": 0}
+
+
+def test_cli_text_in_both_languages_names_the_candidate() -> None:
+    """The text output names the candidate item in English and Japanese."""
+    status, out, _ = run_cli("suggest", str(EXAMPLE), "--category", "website")
+    assert status == 0
+    assert "e.g. Taking opinions and requests on the website" in out
+    status, out, _ = run_cli("suggest", str(EXAMPLE), "--category", "website", "--lang", "ja")
+    assert status == 0
+    assert "例「ホームページ上の意見・要望の受付」" in out
+
+
+def test_cli_with_target_prints_the_whole_plan() -> None:
+    """``suggest --target good`` over every category ends with the whole-evaluation plan."""
+    status, out, _ = run_cli("suggest", str(EXAMPLE), "--target", "good")
+    assert status == 0
+    assert "Plan to bring every category to at least good: 8 changes in all" in out
+
+
+def test_cli_unknown_category_is_a_usage_error() -> None:
+    """An unknown --category exits 2 with a message naming the known ids."""
+    status, out, err = run_cli("suggest", str(EXAMPLE), "--category", "nope")
+    assert status == 2
+    assert out == ""
+    assert "website" in err
+
+
+def test_cli_bad_file_is_a_usage_error(tmp_path: Path) -> None:
+    """An invalid evaluation file exits 2 with problems on stderr and nothing on stdout."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"categories": 3}', encoding="utf-8")
+    status, out, err = run_cli("suggest", str(bad))
+    assert status == 2
+    assert out == ""
+    assert "bad.json" in err
+
+
+def test_cli_bad_target_is_a_usage_error() -> None:
+    """A --target that is not a rating id exits 2."""
+    status, _, _ = run_cli("suggest", str(EXAMPLE), "--target", "excellent")
+    assert status == 2
