@@ -1,0 +1,104 @@
+"""``tajimi-rules batch ANSWERS --catalog CATALOG --out DIR``: every body's evaluation from survey answers.
+
+Exit statuses: 0 when everything was read and written; 1 when ``--keep-going`` left out rows
+with problems (they are listed on the error stream) but the rest was written; 2 when the
+answers, catalog or rule set cannot be used, or the output directory is in the way: then
+nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TextIO
+
+from .._answers import read_answers
+from .._batch import evaluate_answers, write_batch
+from .._catalog import DEFAULT_CATALOG, load_catalog
+from .._errors import Severity
+from .._loaders import DEFAULT_RULES, load_rules
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_lang, add_rules
+
+__all__ = ["COMMAND"]
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("answers", metavar="ANSWERS", help="answers: a long CSV, or a wide .xlsx with --mapping")
+    parser.add_argument(
+        "--catalog",
+        metavar="ID|PATH",
+        required=True,
+        help=f"survey catalog: a shipped id (e.g. {DEFAULT_CATALOG}) or a catalog JSON file",
+    )
+    add_rules(parser, default_help=DEFAULT_RULES)
+    parser.add_argument("--out", metavar="DIR", required=True, help="output directory (must not exist or be empty)")
+    parser.add_argument(
+        "--mapping", metavar="PATH", default=None, help="JSON mapping from spreadsheet columns to item ids (.xlsx)"
+    )
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        help="text encoding of a CSV (default: UTF-8 with or without BOM, else cp932)",
+    )
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="leave out rows with problems and write the rest (exit status 1)",
+    )
+    parser.add_argument("--replace", action="store_true", help="replace DIR if it exists and is not empty")
+    add_lang(parser)
+
+
+def _progress(stream: TextIO) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if done == total or done % 50 == 0:
+            filled = done * 30 // total
+            stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+            if done == total:
+                stream.write("\n")
+            stream.flush()
+
+    return show
+
+
+def _run(args: argparse.Namespace, out: Output) -> int:
+    catalog = load_catalog(args.catalog)
+    rules = load_rules(args.rules)
+    answers = read_answers(args.answers, catalog, mapping=args.mapping, encoding=args.encoding)
+    for problem in answers.problems:
+        out.error(problem.text(args.lang))
+    errors = [p for p in answers.problems if p.severity is Severity.ERROR]
+    ja = args.lang == "ja"
+    if errors and not args.keep_going:
+        out.error(
+            f"{args.answers}: 問題 {len(errors)} 件のため何も書き出していない（--keep-going でその行を除いて続行）"
+            if ja
+            else f"{len(errors)} problem(s) in {args.answers}: nothing written (use --keep-going to skip those rows)"
+        )
+        return EXIT_USAGE
+    if not answers.bodies:
+        out.error(
+            f"{args.answers}: 評価する回答がなく、何も書き出していない"
+            if ja
+            else f"{args.answers}: no answers to evaluate: nothing written"
+        )
+        return EXIT_USAGE
+    batch = evaluate_answers(answers, rules)
+    interactive = hasattr(out.stderr, "isatty") and out.stderr.isatty()
+    progress = _progress(out.stderr) if interactive else None
+    target = write_batch(batch, args.out, replace=args.replace, progress=progress)
+    out.write(
+        f"{target}: {len(batch.results)} evaluations, summary.csv, national.csv, rates.csv ({catalog.id}, {rules.id})"
+    )
+    if errors:
+        out.write(f"{len(errors)} row(s) with problems were left out (listed in problems.csv)")
+        return EXIT_FOUND
+    return EXIT_OK
+
+
+COMMAND = Command(
+    name="batch",
+    help="evaluate every body in a survey's answers: one evaluation per body and summary tables",
+    configure=_configure,
+    run=_run,
+)

@@ -1,0 +1,166 @@
+"""Comparing two evaluations of one body: moved ratings, changed levels, and their causes."""
+
+from __future__ import annotations
+
+import io
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tajimi_rules as tr
+from tajimi_rules._cli import main
+from tajimi_rules._cli._common import Output
+
+from .conftest import EXAMPLE
+
+
+def _item(item_id: str, implemented: bool, rate: str) -> dict[str, Any]:
+    return {"id": item_id, "name": {"ja": item_id.upper()}, "implemented": implemented, "national_rate": rate}
+
+
+def _evaluation(year: int, items: list[dict[str, Any]], code: str = "212041") -> dict[str, Any]:
+    return {
+        "municipality": {"code": code, "name": "多治見市", "prefecture": "岐阜県"},
+        "survey": {"title": f"survey {year}", "fiscal_year": year},
+        "rules": "tajimi-r4",
+        "categories": [{"id": "c", "group": {"ja": "群"}, "name": {"ja": "分類"}, "items": items}],
+    }
+
+
+OLD = _evaluation(
+    2022,
+    [
+        _item("started", False, "1/4"),
+        _item("crossed", True, "2/5"),
+        _item("both", False, "2/5"),
+        _item("steady", True, "9/10"),
+        _item("dropped", True, "1/10"),
+    ],
+)
+NEW = _evaluation(
+    2023,
+    [
+        _item("started", True, "1/4"),
+        _item("crossed", True, "1/2"),
+        _item("both", True, "3/5"),
+        _item("steady", True, "19/20"),
+        _item("added", True, "1/10"),
+    ],
+)
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=Output(stdout, stderr))
+    return status, stdout.getvalue(), stderr.getvalue()
+
+
+def test_each_changed_item_has_its_cause():
+    """Implementing, a rate crossing 1/2, both, and items on one side only are told apart."""
+    diff = tr.diff_evaluations(OLD, NEW)
+    causes = {change.id: (change.old, change.new, change.cause) for change in diff.items}
+    assert causes == {
+        "started": (tr.Level.NEEDS_REVIEW, tr.Level.ADVANCED, tr.ChangeCause.IMPLEMENTED),
+        "crossed": (tr.Level.ADVANCED, tr.Level.STANDARD, tr.ChangeCause.RATE),
+        "both": (tr.Level.NEEDS_REVIEW, tr.Level.STANDARD, tr.ChangeCause.BOTH),
+        "added": (None, tr.Level.ADVANCED, tr.ChangeCause.ADDED),
+        "dropped": (tr.Level.ADVANCED, None, tr.ChangeCause.REMOVED),
+    }
+
+
+def test_rate_change_reports_the_numbers():
+    """A rate-driven change states the old and new rate and the threshold crossed."""
+    diff = tr.diff_evaluations(OLD, NEW)
+    crossed = next(change for change in diff.items if change.id == "crossed")
+    assert (crossed.old_rate, crossed.new_rate, crossed.threshold) == (Fraction(2, 5), Fraction(1, 2), Fraction(1, 2))
+    assert "2/5 → 1/2 reached 1/2" in crossed.describe()
+    assert "基準" in crossed.describe("ja")
+
+
+def test_category_rating_move_is_reported():
+    """The category's counts 2/1/2/0 → 2/3/0/0 move its rating from partly deficient to good."""
+    diff = tr.diff_evaluations(OLD, NEW)
+    (moved,) = diff.moved
+    assert (moved.id, moved.old, moved.new) == ("c", tr.Rating.PARTLY_DEFICIENT, tr.Rating.GOOD)
+    assert (moved.old_counts, moved.new_counts) == (tr.Counts(2, 1, 2, 0), tr.Counts(2, 3, 0, 0))
+    assert diff.changed
+
+
+def test_same_evaluation_has_no_changes():
+    """An evaluation compared with itself has no moved category and no changed item."""
+    diff = tr.diff_evaluations(EXAMPLE, EXAMPLE)
+    assert (diff.moved, diff.items, diff.changed) == ((), (), False)
+
+
+def test_different_bodies_are_refused():
+    """Evaluations of two different bodies cannot be compared: a problem at /municipality/code."""
+    with pytest.raises(tr.InvalidDocumentError) as caught:
+        tr.diff_evaluations(OLD, _evaluation(2023, NEW["categories"][0]["items"], code="011002"))
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.pointer, problem.expected, problem.found) == (
+        "diff.different_bodies",
+        "/municipality/code",
+        "212041",
+        "011002",
+    )
+
+
+def _files(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps(OLD, ensure_ascii=False), encoding="utf-8")
+    new.write_text(json.dumps(NEW, ensure_ascii=False), encoding="utf-8")
+    return str(old), str(new)
+
+
+def test_cli_diff_text_lists_moves_and_causes(tmp_path: Path):
+    """``diff OLD NEW`` prints the moved category and each changed item with why; status 1."""
+    status, stdout, _stderr = _run("diff", *_files(tmp_path))
+    assert status == 1
+    assert "partly deficient" in stdout
+    assert "good" in stdout
+    assert "started STARTED: needs review → advanced (the body now does it)" in stdout
+    assert "dropped DROPPED: advanced → — (not answered in the new evaluation)" in stdout
+
+
+def test_cli_diff_json(tmp_path: Path):
+    """``--format json`` gives the moved categories and changed items as data."""
+    status, stdout, _stderr = _run("diff", *_files(tmp_path), "--format", "json")
+    data = json.loads(stdout)
+    assert status == 1
+    assert data["categories"] == [
+        {
+            "id": "c",
+            "old": "partly_deficient",
+            "new": "good",
+            "old_counts": "2/1/2/0",
+            "new_counts": "2/3/0/0",
+            "moved": True,
+        }
+    ]
+    assert {item["id"]: item["cause"] for item in data["items"]} == {
+        "started": "implemented",
+        "crossed": "rate",
+        "both": "both",
+        "added": "added",
+        "dropped": "removed",
+    }
+
+
+def test_cli_diff_no_change_is_status_0():
+    """Comparing a file with itself prints that nothing changed and exits 0."""
+    status, stdout, _stderr = _run("diff", str(EXAMPLE), str(EXAMPLE), "--lang", "ja")
+    assert status == 0
+    assert "変化なし" in stdout
+
+
+def test_cli_diff_different_bodies_is_status_2(tmp_path: Path):
+    """Two different bodies are a usage error with the problem on stderr."""
+    old, _new = _files(tmp_path)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(_evaluation(2023, [], code="011002")), encoding="utf-8")
+    status, _stdout, stderr = _run("diff", old, str(other))
+    assert status == 2
+    assert "different bodies" in stderr
