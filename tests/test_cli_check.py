@@ -6,11 +6,14 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -117,3 +120,21 @@ def test_console_entry_point(example_path):
     )
     assert done.returncode == 1
     assert json.loads(done.stdout)["summary"]["disagree"] == 3
+
+
+def test_own_rule_set_file_with_its_own_id(tmp_path, example_path):
+    """An evaluation naming a rule set of its own is checked with --rules PATH, and refused without it."""
+    rules = json.loads((ROOT / "src" / "tajimi_rules" / "rulesets" / "tajimi-r4.json").read_text("utf-8"))
+    rules["id"] = "our-city"
+    rules_path = tmp_path / "our-city.json"
+    rules_path.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
+    data = json.loads(example_path.read_text("utf-8"))
+    data["rules"] = "our-city"
+    path = tmp_path / "evaluation.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    status, out, _ = run("check", str(path), "--rules", str(rules_path))
+    assert status == 1
+    assert "rules: our-city (first_match)" in out
+    status, _, err = run("check", str(path))
+    assert status == 2
+    assert f"{path}#/rules: " in err

@@ -24,12 +24,13 @@ __all__ = ["CategoryCheck", "CheckReport", "category_counts", "check", "item_lev
 
 
 def item_level(item: Item, grading: ItemGrading | None) -> Level | None:
-    """An item's level: as stated, else graded from ``implemented`` and its rate, else unknown."""
+    """An item's level: as stated, else graded from ``implemented`` and the grading's rate, else unknown."""
     if item.level is not None:
         return item.level
-    if grading is not None and item.implemented is not None and item.national_rate is not None:
-        return grading.level(item.implemented, item.national_rate)
-    return None
+    if grading is None or item.implemented is None:
+        return None
+    rate = grading.rate_of(item.national_rate, item.prefecture_rate)
+    return None if rate is None else grading.level(item.implemented, rate)
 
 
 def category_counts(category: Category, grading: ItemGrading | None = None) -> Counts | None:
@@ -149,8 +150,9 @@ def check(
 
     ``rules`` defaults to the evaluation's own ``rules`` id, else ``tajimi-r4``.
     """
-    loaded = load_evaluation(evaluation)
-    rule_set = load_rules(rules if rules is not None else loaded.rules)
+    chosen = load_rules(rules) if rules is not None else None
+    loaded = load_evaluation(evaluation, rules=chosen)
+    rule_set = chosen if chosen is not None else load_rules(loaded.rules)
     checks = []
     for category in loaded.categories:
         counts = category_counts(category, rule_set.item_grading)

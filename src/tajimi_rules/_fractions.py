@@ -13,7 +13,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-__all__ = ["format_fraction", "parse_fraction", "parse_rate", "rate_to_json"]
+__all__ = ["format_fraction", "format_percent", "parse_fraction", "parse_rate", "rate_to_json"]
 
 _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _DECIMAL = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*$")
@@ -88,6 +88,29 @@ def format_fraction(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{value.numerator}/{value.denominator}"
+
+
+def format_percent(rate: Fraction, approx: str = "≈") -> str:
+    """A rate as a percentage: exact where it has at most two decimals, else to one decimal after ``approx``.
+
+    >>> format_percent(Fraction(117, 500))
+    '23.4%'
+    >>> format_percent(Fraction(40, 42), approx="約")
+    '約95.2%'
+    """
+    value = rate * 100
+    for places in range(3):
+        scaled = value * 10**places
+        if scaled.denominator == 1:
+            return _decimal(int(scaled), places) + "%"
+    return approx + _decimal(round(value * 10), 1) + "%"
+
+
+def _decimal(scaled: int, places: int) -> str:
+    if not places:
+        return str(scaled)
+    whole, part = divmod(scaled, 10**places)
+    return f"{whole}.{part:0{places}d}"
 
 
 def rate_to_json(value: Fraction) -> float | int | str:

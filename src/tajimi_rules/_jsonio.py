@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -111,6 +112,55 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
             yield from _walk(item, (*path, index), depth + 1, limit)
 
 
+_CAREFUL = object()
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_LONG_DIGITS = b"0" * (_MAX_INT_DIGITS + 1)
+_NOT_STRUCTURE = bytes(set(range(256)) - set(b'{}[]"'))
+_STRING = re.compile(rb'"[^"]*"')
+_INNERMOST = re.compile(rb"\{\}|\[\]")
+
+
+class _DoubtError(Exception):
+    """Raised while parsing quickly when the careful reading is needed to say what is wrong."""
+
+
+def _plain_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DoubtError
+    return obj
+
+
+def _doubt(_text: str) -> Any:
+    raise _DoubtError
+
+
+def _nesting_within(data: bytes, limit: int) -> bool:
+    """Whether brackets outside strings nest at most ``limit`` deep, found with byte operations."""
+    # Drop escaped backslashes, then escaped quotes, then all but brackets and quotes.
+    rest = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    rest = _STRING.sub(b"", rest)
+    for _ in range(limit):
+        if not rest:
+            return True
+        rest = _INNERMOST.sub(b"", rest)  # one level a pass: pairs it uncovers wait for the next
+    return not rest
+
+
+def _quick_loads(data: bytes, text: str, max_depth: int) -> Any:
+    """The value of a document with nothing wrong, read at the JSON parser's speed.
+
+    Returns ``_CAREFUL`` at the first doubt (a syntax error, a duplicate key, NaN, a long
+    integer, deep nesting): the careful reading then finds and words every problem.
+    """
+    if data.translate(_DIGITS_AS_ZERO).find(_LONG_DIGITS) >= 0 or not _nesting_within(data, max_depth):
+        return _CAREFUL
+    try:
+        return json.loads(text, object_pairs_hook=_plain_pairs, parse_float=Decimal, parse_constant=_doubt)
+    except (_DoubtError, ValueError, RecursionError):
+        return _CAREFUL
+
+
 def _line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -183,6 +233,9 @@ def read_json(
                 found="no content",
             )
         ]
+    quick = _quick_loads(data, text, max_depth)
+    if quick is not _CAREFUL:
+        return quick, []
     try:
         value = json.loads(
             text,

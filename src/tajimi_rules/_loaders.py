@@ -14,15 +14,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import cattrs
-
-from ._convert import converter, structuring_problems
-from ._errors import InvalidDocumentError, Problem, Severity, UnknownRuleSetError
-from ._jsonio import read_json
-from ._meaning import evaluation_problems
+from ._errors import InvalidDocumentError, Problem, UnknownRuleSetError
 from ._model import Evaluation
 from ._rules import RuleSet
-from ._schemas import Kind, schema_problems
+from ._schemas import Kind
 
 __all__ = [
     "DEFAULT_RULES",
@@ -42,9 +37,7 @@ _NOT_AN_OBJECT = "the document is not a JSON object"
 def builtin_rule_sets() -> tuple[str, ...]:
     """The ids of the rule sets shipped with the package, sorted."""
     folder = files("tajimi_rules").joinpath("rulesets")
-    return tuple(
-        sorted(entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json"))
-    )
+    return tuple(sorted(entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")))
 
 
 def _not_an_object(value: Any, file: str | None) -> Problem:
@@ -58,42 +51,37 @@ def _not_an_object(value: Any, file: str | None) -> Problem:
     )
 
 
-def _structure(data: Any, kind: Kind, target: type[Any], file: str | None) -> Any:
-    if not isinstance(data, Mapping):
-        raise InvalidDocumentError([_not_an_object(data, file)], kind=kind)
-    problems = schema_problems(data, kind)
-    if problems:
-        raise InvalidDocumentError([p.located(file) for p in problems], kind=kind)
-    try:
-        return converter.structure(data, target)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
-        if isinstance(error, cattrs.BaseValidationError):
-            found = structuring_problems(error)
-        else:
-            found = [Problem(code="model.invalid", message=str(error))]
-        raise InvalidDocumentError([p.located(file) for p in found], kind=kind) from None
-
-
 def parse_rules(data: Mapping[str, Any], *, file: str | None = None) -> RuleSet:
     """Build a :class:`RuleSet` from a JSON-ready mapping, validating it first."""
-    rule_set: RuleSet = _structure(data, "ruleset", RuleSet, file)
+    rule_set: RuleSet = _valid(data, "ruleset", file)
     return rule_set
 
 
 @cache
 def _builtin(rule_set_id: str) -> RuleSet:
     resource = files("tajimi_rules").joinpath("rulesets", f"{rule_set_id}.json")
-    data, problems = read_json(resource.read_bytes(), name=f"tajimi_rules/rulesets/{rule_set_id}.json")
-    if problems:  # pragma: no cover - shipped data is tested
-        raise InvalidDocumentError(problems, kind="ruleset")
-    return parse_rules(data, file=f"tajimi_rules/rulesets/{rule_set_id}.json")
+    rule_set: RuleSet = _valid(resource.read_bytes(), "ruleset", f"tajimi_rules/rulesets/{rule_set_id}.json")
+    return rule_set
 
 
-def _read(path: str | os.PathLike[str], kind: Kind) -> Any:
-    data, problems = read_json(path)
-    if problems:
-        raise InvalidDocumentError(problems, kind=kind)
-    return data
+RulesArgument = str | os.PathLike[str] | Mapping[str, Any] | RuleSet | None
+"""What names a rule set: a shipped id, a path, a mapping, a loaded rule set, or ``None``."""
+
+
+def _valid(
+    source: str | os.PathLike[str] | bytes | Mapping[str, Any],
+    kind: Kind,
+    file: str | None,
+    rules: RulesArgument = None,
+) -> Any:
+    """The document's value, checked exactly as :func:`~tajimi_rules.validate` checks it."""
+    # Imported here: the validator loads rule sets through this module.
+    from ._validate import validated  # noqa: PLC0415
+
+    result = validated(source, kind=kind, name=file, rules=rules)
+    if not result.ok:
+        raise InvalidDocumentError(result.problems, kind=kind)
+    return result.value
 
 
 def load_rules(
@@ -116,26 +104,32 @@ def load_rules(
         return _builtin(text)
     path = Path(text)
     if path.exists() or text.endswith(".json") or os.sep in text:
-        return parse_rules(_read(path, "ruleset"), file=text)
+        rule_set: RuleSet = _valid(path, "ruleset", text)
+        return rule_set
     raise UnknownRuleSetError(text, builtin_rule_sets())
 
 
-def parse_evaluation(data: Mapping[str, Any], *, file: str | None = None) -> Evaluation:
-    """Build an :class:`Evaluation` from a JSON-ready mapping, validating schema and meaning."""
-    evaluation: Evaluation = _structure(data, "evaluation", Evaluation, file)
-    errors = [p for p in evaluation_problems(evaluation) if p.severity is Severity.ERROR]
-    if errors:
-        raise InvalidDocumentError([p.located(file) for p in errors], kind="evaluation")
+def parse_evaluation(data: Mapping[str, Any], *, file: str | None = None, rules: RulesArgument = None) -> Evaluation:
+    """Build an :class:`Evaluation` from a JSON-ready mapping, validating schema and meaning.
+
+    ``rules`` is the rule set the evaluation will be rated with (default: the file's own
+    ``rules``, else :data:`DEFAULT_RULES`): its item grading and ratings are checked against.
+    """
+    evaluation: Evaluation = _valid(data, "evaluation", file, rules)
     return evaluation
 
 
-def load_evaluation(source: str | os.PathLike[str] | Mapping[str, Any] | Evaluation) -> Evaluation:
+def load_evaluation(
+    source: str | os.PathLike[str] | Mapping[str, Any] | Evaluation, *, rules: RulesArgument = None
+) -> Evaluation:
     """Load an evaluation from a JSON file path or a mapping (an :class:`Evaluation` passes through).
 
-    Raises :class:`InvalidDocumentError` with every problem found.
+    ``rules`` is as for :func:`parse_evaluation`. Raises :class:`InvalidDocumentError` with
+    every problem found.
     """
     if isinstance(source, Evaluation):
         return source
     if isinstance(source, Mapping):
-        return parse_evaluation(source)
-    return parse_evaluation(_read(source, "evaluation"), file=os.fspath(source))
+        return parse_evaluation(source, rules=rules)
+    evaluation: Evaluation = _valid(source, "evaluation", os.fspath(source), rules)
+    return evaluation

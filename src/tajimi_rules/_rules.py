@@ -12,6 +12,7 @@ A :class:`RuleSet` is data (normally read from a JSON file validated by
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
@@ -54,20 +55,35 @@ def _grading_comparison(_instance: object, _attribute: object, value: Comparison
         raise ValueError("item grading calls a rate common when it is at_least or more_than a threshold")
 
 
+_GRADING_RATES = ("national", "prefecture")
+"""The rates an item grading can be based on: all bodies, or the bodies of the body's prefecture."""
+
+
+def _grading_rate(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _GRADING_RATES:
+        raise ValueError(f"item grading rate must be one of {', '.join(_GRADING_RATES)}, found {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class ItemGrading:
     """How an item's level follows from whether it is implemented and how common it is.
 
-    An item is *common* when its national implementation rate is ``at_least`` (or
-    ``more_than``) ``threshold``; the level is then ``Level.of(implemented, common)``.
-    The comparison is exact: rates and thresholds are fractions.
+    An item is *common* when its implementation rate is ``at_least`` (or ``more_than``)
+    ``threshold``; the level is then ``Level.of(implemented, common)``. ``rate`` names the
+    rate that decides: ``"national"`` (all bodies, the default) or ``"prefecture"`` (the
+    bodies of the body's own prefecture). The comparison is exact: rates and thresholds
+    are fractions.
     """
 
     threshold: Fraction = attrs.field(converter=parse_fraction)
     comparison: Comparison = attrs.field(
         default=Comparison.AT_LEAST, converter=Comparison, validator=_grading_comparison
     )
-    rate: str = "national"
+    rate: str = attrs.field(default="national", validator=_grading_rate)
+
+    def rate_of(self, national: Fraction | None, prefecture: Fraction | None) -> Fraction | None:
+        """Of an item's two rates, the one this grading is based on."""
+        return prefecture if self.rate == "prefecture" else national
 
     def is_common(self, rate: Fraction) -> bool:
         """Whether an item implemented by this share of bodies counts as common."""
@@ -76,6 +92,10 @@ class ItemGrading:
     def level(self, implemented: bool, rate: Fraction) -> Level:
         """The level of an item from the two facts that place it."""
         return Level.of(implemented, self.is_common(rate))
+
+
+def _as_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(rules)
 
 
 @attrs.frozen(kw_only=True)
@@ -92,7 +112,7 @@ class RuleSet:
     title: str
     description: str
     combine: Combine = attrs.field(converter=Combine)
-    rules: tuple[Rule, ...] = attrs.field(converter=tuple)
+    rules: tuple[Rule, ...] = attrs.field(converter=_as_rules)
     item_grading: ItemGrading | None = None
     version: str | None = None
 

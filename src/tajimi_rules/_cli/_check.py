@@ -95,9 +95,9 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    evaluation = load_evaluation(args.file)
-    rules = load_rules(args.rules if args.rules is not None else evaluation.rules)
-    report = check(evaluation, rules)
+    chosen = load_rules(args.rules) if args.rules is not None else None
+    evaluation = load_evaluation(args.file, rules=chosen)
+    report = check(evaluation, chosen)
     if args.format == "json":
         out.json(report.to_json(args.lang, file=args.file))
     else:
