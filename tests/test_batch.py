@@ -239,7 +239,8 @@ def test_national_evaluations_are_schema_valid_and_agree_with_integers(
                 continue
             found = written[category["id"]]
             assert found["counts"] == {"advanced": a, "standard": s, "needs_review": r, "behind": b}
-            assert found.get("stated_rating") == rating
+            assert found.get("computed_rating") == rating
+            assert "stated_rating" not in found
             for item in found["items"]:
                 assert item["level"] == expected["levels"][code, item["id"]]
                 written_rate = Fraction(str(item["national_rate"]))

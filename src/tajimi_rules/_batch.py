@@ -249,7 +249,7 @@ def evaluate_answers(answers: Answers, rules: RuleSet | str | os.PathLike[str] |
                         name=category.name,
                         counts=counts,
                         items=tuple(chosen),
-                        stated_rating=rating,
+                        computed_rating=rating,
                         source=note,
                     )
                 )
@@ -421,7 +421,7 @@ def _write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8-sig", newline="")
 
 
-_RATING_JSON = {rating: f', "stated_rating": "{rating.value}"'.encode() for rating in Rating}
+_RATING_JSON = {rating: f', "computed_rating": "{rating.value}"'.encode() for rating in Rating}
 
 
 class _Writer:
@@ -462,8 +462,8 @@ class _Writer:
         get, piece = self.pieces.get, self.piece
         items = [get(id(item)) or piece(item) for item in category.items]
         parts += (b', "items": [\n    ', b",\n    ".join(items), b"\n  ]")
-        if category.stated_rating is not None:
-            parts.append(_RATING_JSON[category.stated_rating])
+        if category.computed_rating is not None:
+            parts.append(_RATING_JSON[category.computed_rating])
         if category.source is not None:
             parts += (b', "source": ', piece(category.source))
         parts.append(b"}")

@@ -188,6 +188,7 @@ def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") ->
     """
     text = _TEXT["ja" if lang == "ja" else "en"]
     grading = rules.item_grading
+    # Floats only place marks on the page. Without a grading the split is mere layout, and says so.
     threshold = float(grading.threshold) if grading is not None else 0.5
     with _style():
         figure = _figure(7.2, 3.0)

@@ -257,6 +257,8 @@ class Category:
     """One category of an evaluation: counts, items, or both, and what the document stated.
 
     ``counts`` is ``None`` where the file gives only items; see :meth:`counts_from_items`.
+    ``stated_rating`` is the rating a document states (what a check compares with);
+    ``computed_rating`` is a rating a program computed when it wrote the file (informative).
     """
 
     id: str
@@ -265,6 +267,7 @@ class Category:
     counts: Counts | None = None
     items: tuple[Item, ...] = ()
     stated_rating: Rating | None = None
+    computed_rating: Rating | None = None
     source: Source | None = None
     remarks: Remarks | None = None
 
