@@ -132,17 +132,20 @@ def baseline(  # noqa: PLR0915 - deliberately one plain script, its phases timed
     times["read"] = time.perf_counter() - start
     mark = time.perf_counter()
     items = [item for category in catalog["categories"] for item in category["items"]]
-    done: Counter[str] = Counter()
-    answered: Counter[str] = Counter()
+    # Like with like: municipalities ("m") nationally and per prefecture, prefectural governments ("*").
+    done: Counter[tuple[str, str]] = Counter()
+    answered: Counter[tuple[str, str]] = Counter()
     local_done: Counter[tuple[str, str]] = Counter()
     local_answered: Counter[tuple[str, str]] = Counter()
     for code, body in answers.items():
+        peers = "*" if code[2:5] == "000" else "m"
+        local_scope = "*" if peers == "*" else code[:2]
         for item_id, implemented in body.items():
-            answered[item_id] += 1
-            done[item_id] += implemented
-            local_answered[code[:2], item_id] += 1
-            local_done[code[:2], item_id] += implemented
-    common = {item["id"]: 2 * done[item["id"]] >= answered[item["id"]] for item in items}
+            answered[peers, item_id] += 1
+            done[peers, item_id] += implemented
+            local_answered[local_scope, item_id] += 1
+            local_done[local_scope, item_id] += implemented
+    common = {key: 2 * done[key] >= answered[key] for key in answered}
     cache: dict[tuple[str, bool, str], dict[str, Any]] = {}
     documents: dict[str, dict[str, Any]] = {}
     rows: list[tuple[Any, ...]] = []
@@ -151,6 +154,8 @@ def baseline(  # noqa: PLR0915 - deliberately one plain script, its phases timed
     points = {"advanced": 3, "good": 2, "partly_deficient": 1, "deficient": 0}
     for code in sorted(answers):
         body, prefecture = answers[code], code[:2]
+        peers = "*" if code[2:5] == "000" else "m"
+        place = "*" if peers == "*" else prefecture
         categories, cells, score = [], [], 0
         for category in catalog["categories"]:
             tally = {"advanced": 0, "standard": 0, "needs_review": 0, "behind": 0}
@@ -159,22 +164,22 @@ def baseline(  # noqa: PLR0915 - deliberately one plain script, its phases timed
                 value = body.get(item["id"])
                 if value is None:
                     continue
-                key = (item["id"], value, prefecture)
+                key = (item["id"], value, place)
                 entry = cache.get(key)
                 if entry is None:
-                    is_common = common[item["id"]]
+                    is_common = common[peers, item["id"]]
                     level = (
                         ("standard" if is_common else "advanced")
                         if value
                         else ("behind" if is_common else "needs_review")
                     )
-                    local = (prefecture, item["id"])
+                    local, national = (place, item["id"]), (peers, item["id"])
                     entry = cache[key] = {
                         "id": item["id"],
                         "name": item["name"],
                         "level": level,
                         "implemented": value,
-                        "national_rate": _rate(done[item["id"]], answered[item["id"]]),
+                        "national_rate": _rate(done[national], answered[national]),
                         "prefecture_rate": _rate(local_done[local], local_answered[local]),
                     }
                 tally[entry["level"]] += 1
@@ -228,8 +233,9 @@ def baseline(  # noqa: PLR0915 - deliberately one plain script, its phases timed
     (out / "national.csv").write_text(text.getvalue(), encoding="utf-8-sig")
     text = io.StringIO()
     writer = csv.writer(text)
-    for item in items:
-        writer.writerow((item["id"], "national", done[item["id"]], answered[item["id"]]))
+    for peers in ("m", "*"):
+        for item in items:
+            writer.writerow((item["id"], "national", peers, done[peers, item["id"]], answered[peers, item["id"]]))
     for prefecture in prefectures:
         for item in items:
             local = (prefecture, item["id"])

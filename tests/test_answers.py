@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import tajimi_rules as tr
+from tajimi_rules._answers import _Mapping, _read_rows
 
 TAJIMI, SAPPORO, CHIYODA = "212041", "011002", "131016"
 
@@ -287,3 +288,63 @@ def test_not_a_workbook_is_a_problem(tmp_path: Path, catalog: tr.Catalog):
     path = tmp_path / "fake.xlsx"
     path.write_bytes(b"not a zip")
     assert [p.code for p in tr.read_answers(path, catalog, mapping=MAPPING).problems] == ["answers.not_xlsx"]
+
+
+def test_csv_field_over_the_parser_limit_is_a_located_problem(catalog: tr.Catalog):
+    """A field longer than the CSV parser accepts is a problem at its line, not an exception."""
+    text = 'code,item,answer\n212041,cio-adviser,済\n212041,csirt,"' + "x" * 140_000 + '"\n'
+    answers = tr.read_long_csv(text.encode(), catalog, name="big.csv")
+    (problem,) = answers.problems
+    assert (problem.code, problem.file, problem.line) == ("answers.bad_csv", "big.csv", 3)
+    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.Answer.IMPLEMENTED]
+
+
+@pytest.mark.parametrize(
+    ("name", "fault"),
+    [("多" * 201, "201 characters long"), ("多治\x00見\x01市", "U+0000, U+0001")],
+)
+def test_name_that_cannot_be_written_is_a_problem_at_its_cell(catalog: tr.Catalog, name: str, fault: str):
+    """A name over the schema's length or holding control characters is refused at its row and column, once."""
+    text = f"code,item,answer,name\n212041,cio-adviser,済,{name}\n212041,csirt,済,{name}\n011002,csirt,済,札幌市\n"
+    answers = tr.read_long_csv(text.encode(), catalog, name="n.csv")
+    (problem,) = answers.problems
+    assert (problem.code, problem.line, problem.column) == ("answers.bad_name", 2, 4)
+    assert fault in problem.message and problem.message.startswith("column 'name'")
+    assert [body.code for body in answers.bodies] == [SAPPORO]
+
+
+def test_forced_encoding_failure_names_that_encoding(catalog: tr.Catalog):
+    """When an encoding was forced, the problem names it rather than UTF-8 and Shift_JIS."""
+    (problem,) = tr.read_long_csv(GOOD_CSV.encode("cp932"), catalog, encoding="utf-8").problems
+    assert "utf-8" in problem.message and "Shift_JIS" not in problem.message
+
+
+def test_mapping_item_that_is_not_an_id_is_a_mapping_problem(tmp_path: Path, catalog: tr.Catalog):
+    """A mapping whose item is a list (not an item id) is a problem at its pointer, not an exception."""
+    path = _workbook(tmp_path / "wide.xlsx", [])
+    answers = tr.read_answers(path, catalog, mapping={"code": "A", "items": {"D": ["x"], "E": {"id": "csirt"}}})
+    assert [(p.code, p.pointer) for p in answers.problems] == [
+        ("mapping.invalid", "/items/D"),
+        ("mapping.invalid", "/items/E"),
+    ]
+
+
+def test_one_item_mapped_from_two_columns_is_one_mapping_problem(tmp_path: Path, catalog: tr.Catalog):
+    """Two columns mapped to one item give one mapping problem, not a duplicate answer per row."""
+    path = _workbook(
+        tmp_path / "wide.xlsx",
+        [["212041", "多治見市", "岐阜県", "済", "済", "済"], ["011002", "札幌市", "北海道", "済", "済", "済"]],
+    )
+    mapping = {**MAPPING, "items": {"D": "cio-adviser", "E": "cio-adviser"}}
+    answers = tr.read_answers(path, catalog, mapping=mapping)
+    assert [(p.code, p.pointer) for p in answers.problems] == [("mapping.invalid", "/items/E")]
+    assert "already mapped from column D" in answers.problems[0].message
+
+
+@pytest.mark.parametrize("cell", [11002, 11002.0, "011002"])
+def test_numeric_code_cell_gets_its_leading_zero_back(catalog: tr.Catalog, cell: object):
+    """A code cell read as 11002 or 11002.0 is the code 011002."""
+    layout = _Mapping(sheet=None, first_row=1, code=1, name=None, prefecture=None, items=((2, "cio-adviser"),))
+    answers = _read_rows([(cell, "済")], layout, catalog, "w.xlsx")
+    assert answers.problems == ()
+    assert _answers(answers, SAPPORO, "cio-adviser") == [tr.Answer.IMPLEMENTED]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 import unicodedata
 from collections import Counter, defaultdict
 from fractions import Fraction
@@ -69,6 +71,10 @@ def _practised(a: int, s: int, r: int, b: int) -> str | None:
     return None
 
 
+def _peers(code: str) -> str:
+    return "prefectural_governments" if code[2:5] == "000" else "municipalities"
+
+
 def _independent(csv_path: Path) -> dict[str, Any]:
     """Rates, levels, counts, ratings and ranks recomputed from the CSV and the data files alone."""
     catalog = _package_json("catalogs", "r4.json")
@@ -85,14 +91,22 @@ def _independent(csv_path: Path) -> dict[str, Any]:
     with csv_path.open(encoding="utf-8-sig", newline="") as stream:
         for row in csv.DictReader(stream):
             answers[row["code"]][row["item"]] = meaning[_normalize(row["answer"])]
-    done: Counter[str] = Counter()
-    answered: Counter[str] = Counter()
-    for body in answers.values():
+    # Like with like: municipalities against municipalities (nationally and within their
+    # prefecture), prefectural governments (body number 000) against each other.
+    done: Counter[tuple[str, str]] = Counter()
+    answered: Counter[tuple[str, str]] = Counter()
+    bodies: Counter[str] = Counter()
+    for code, body in answers.items():
+        peers = _peers(code)
+        groups = (peers,) if peers == "prefectural_governments" else (peers, code[:2])
+        for group in groups:
+            bodies[group] += 1
         for item, value in body.items():
             if value is not None:
-                answered[item] += 1
-                done[item] += value
-    common = {item: done[item] * q >= p * answered[item] for item in answered}
+                for group in groups:
+                    answered[group, item] += 1
+                    done[group, item] += value
+    common = {key: done[key] * q >= p * answered[key] for key in answered}
     levels: dict[tuple[str, str], str] = {}
     cells: dict[tuple[str, str], tuple[int, int, int, int, int, str | None]] = {}
     scores: Counter[str] = Counter()
@@ -103,10 +117,9 @@ def _independent(csv_path: Path) -> dict[str, Any]:
                 value = body.get(item["id"])
                 if value is None:
                     continue
+                is_common = common[_peers(code), item["id"]]
                 level = (
-                    ("standard" if common[item["id"]] else "advanced")
-                    if value
-                    else ("behind" if common[item["id"]] else "needs_review")
+                    ("standard" if is_common else "advanced") if value else ("behind" if is_common else "needs_review")
                 )
                 levels[code, item["id"]] = level
                 tally[level] += 1
@@ -121,7 +134,7 @@ def _independent(csv_path: Path) -> dict[str, Any]:
     for code, score in scores.items():
         scope = scopes["prefectures" if code[2:5] == "000" else code[:2]]
         ranks[code] = (1 + sum(1 for other in scope if other > score), len(scope))
-    return {"done": done, "answered": answered, "bodies": len(answers), "levels": levels, "cells": cells,
+    return {"done": done, "answered": answered, "bodies": bodies, "levels": levels, "cells": cells,
             "scores": scores, "ranks": ranks}  # fmt: skip
 
 
@@ -244,7 +257,8 @@ def test_national_evaluations_are_schema_valid_and_agree_with_integers(
             for item in found["items"]:
                 assert item["level"] == expected["levels"][code, item["id"]]
                 written_rate = Fraction(str(item["national_rate"]))
-                assert written_rate == Fraction(expected["done"][item["id"]], expected["answered"][item["id"]])
+                key = (_peers(code), item["id"])
+                assert written_rate == Fraction(expected["done"][key], expected["answered"][key])
                 assert "prefecture_rate" not in item
     assert checker.checked == 1788
 
@@ -279,16 +293,23 @@ def test_national_distribution_and_rates_agree_with_integers(national: dict[str,
             for key in ("advanced", "good", "partly_deficient", "deficient", "unrated"):
                 assert int(row[key]) == tally[row["category"]][key]
     with (national["out"] / "rates.csv").open(encoding="utf-8-sig", newline="") as stream:
-        rows = [row for row in csv.DictReader(stream) if row["scope"] == "national"]
-    assert len(rows) == 114
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == 114 * (2 + 47)
+    assert {(row["scope"], row["bodies"]) for row in rows} == {
+        ("national", "municipalities"),
+        ("national", "prefectural_governments"),
+        *((f"{code:02d}", "municipalities") for code in range(1, 48)),
+    }
     for row in rows:
-        done, answered = expected["done"][row["item"]], expected["answered"][row["item"]]
+        group = row["bodies"] if row["scope"] == "national" else row["scope"]
+        rate_key = (group, row["item"])
+        done, answered = expected["done"][rate_key], expected["answered"][rate_key]
         assert (int(row["implemented"]), int(row["answered"]), int(row["unanswered"])) == (
             done,
             answered,
-            1788 - answered,
+            expected["bodies"][group] - answered,
         )
-        assert Fraction(row["rate"]) == Fraction(done, answered)
+        assert row["rate"] == f"{done}/{answered}"
 
 
 def test_national_xlsx_run_writes_the_same_files(national: dict[str, Any]):
@@ -586,3 +607,152 @@ def test_grading_picks_its_rate():
     national, local = Fraction(1, 5), Fraction(4, 5)
     assert tr.ItemGrading(threshold="1/2").rate_of(national, local) == national
     assert tr.ItemGrading(threshold="1/2", rate="prefecture").rate_of(national, local) == local
+
+
+def test_rates_compare_municipalities_and_prefectural_governments_apart():
+    """A prefectural government is left out of the municipalities' rates; its peers are the prefectural governments."""
+    rows = [*SMALL_ROWS, (_code("21000"), "x", "済"), (_code("23000"), "x", "未"), (AICHI[0], "x", "済")]
+    rates = tr.compute_rates(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)))
+    assert rates.national_rate("x") == tr.ItemRate(implemented=3, answered=5, unanswered=0)
+    assert rates.prefecture_rate("21", "x") == tr.ItemRate(implemented=2, answered=4, unanswered=0)
+    assert rates.prefectural_government_rate("x") == tr.ItemRate(implemented=1, answered=2, unanswered=0)
+    batch = tr.evaluate_answers(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)), "tajimi-r4")
+    items = {r.body.code: r.evaluation.categories[0].items[0] for r in batch.results}
+    assert items[_code("21000")].national_rate == Fraction(1, 2)
+    assert items[GIFU[0]].national_rate == Fraction(3, 5)
+
+
+def test_rates_csv_states_scope_and_unreduced_fractions():
+    """rates.csv names each row's scope and bodies and writes implemented/answered unreduced."""
+    rows = [*SMALL_ROWS, (_code("21000"), "x", "済"), (_code("23000"), "x", "未")]
+    batch = tr.evaluate_answers(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)), "tajimi-r4")
+    table = list(csv.DictReader(io.StringIO(batch_module._rates_csv(batch))))
+    found = {(row["item"], row["scope"], row["bodies"]): row["rate"] for row in table}
+    assert found == {
+        ("x", "national", "municipalities"): "2/4",
+        ("y", "national", "municipalities"): "3/4",
+        ("x", "national", "prefectural_governments"): "1/2",
+        ("y", "national", "prefectural_governments"): "",
+        ("x", "21", "municipalities"): "2/4",
+        ("y", "21", "municipalities"): "3/4",
+    }
+
+
+def _rules_file(tmp_path: Path, rule_id: str, rate: str) -> Path:
+    data = _package_json("rulesets", "tajimi-r4.json")
+    data["id"] = rule_id
+    data["item_grading"]["rate"] = rate
+    path = tmp_path / f"{rule_id}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("rate", ["national", "prefecture"])
+def test_output_loads_again_under_the_rule_set_given_by_path(tmp_path: Path, rate: str):
+    """Files written under a rule set given by path pass check, diff and report with --rules that path."""
+    rows = [*SMALL_ROWS, (AICHI[0], "x", "未"), (AICHI[1], "x", "未"), (_code("21000"), "x", "済")]
+    source = _answers_file(tmp_path, rows)
+    rules = str(_rules_file(tmp_path, f"local-{rate}", rate))
+    out = tmp_path / "out"
+    status, _stdout, stderr = _run(
+        "batch", str(source), "--catalog", str(_catalog_file(tmp_path)), "--rules", rules, "--out", str(out)
+    )
+    assert (status, stderr) == (0, "")
+    for path in sorted((out / "evaluations").iterdir()):
+        file = str(path)
+        assert _run("check", file, "--rules", rules)[0] == 0, path.name
+        assert _run("diff", file, file, "--rules", rules)[0] == 0, path.name
+        report = str(tmp_path / f"{path.stem}.md")
+        assert _run("report", file, "--rules", rules, "--out", report)[:3:2] == (0, ""), path.name
+
+
+@pytest.mark.parametrize("where", ["under_a_file", "dangling_link", "current_directory"])
+def test_unwritable_output_exits_2_with_one_line_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+):
+    """An output directory that cannot be made exits 2 with a one-line message, leaving nothing behind."""
+    source = _answers_file(tmp_path, SMALL_ROWS)
+    catalog = str(_catalog_file(tmp_path))
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "x")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "kept.txt").write_text("kept", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(work)
+    out, extra = {
+        "under_a_file": (str(tmp_path / "afile" / "sub"), ()),
+        "dangling_link": (str(tmp_path / "dangling"), ()),
+        "current_directory": (".", ("--replace",)),
+    }[where]
+    status, stdout, stderr = _run("batch", str(source), "--catalog", catalog, "--out", out, *extra)
+    assert (status, stdout) == (2, "")
+    assert stderr.count("\n") == 1 and f"cannot write the output directory {out}: " in stderr
+    assert "nothing written" in stderr and "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_failed_write_removes_the_parents_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Parent directories created for the output are removed again when writing fails."""
+
+    def fail(_batch: object) -> str:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(batch_module, "_rates_csv", fail)
+    with pytest.raises(OSError, match="disk full"):
+        tr.write_batch(_small_batch(), tmp_path / "new" / "deep" / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_directory_has_the_mode_mkdir_gives(tmp_path: Path):
+    """The output directory's permissions are 0o777 less the umask, as a plain mkdir makes them."""
+    mask = os.umask(0o027)
+    try:
+        tr.write_batch(_small_batch(), tmp_path / "out")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "out").stat().st_mode & 0o777 == 0o750
+
+
+def test_replace_keeps_the_old_directory_until_the_new_one_is_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Replacing renames the old directory aside and the new one in, and only then removes the old one."""
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "old.txt").write_text("old", encoding="utf-8")
+    steps: list[str] = []
+    rename, rmtree = Path.rename, shutil.rmtree
+
+    def logged_rename(self: Path, destination: Any) -> Path:
+        steps.append(f"rename {self.suffix or self.name} -> {Path(destination).suffix or Path(destination).name}")
+        return rename(self, destination)
+
+    def logged_rmtree(path: Any, *args: Any, **kwargs: Any) -> None:
+        steps.append(f"remove {Path(path).suffix} holding {sorted(p.name for p in Path(path).iterdir())}")
+        rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "rename", logged_rename)
+    monkeypatch.setattr(shutil, "rmtree", logged_rmtree)
+    tr.write_batch(_small_batch(), target, replace=True)
+    assert steps == ["rename out -> .old", "rename .tmp -> out", "remove .old holding ['old.txt']"]
+
+
+def test_csv_cells_that_would_run_as_formulas_are_quoted():
+    """Text cells starting with =, +, -, @ get a leading quote in the CSV files; plain text is unchanged."""
+    rows = [
+        (GIFU[0], "x", "済", '=HYPERLINK("http://x")'),
+        (GIFU[1], "x", "済", "+1"),
+        (GIFU[2], "x", "未", "@SUM(A1)"),
+        (GIFU[3], "x", "未", "多治見市"),
+    ]
+    text = "code,item,answer,name\n" + "".join(
+        f'{c},{i},{a},"{n.replace(chr(34), chr(34) * 2)}"\n' for c, i, a, n in rows
+    )
+    batch = tr.evaluate_answers(tr.read_long_csv(text.encode(), tr.load_catalog(SMALL_CATALOG)), "tajimi-r4")
+    names = {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(batch_module._summary_csv(batch)))}
+    assert names == {
+        GIFU[0]: '\'=HYPERLINK("http://x")',
+        GIFU[1]: "'+1",
+        GIFU[2]: "'@SUM(A1)",
+        GIFU[3]: "多治見市",
+    }
+    assert batch.results[0].evaluation.municipality.name == '=HYPERLINK("http://x")'

@@ -138,3 +138,39 @@ def test_own_rule_set_file_with_its_own_id(tmp_path, example_path):
     status, _, err = run("check", str(path))
     assert status == 2
     assert f"{path}#/rules: " in err
+
+
+def test_names_with_escape_sequences_are_shown_escaped(tmp_path, example_path):
+    """Control characters in category names appear as escapes in the table and the explanations."""
+    data = json.loads(example_path.read_text("utf-8"))
+    gis = next(c for c in data["categories"] if c["id"] == "gis")  # a disagreement: explained too
+    gis["name"]["en"] = "GIS\x1b]0;owned\x07"
+    path = tmp_path / "escapes.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    status, out, err = run("check", str(path))
+    assert (status, err) == (1, "")
+    assert "\x1b" not in out and "\x07" not in out
+    assert out.count("GIS\\x1b]0;owned\\x07") == 2
+
+
+def test_invalid_file_exits_2_as_documented(tmp_path):
+    """The check command refuses an invalid file as unusable input (exit 2) where validate reports it (exit 1)."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"municipality": {}}', "utf-8")
+    assert run("check", str(path))[0] == 2
+    assert run("validate", str(path))[0] == 1
+    docs = (ROOT / "docs" / "validation.md").read_text("utf-8")
+    assert "`check` exits 2" in docs
+
+
+def test_problems_of_a_refused_file_are_shown_escaped(tmp_path):
+    """Control characters in a refused file's problem text reach the terminal escaped."""
+    path = tmp_path / "bad.json"
+    bad: dict[str, object] = {"municipality": {"code": "212041", "name": "x", "prefecture": "y"}}
+    bad["survey"] = {"title": "t"}
+    bad["categories"] = [{"id": "c", "group": {"ja": "g"}, "name": {"ja": "c"}, "counts": {}, "\x1b[2J": 1}]
+    path.write_text(json.dumps(bad))
+    status, _, err = run("check", str(path))
+    assert status == 2
+    assert "\x1b" not in err
+    assert "\\x1b[2J" in err

@@ -164,3 +164,31 @@ def test_cli_diff_different_bodies_is_status_2(tmp_path: Path):
     status, _stdout, stderr = _run("diff", old, str(other))
     assert status == 2
     assert "different bodies" in stderr
+
+
+def _local_rules(tmp_path: Path) -> Path:
+    data = json.loads((Path(tr.__file__).parent / "rulesets" / "tajimi-r4.json").read_text("utf-8"))
+    data["id"] = "local-r4"
+    path = tmp_path / "local-r4.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cli_diff_loads_files_under_the_chosen_rules(tmp_path: Path):
+    """Files that name a rule set only known by path compare under ``--rules`` that path."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps({**OLD, "rules": "local-r4"}, ensure_ascii=False), encoding="utf-8")
+    new.write_text(json.dumps({**NEW, "rules": "local-r4"}, ensure_ascii=False), encoding="utf-8")
+    status, stdout, stderr = _run("diff", str(old), str(new), "--rules", str(_local_rules(tmp_path)))
+    assert (status, stderr) == (1, "")
+    assert "rules local-r4" in stdout
+
+
+def test_different_bodies_problem_names_a_path_file(tmp_path: Path):
+    """The different-bodies problem names the new file whether it is given as str or as a Path."""
+    old, _new = _files(tmp_path)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(_evaluation(2023, [], code="011002")), encoding="utf-8")
+    with pytest.raises(tr.InvalidDocumentError) as caught:
+        tr.diff_evaluations(Path(old), other)
+    assert caught.value.problems[0].file == str(other)

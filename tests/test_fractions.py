@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tajimi_rules._fractions import format_fraction, parse_fraction, parse_rate, rate_to_json
+from tajimi_rules._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate, rate_to_json
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,33 @@ def test_format_fraction():
 def test_rate_round_trips_exactly(value):
     """Every rate written for JSON reads back as exactly the same fraction."""
     assert parse_rate(rate_to_json(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "in_range"),
+    [
+        ("0.234", True),
+        ("1E-40", True),
+        ("1E-41", False),
+        ("1e-99999999", False),
+        ("123456789012345678.5", True),
+        ("1e18", False),
+        ("0E+50", False),
+    ],
+)
+def test_decimal_range(text, in_range):
+    """Decimals reach at most 18 digits before the point and 40 after it, exponent included."""
+    assert decimal_in_range(Decimal(text)) is in_range
+
+
+def test_decimal_rate_beyond_the_range_is_refused():
+    """A decimal rate of 1e-99999999 is refused at once instead of built as a huge fraction."""
+    with pytest.raises(ValueError, match="40 after it"):
+        parse_rate(Decimal("1e-99999999"))
+
+
+def test_float_rate_keeps_its_whole_range():
+    """A float rate is read exactly whatever its exponent: a float's exponent is always small."""
+    assert parse_rate(1e-300) == Fraction(1, 10**300)
+    with pytest.raises(ValueError, match="finite"):
+        parse_rate(float("inf"))

@@ -150,3 +150,21 @@ def test_utf8_bom_is_accepted(tmp_path, example_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + example_path.read_bytes())
     assert len(tr.load_evaluation(path).categories) == 16
+
+
+def test_builtin_rule_set_ids_are_read_once():
+    """The shipped ids are listed once and the same tuple is given each time."""
+    assert tr.builtin_rule_sets() is tr.builtin_rule_sets()
+
+
+def test_rules_path_the_system_refuses_is_a_problem(tmp_path):
+    """A --rules name too long for the file system gives a problem naming the reason, not an OSError."""
+    for name in ("r" * 300, str(tmp_path / ("r" * 300 + ".json"))):
+        with pytest.raises(tr.InvalidDocumentError) as raised:
+            tr.load_rules(name)
+        (problem,) = raised.value.problems
+        assert problem.code == "file.unreadable"
+        assert "File name too long" in problem.message
+    with pytest.raises(tr.InvalidDocumentError) as raised:
+        tr.load_evaluation(tmp_path / ("e" * 300 + ".json"))
+    assert [p.code for p in raised.value.problems] == ["file.unreadable"]

@@ -16,6 +16,7 @@ import pytest
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 import tajimi_rules as tr
+import tajimi_rules._charts as charts_module
 from tajimi_rules._charts import category_chart, font_subset, japanese_font, overview_chart
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
@@ -280,13 +281,25 @@ def test_charts_use_a_japanese_font_that_has_the_glyphs(example_path):
     assert missing == set()
 
 
-def test_category_chart_draws_names_with_dollar_signs(example_path):
-    """A name holding "$" is drawn as text, not parsed as mathtext (which would fail on an odd count)."""
-    data = hostile_evaluation(example_path)
+def test_category_chart_draws_names_with_dollar_signs(example_path, monkeypatch):
+    """A name holding "$...$" is drawn literally, not parsed as mathtext (where this one is invalid TeX)."""
+    name = "費用$\\nosuchcommand{x}$上限"
+    data = json.loads(example_path.read_text("utf-8"))
+    data["categories"][0]["name"] = {"ja": name}
+    data["categories"][0]["items"][0]["name"] = {"ja": name}
     report = tr.check(data)
-    png = category_chart(report.categories[0], report.rules, lang="ja")
-    assert png[:4] == b"\x89PNG"
-    assert overview_chart(report, lang="ja")[:4] == b"\x89PNG"
+    drawn: list[str] = []
+    png = charts_module._png
+
+    def record(figure: Any) -> bytes:
+        drawn.extend(text.get_text() for text in figure.findobj(lambda artist: hasattr(artist, "get_text")))
+        return png(figure)
+
+    monkeypatch.setattr(charts_module, "_png", record)
+    category_chart(report.categories[0], report.rules, lang="ja")
+    overview_chart(report, lang="ja")
+    assert any(text.startswith(name) for text in drawn)
+    assert sum(1 for text in drawn if name in text) >= 2
 
 
 def test_embedded_font_covers_the_report_text(html_ja):
@@ -388,6 +401,22 @@ def test_cli_writes_html_and_markdown(example_path, tmp_path):
     assert "none (overlap)" in (tmp_path / "r.md").read_text("utf-8")
 
 
+def unwritable_directory(tmp_path: Path) -> Path:
+    """A directory no file can be created in: read-only for an ordinary user, a read-only bind for root."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    probe = locked / ".probe"
+    try:
+        probe.touch()
+    except PermissionError:
+        return locked
+    probe.unlink()  # root ignores the mode bits; /proc/self refuses new files to everyone
+    if not Path("/proc/self").is_dir():
+        pytest.skip("no directory here refuses root's writes")
+    return Path("/proc/self")
+
+
 def test_cli_usage_errors_exit_2_and_write_nothing(example_path, tmp_path):
     """An unknown extension, a missing directory, an unwritable target or a bad file exit 2, writing nothing."""
     status, _, err = run("report", str(example_path), "--out", str(tmp_path / "r.txt"))
@@ -397,12 +426,17 @@ def test_cli_usage_errors_exit_2_and_write_nothing(example_path, tmp_path):
     (tmp_path / "dir.html").mkdir()
     status, _, err = run("report", str(example_path), "--out", str(tmp_path / "dir.html"), "--no-charts")
     assert status == 2 and "cannot write" in err and "Traceback" not in err
+    locked = unwritable_directory(tmp_path)
+    status, _, err = run("report", str(example_path), "--out", str(locked / "r.html"), "--no-charts")
+    assert status == 2 and f"cannot write {locked / 'r.html'}" in err and "Traceback" not in err
+    assert not (locked / "r.html").exists()
     bad = tmp_path / "bad.json"
     bad.write_text('{"municipality": {}, "survey": {}, "categories": []}', "utf-8")
     status, _, err = run("report", str(bad), "--out", str(tmp_path / "bad.html"))
     assert status == 2 and "bad.json#/municipality" in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "dir.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "dir.html", "locked"]
     assert list((tmp_path / "dir.html").iterdir()) == []
+    assert list((tmp_path / "locked").iterdir()) == []
 
 
 def test_cli_missing_argument_is_a_usage_error(example_path):
@@ -443,3 +477,74 @@ def test_categories_without_counts_or_with_rates_only(example_path):
     images = [attributes for tag, attributes in Page(report.html()).tags if tag == "img"]
     assert len(images) == 3
     assert "| 項目Y | behind | no | 57.4% |  |" in report.markdown()
+
+
+def _rules_copy(tmp_path: Path, rule_id: str, **grading: Any) -> Path:
+    data = json.loads((Path(tr.__file__).parent / "rulesets" / "tajimi-r4.json").read_text("utf-8"))
+    data["id"] = rule_id
+    data["item_grading"].update(grading)
+    path = tmp_path / f"{rule_id}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cli_report_loads_the_file_under_the_chosen_rules(example_path, tmp_path):
+    """A file naming a rule set known only by path is reported under ``--rules`` that path."""
+    rules = _rules_copy(tmp_path, "local-r4")
+    data = json.loads(example_path.read_text("utf-8"))
+    data["rules"] = "local-r4"
+    source = tmp_path / "local.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    status, _out, err = run("report", str(source), "--rules", str(rules), "--out", str(tmp_path / "r.md"))
+    assert (status, err) == (0, "")
+    assert "local-r4" in (tmp_path / "r.md").read_text("utf-8")
+    assert build_report(source, rules).rules.id == "local-r4"
+
+
+def _graded_by_prefecture() -> dict[str, Any]:
+    return {
+        "municipality": {"code": "212041", "name": "多治見市", "prefecture": "岐阜県"},
+        "survey": {"title": "survey", "fiscal_year": 2022},
+        "categories": [
+            {
+                "id": "c",
+                "group": {"ja": "群"},
+                "name": {"ja": "分類"},
+                "items": [
+                    {
+                        "id": "x",
+                        "name": {"ja": "項目X"},
+                        "implemented": True,
+                        "national_rate": "1/5",
+                        "prefecture_rate": "3/4",
+                    }
+                ],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "common", "gone"),
+    [
+        ("en", "prefectural rate", "common in the prefecture", "common nationally"),
+        ("ja", "県内実施率", "県内で多い", "全国的に多い"),
+    ],
+)
+def test_prefecture_based_grading_labels_rates_by_the_prefecture(tmp_path, lang, column, common, gone):
+    """Under a prefecture-based grading the items table shows and names the prefectural rate."""
+    rules = tr.load_rules(_rules_copy(tmp_path, "pref-r4", rate="prefecture"))
+    report = build_report(_graded_by_prefecture(), rules, lang=lang)
+    (row,) = report.categories[0].items
+    assert (row.rate, row.level) == ("75%", tr.Level.STANDARD)
+    markdown = report.markdown()
+    assert f"| {column} |" in markdown and gone not in markdown
+    html = report.html(charts=False, font=False)
+    assert column in html and common in html and gone not in html
+
+
+def test_method_writes_a_whole_threshold_as_format_fraction_does(tmp_path):
+    """A grading threshold of 1 is written "1" in the method, as everywhere else, not "1/1"."""
+    rules = tr.load_rules(_rules_copy(tmp_path, "whole-r4", common={"at_least": "1"}))
+    markdown = build_report(_graded_by_prefecture(), rules).markdown()
+    assert "is at least 1." in markdown and "at least 1/1" not in markdown

@@ -6,13 +6,21 @@ import copy
 import datetime
 import io
 import json
+import os
 import socket
+import tempfile
+import urllib.request
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+import jsonschema
 import pytest
 
 import tajimi_rules as tr
+from tajimi_rules import _meaning
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
 from tajimi_rules._jsonio import DEFAULT_MAX_BYTES, read_json
@@ -56,11 +64,23 @@ def test_corpus_has_at_least_thirty_broken_files() -> None:
     assert on_disk == recorded
 
 
+def today_of(entry: dict[str, Any]) -> datetime.date | None:
+    """The date a corpus entry is checked on, where its problem depends on the date."""
+    return datetime.date.fromisoformat(entry["today"]) if "today" in entry else None
+
+
+def fix_today(monkeypatch: pytest.MonkeyPatch, today: datetime.date | None) -> None:
+    """Make the command line check fiscal years against ``today`` instead of the clock."""
+    if today is not None:
+        real = _meaning.current_fiscal_year
+        monkeypatch.setattr(_meaning, "current_fiscal_year", lambda _today=None: real(today))
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_file_gives_its_problem_with_pointer(name: str) -> None:
     """Each broken file gives the recorded problem code at the recorded pointer (or line/column)."""
     entry = EXPECTED[name]
-    problems = validate(BROKEN / name, max_bytes=entry.get("max_bytes", DEFAULT_MAX_BYTES))
+    problems = validate(BROKEN / name, max_bytes=entry.get("max_bytes", DEFAULT_MAX_BYTES), today=today_of(entry))
     assert problems, "a broken file must give problems"
     matching = [p for p in problems if p.code == entry["code"]]
     assert matching, f"expected {entry['code']}, got {codes(problems)}"
@@ -76,9 +96,10 @@ def test_broken_file_gives_its_problem_with_pointer(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_file_exits_one_without_traceback(name: str) -> None:
+def test_broken_file_exits_one_without_traceback(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command line exits 1 on each broken file, reports the problem in JSON, and prints no traceback."""
     entry = EXPECTED[name]
+    fix_today(monkeypatch, today_of(entry))
     argv = ["validate", str(BROKEN / name), "--format", "json"]
     if "max_bytes" in entry:
         argv += ["--max-bytes", str(entry["max_bytes"])]
@@ -92,13 +113,27 @@ def test_broken_file_exits_one_without_traceback(name: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
-def test_whole_corpus_in_one_run(lang: str) -> None:
-    """One run over the corpus directory reports every file, in the chosen language, and exits 1."""
+def test_whole_corpus_in_one_run(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One run over the corpus directory counts every file, invalid file, error and warning, and exits 1."""
+    today = datetime.date(2026, 11, 26)
+    fix_today(monkeypatch, today)
+    files = sorted(path for path in BROKEN.rglob("*.json"))
+    results = [validated(path, need_value=False, today=today) for path in files]
+    invalid = sum(not result.ok for result in results)
+    errors = sum(len(result.errors) for result in results)
+    warnings = sum(len(result.problems) - len(result.errors) for result in results)
+    # Only the file meant for a small --max-bytes is valid at the default limit; expected.json has no kind.
+    valid = [path.name for path, result in zip(files, results, strict=True) if result.ok]
+    assert valid == [name for name, entry in EXPECTED.items() if "max_bytes" in entry]
     status, stdout, stderr = run("validate", str(BROKEN), "--lang", lang)
-    assert status == 1
-    assert stderr == ""
-    assert "Traceback" not in stdout
-    assert ("無効" if lang == "ja" else "invalid") in stdout.splitlines()[-1]
+    assert (status, stderr) == (1, "")
+    summary = stdout.splitlines()[-1]
+    if lang == "ja":
+        assert summary == (
+            f"{len(files)}ファイル: 有効 {len(valid)}、無効 {invalid}（エラー {errors}、警告 {warnings}）"
+        )
+    else:
+        assert summary.startswith(f"{len(files)} files: {len(valid)} valid, {invalid} invalid ({errors} errors, ")
     assert "check-digit.json#/municipality/code" in stdout
 
 
@@ -378,25 +413,320 @@ def test_nothing_is_written(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["evaluation", "ruleset"])
 def test_schemas_are_usable_from_an_editor(kind: Kind) -> None:
-    """Each schema has an $id, a title, a description, examples, and titled or described definitions."""
+    """Each schema has an $id, a title, a description, valid examples, and titled or described definitions."""
     document = schema(kind)
     assert str(document["$id"]).startswith("urn:tajimi-rules:schema:")
     assert document["title"] and document["description"]
-    assert "examples" in json.dumps(document)
     for name, definition in document["$defs"].items():
         assert "title" in definition or "description" in definition, name
+    examples = list(_examples(document, ""))
+    assert len(examples) >= 3
+    for where, node in examples:
+        assert isinstance(node["examples"], list) and node["examples"], where
+        # Each example is valid where it stands, so an editor offers only values that validate.
+        check = jsonschema.Draft202012Validator({**node, "$defs": document["$defs"]})
+        for value in node["examples"]:
+            assert not list(check.iter_errors(value)), (where, value)
+
+
+def _examples(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every subschema holding the ``examples`` keyword (not a property of that name), with its place."""
+    if isinstance(node, dict):
+        if "examples" in node:  # walked through schema positions only, so this is the keyword
+            yield where, node
+        for key, child in node.items():
+            if key in ("properties", "$defs"):
+                for name, sub in child.items():
+                    yield from _examples(sub, f"{where}/{key}/{name}")
+            elif key in ("items", "additionalProperties", "not"):
+                yield from _examples(child, f"{where}/{key}")
+            elif key in ("anyOf", "oneOf", "allOf", "prefixItems"):
+                for index, sub in enumerate(child):
+                    yield from _examples(sub, f"{where}/{key}/{index}")
 
 
 def test_no_network_access(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Validating documents whose $schema and $ref name URLs opens no connection."""
+    """Validating documents whose $schema and $ref name URLs attempts no connection at all."""
+    attempts: list[object] = []
 
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("validation tried to open a network connection")
+    def record(*args: object, **_kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("no network in this test")
 
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", record)
+    monkeypatch.setattr(socket.socket, "connect", record)
+    monkeypatch.setattr(socket, "getaddrinfo", record)
+    # The interception works: a fetch of the URL the documents name would be recorded.
+    with pytest.raises(OSError, match="no network in this test"):
+        urllib.request.urlopen("http://example.com/evaluation.schema.json", timeout=1)
+    assert attempts
+    attempts.clear()
     value = example()
-    value["$schema"] = "https://example.com/evaluation.schema.json"
-    assert validate(value) == []
+    value["$schema"] = "http://example.com/other.schema.json"
+    value["categories"][0]["$ref"] = "http://example.com/categories.json#/0"
+    problems = validate(value, kind="evaluation")
+    assert codes(problems) == [("document.remote_ref", "/categories/0/$ref"), ("document.unknown_schema", "/$schema")]
     for name in ("remote-ref.json", "nested-remote-ref.json"):
         assert "document.remote_ref" in {p.code for p in validate(BROKEN / name)}
+    assert attempts == []
+
+
+# Input that once stalled or crashed ------------------------------------------------------
+
+
+def example_bytes(old: str, new: str) -> bytes:
+    """The example's bytes with the first ``old`` replaced by ``new``."""
+    text = (ROOT / "examples" / "tajimi-r4.json").read_text("utf-8")
+    assert old in text
+    return text.replace(old, new, 1).encode()
+
+
+@pytest.mark.parametrize("number", ["1e-99999999", "1e-5000", "0.5e-41", "1e25", "0e99999999"])
+def test_numbers_beyond_any_rate_or_count_are_refused(number: str) -> None:
+    """A number with a huge exponent or too many digits is a problem at its pointer, not minutes of arithmetic."""
+    # The item is advanced: a tiny rate would first be graded, then worded in a message.
+    data = example_bytes('"national_rate": 0.092', f'"national_rate": {number}')
+    assert codes(validate(data)) == [("json.number_range", "/categories/1/items/0/national_rate")]
+    value, problems = read_json(data)
+    assert value is None and problems[0].found == number
+
+
+def test_tiny_rate_against_the_grading_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """A rate of 1e-5000 on an item whose level it contradicts exits 1 with a problem, not an internal error."""
+    path = tmp_path / "tiny.json"
+    data = example_bytes('"national_rate": 0.092', '"national_rate": 1e-5000')
+    path.write_bytes(data.replace(b'"level": "advanced"', b'"level": "standard"', 2))
+    status, stdout, stderr = run("validate", str(path))
+    assert (status, stderr) == (1, "")
+    assert "json.number_range" not in stdout and "national_rate: number 1e-5000" in stdout
+
+
+def test_exactly_forty_places_are_read() -> None:
+    """A rate written with 40 decimal places is still read, exactly."""
+    rate = "0." + "0" * 39 + "1"
+    value, problems = read_json(example_bytes('"national_rate": 0.092', f'"national_rate": {rate}'))
+    assert problems == []
+    assert str(value["categories"][1]["items"][0]["national_rate"]) == "1E-40"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ('"level": "needs_review"', '"level": "\\ud800"', "/categories/0/items/0/level"),
+        ('"code": "212041"', '"code": "212041", "\\udc00": 1', "/municipality"),
+        ('"name": "多治見市"', '"name": "多治見\\ud800市"', "/municipality/name"),
+    ],
+)
+def test_lone_surrogates_are_problems(old: str, new: str, where: str) -> None:
+    """A string or key holding a lone surrogate escape is a problem at its pointer; every output prints it."""
+    data = example_bytes(old, new)
+    assert codes(validate(data)) == [("json.surrogate", where)]
+    for argv in (["validate"], ["validate", "--format", "json"], ["check"], ["check", "--format", "json"]):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "surrogate.json"
+            path.write_bytes(data)
+            status, stdout, stderr = run(*argv, str(path))
+        assert status == (2 if argv[0] == "check" else 1), argv
+        (stdout + stderr).encode("utf-8")  # printable: no surrogate reaches the streams
+        assert "surrogate" in stdout + stderr, argv
+
+
+def test_surrogate_pairs_are_characters() -> None:
+    """An escaped surrogate pair is one character, and an escaped backslash before u is plain text."""
+    value, problems = read_json(b'{"a": "\\ud83d\\ude00", "b": "\\\\ud800"}')
+    assert problems == []
+    assert value == {"a": "\U0001f600", "b": "\\ud800"}
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@needs_fifo
+def test_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    """A named pipe, given or found in a directory, is a problem; it is never opened."""
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert codes(validate(fifo)) == [("file.not_regular", "")]
+    status, stdout, _ = run("validate", str(tmp_path))
+    assert status == 1
+    assert f"{fifo}#: is a fifo, not a regular file" in stdout
+    status, _, stderr = run("check", str(fifo))
+    assert status == 2
+    assert "not a regular file" in stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_endless_device_is_refused() -> None:
+    """/dev/zero is a problem (not a regular file), not an attempt to read it all."""
+    assert codes(validate("/dev/zero")) == [("file.not_regular", "")]
+
+
+def test_file_growing_past_the_limit_is_refused_after_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading stops one byte past the limit, whatever size the file claimed when measured."""
+    path = tmp_path / "grows.json"
+    path.write_bytes((ROOT / "examples" / "tajimi-r4.json").read_bytes())
+    real_stat = Path.stat
+
+    def small(self: Path, **kwargs: Any) -> os.stat_result:
+        status = real_stat(self, **kwargs)
+        if self != path:
+            return status
+        fields = list(status)
+        fields[6] = 10  # st_size as it was when measured
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(Path, "stat", small)
+    problems = validate(path, max_bytes=1000)
+    assert codes(problems) == [("file.too_large", "")]
+    assert problems[0].found == "more than 1,000 bytes"
+
+
+def test_path_errors_are_problems(tmp_path: Path) -> None:
+    """A name too long for the system and a symbolic-link loop are unreadable files, not crashes."""
+    long_name = str(tmp_path / ("a" * 300 + ".json"))
+    problems = validate(long_name)
+    assert codes(problems) == [("file.unreadable", "")]
+    assert "File name too long" in problems[0].message
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(tmp_path / "other.json")
+    (tmp_path / "other.json").symlink_to(loop)
+    looped = validate(loop)
+    assert codes(looped) == [("file.unreadable", "")], "a loop exists: it is not 'no such file'"
+    assert codes(validate(tmp_path / "absent.json")) == [("file.missing", "")]
+    for argv in (
+        ["validate", long_name],
+        ["check", long_name],
+        ["check", str(ROOT / "examples" / "tajimi-r4.json"), "--rules", long_name],
+        ["validate", str(ROOT / "examples" / "tajimi-r4.json"), "--rules", long_name.removesuffix(".json")],
+    ):
+        status, stdout, stderr = run(*argv)
+        assert status == (1 if argv[:2] == ["validate", long_name] else 2), argv
+        assert "File name too long" in stdout + stderr, argv
+        assert "internal error" not in stderr
+
+
+def test_unlistable_directory_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A directory that cannot be listed is reported as unreadable, not as holding no .json file."""
+    hidden = tmp_path / "hidden"
+    hidden.mkdir()
+    real_scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if os.fspath(path) == str(hidden):
+            raise PermissionError(13, "Permission denied", str(hidden))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    status, stdout, stderr = run("validate", str(hidden))
+    assert (status, stderr) == (1, "")
+    assert f"{hidden}#: cannot list the directory: Permission denied" in stdout
+    assert "no .json file" not in stdout
+
+
+# The rule set's item grading, on the rate it names ------------------------------------------
+
+
+def prefecture_rules() -> dict[str, Any]:
+    """tajimi-r4 grading items on the prefecture rate instead of the national one."""
+    rules: dict[str, Any] = json.loads((RULESETS / "tajimi-r4.json").read_text("utf-8"))
+    rules["id"] = "tajimi-r4-prefecture"
+    rules["item_grading"]["rate"] = "prefecture"
+    return rules
+
+
+@pytest.mark.parametrize(
+    ("national", "prefecture", "by_prefecture", "by_national"),
+    [
+        (Decimal("0.092"), "40/42", True, False),
+        ("60%", "1/42", False, True),
+        ("60%", None, False, True),
+    ],
+)
+def test_grading_on_the_prefecture_rate(
+    national: Any, prefecture: str | None, by_prefecture: bool, by_national: bool
+) -> None:
+    """With a prefecture grading the prefecture rate decides, in the quick and the full check alike."""
+    value = example()
+    item = value["categories"][1]["items"][0]  # advanced: implemented and rare
+    assert (item["level"], item["implemented"]) == ("advanced", True)
+    item["national_rate"] = national
+    if prefecture is not None:
+        item["prefecture_rate"] = prefecture
+    contradiction = [("item.level_contradicts_grading", "/categories/1/items/0/level")]
+    for rules, flagged, named in (
+        (prefecture_rules(), by_prefecture, "prefecture rate 20/21"),
+        (None, by_national, "national rate 3/5"),
+    ):
+        quick = validate(value, rules=rules)
+        full = list(validated(value, rules=rules, need_value=True).problems)
+        assert quick == full
+        assert codes(quick) == (contradiction if flagged else [])
+        if flagged:
+            assert f"{named} is common" in quick[0].message
+            assert ("県内実施率" if rules else "全国実施率") in quick[0].text("ja")
+
+
+# One fact, one problem -----------------------------------------------------------------------
+
+
+def test_counts_short_of_items_reported_once() -> None:
+    """Items outnumbering one level's count give one problem there, not a second one on the items."""
+    value = example()
+    category = value["categories"][0]
+    category["counts"] = {"advanced": 1, "standard": 0, "needs_review": 1, "behind": 0}
+    first, second = copy.deepcopy(category["items"][0]), copy.deepcopy(category["items"][0])
+    for index, item in enumerate((first, second)):
+        item.update(id=f"item-{index}", level="advanced", implemented=True)
+        item.pop("national_rate", None)
+    category["items"] = [first, second]
+    assert codes(validate(value)) == [("counts.mismatch", "/categories/0/counts/advanced")]
+
+
+def test_items_of_unknown_level_still_bounded_by_counts() -> None:
+    """Items known only as implemented still cannot outnumber the implemented counts."""
+    value = example()
+    category = value["categories"][0]
+    category["counts"] = {"advanced": 1, "standard": 0, "needs_review": 1, "behind": 0}
+    items = []
+    for index in range(2):
+        item = copy.deepcopy(category["items"][0])
+        item.update(id=f"item-{index}", implemented=True)
+        item.pop("level", None)
+        item.pop("national_rate", None)
+        items.append(item)
+    category["items"] = items
+    assert codes(validate(value)) == [("counts.mismatch", "/categories/0/items")]
+
+
+# Types named as JSON names them --------------------------------------------------------------
+
+
+def test_tuples_and_mappings_are_arrays_and_objects() -> None:
+    """A mapping given with tuples and read-only mappings validates as the same JSON would."""
+    value = example()
+    value["categories"] = tuple(value["categories"])
+    value["municipality"] = MappingProxyType(value["municipality"])
+    assert validate(value) == []
+    value["categories"] = {"a"}
+    problems = validate(value)
+    assert problems[0].message == "expected array, found set"
+
+
+# Names shown, not obeyed ----------------------------------------------------------------------
+
+
+def test_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
+    """Escape sequences in names reach the terminal as visible escapes in check and validate output."""
+    path = tmp_path / "ansi.json"
+    path.write_bytes(example_bytes('"name": "多治見市"', '"name": "多治見\\u001b[2J市\\u202e"'))
+    status, stdout, _ = run("check", str(path))
+    assert status == 1
+    assert "\x1b" not in stdout and "\u202e" not in stdout
+    assert "多治見\\x1b[2J市\\u202e (212041)" in stdout
+    path.write_bytes(example_bytes('"code": "212041"', '"code": "212041", "na\\u001bme": 1'))
+    status, stdout, _ = run("validate", str(path))
+    assert status == 1
+    assert "\x1b" not in stdout
+    assert "/municipality/na\\x1bme" in stdout

@@ -6,6 +6,7 @@ import copy
 import json
 import string
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 import tajimi_rules as tr
 from tajimi_rules import _jsonio
 from tajimi_rules._convert import converter
+from tajimi_rules._fractions import parse_fraction, parse_rate
 from tajimi_rules._jsonio import read_json
 from tajimi_rules._schemas import (
     Kind,
@@ -38,7 +40,8 @@ needs_fast = pytest.mark.skipif(not fast_validator_available(), reason="the fast
 # Strategies --------------------------------------------------------------------------------
 
 # Characters where ECMA-262 and Python's re disagree about \s, and line ends that $ cares about.
-tricky = st.sampled_from(["\n", "\r", "\t", " ", "\x1c", "\x85", "\xa0", "\u3000", "\ufeff", "％", "/"])
+tricky_spaces = ["\n", "\r", "\t", " ", "\x1c", "\x85", "\xa0", "\u2028", "\u3000", "\ufeff"]
+tricky = st.sampled_from([*tricky_spaces, "％", "/"])
 
 json_scalars = st.one_of(
     st.none(),
@@ -291,11 +294,35 @@ def test_any_bytes_give_a_value_or_problems(data: bytes) -> None:
     assert isinstance(validate(data), list)
 
 
+def json_text(value: Any) -> str:
+    """``value`` written as JSON, decimals as numbers (``1E-7``, ``-0.5``), never as strings."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(key)}: {json_text(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(json_text(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+# Numbers as documents write them: plain, with an exponent, some beyond what is read.
+json_numbers = st.builds(
+    lambda digits, exponent: Decimal(f"{digits}E{exponent}"),
+    st.integers(-(10**25), 10**25),
+    st.integers(-60, 30) | st.sampled_from([-5000, 99999999]),
+)
+numeric_values = st.recursive(
+    json_scalars | json_numbers,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+    max_leaves=8,
+)
+
+
 @SETTINGS
-@given(json_values, st.sampled_from(["", "dup", "nan", "deep", "long"]))
+@given(numeric_values, st.sampled_from(["", "dup", "nan", "deep", "long", "surrogate", "pair"]))
 def test_quick_reading_is_the_careful_reading(value: Any, twist: str) -> None:
     """Reading JSON quickly gives exactly what the careful reading gives, problems included."""
-    text = json.dumps(value, default=str)
+    text = json_text(value)
     if twist == "dup":
         text = '{"a": 1, "a": ' + text + "}"
     elif twist == "nan":
@@ -304,6 +331,10 @@ def test_quick_reading_is_the_careful_reading(value: Any, twist: str) -> None:
         text = "[" * 70 + text + "]" * 70
     elif twist == "long":
         text = '{"n": 1234567890123456789, "v": ' + text + "}"
+    elif twist == "surrogate":
+        text = '{"\\udc00": ' + text + ', "s": "\\ud800"}'
+    elif twist == "pair":
+        text = '["\\ud83d\\ude00", ' + text + "]"
     data = text.encode()
     quick = read_json(data)
     original = _jsonio._quick_loads
@@ -313,6 +344,42 @@ def test_quick_reading_is_the_careful_reading(value: Any, twist: str) -> None:
     finally:
         _jsonio._quick_loads = original
     assert quick == careful
+
+
+# Strings near the rate and cost forms: digits, separators and every kind of space.
+_spaces = st.text(alphabet=tricky_spaces, max_size=2)
+near_fractions = st.text(
+    alphabet=string.digits + "./%％ " + "".join(tricky_spaces), min_size=1, max_size=10
+) | st.builds(
+    lambda before, core, after: before + core + after,
+    _spaces,
+    st.sampled_from(["1/2", "0.5", "1", "50%", "3 / 4", "12.5％", "1/0"]),
+    _spaces,
+)
+
+
+@SETTINGS
+@given(near_fractions, st.sampled_from(["national_rate", "cost"]))
+def test_what_the_schema_admits_is_read(text: str, key: str) -> None:
+    """A rate or cost string the schema admits is read by the parser (or has a zero denominator, said so)."""
+    document = copy.deepcopy(EXAMPLE)
+    document["categories"][0]["items"][0][key] = text
+    where = f"/categories/0/items/0/{key}"
+    found = [p for p in validate(document) if p.pointer == where]
+    if any(p.code.startswith("schema.") for p in found):
+        return
+    read = parse_rate if key == "national_rate" else parse_fraction
+    refused = None
+    try:
+        read(text)
+    except ValueError as error:
+        refused = str(error)
+    if refused is None:
+        assert {p.code for p in found} <= {"fraction.out_of_range"}, found
+    else:
+        assert "zero denominator" in refused, text
+        assert [p.code for p in found] == ["fraction.invalid"]
+        assert "zero denominator" in found[0].message
 
 
 def test_what_the_library_writes_validates() -> None:

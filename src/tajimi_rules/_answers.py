@@ -25,7 +25,8 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,6 +37,7 @@ from ._catalog import Answer, Catalog
 from ._errors import Problem, Severity, pointer
 from ._jsonio import read_json
 from ._meaning import check_digit
+from ._schemas import schema
 
 __all__ = [
     "PREFECTURES",
@@ -126,6 +128,35 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+@cache
+def _name_limit() -> int:
+    """The longest body name an evaluation file may hold, as its schema says."""
+    limit: int = schema("evaluation")["properties"]["municipality"]["properties"]["name"]["maxLength"]
+    return limit
+
+
+def _name_fault(name: str) -> tuple[str, str, str, str] | None:
+    """Why ``name`` cannot be a body's name (message, Japanese message, expected, found), or ``None``."""
+    limit = _name_limit()
+    if len(name) > limit:
+        return (
+            f"the name is {len(name)} characters long, longer than {limit}",
+            f"団体名が {len(name)} 文字で、{limit} 文字を超えている",
+            f"at most {limit} characters",
+            f"{len(name)} characters",
+        )
+    controls = sorted({char for char in name if unicodedata.category(char) in ("Cc", "Cs")})
+    if controls:
+        shown = ", ".join(f"U+{ord(char):04X}" for char in controls)
+        return (
+            f"the name contains control characters ({shown})",
+            f"団体名に制御文字 ({shown}) が含まれている",
+            "printable text",
+            shown,
+        )
+    return None
+
+
 class _Collector:
     """Gathers bodies and answers row by row, with every problem located."""
 
@@ -139,6 +170,7 @@ class _Collector:
         self.names: dict[str, str] = {}
         self.codes: dict[str, str | Problem] = {}
         self.valid_codes: dict[str, str] = {}
+        self.refused: set[str] = set()
         self.meanings: dict[str, Answer | None] = {}
         self.width = len(self.item_index)
 
@@ -175,23 +207,58 @@ class _Collector:
         self.meanings[raw] = answer
         return answer
 
-    def body(self, code: str, name: str, prefecture: str, line: int, column: int | None) -> None:
-        if code not in self.rows:
-            self.rows[code] = [None] * self.width
-            self.names[code] = _norm(name) or code
-            given = _norm(prefecture)
-            canonical = PREFECTURES[code[:2]]
-            if given and given != canonical:
-                self.problem(
-                    line,
-                    column,
-                    code="answers.prefecture_mismatch",
-                    message=f"prefecture {given!r} does not match code {code}, which is in {canonical}",
-                    message_ja=f"都道府県 {given!r} がコード {code} の都道府県 {canonical} と一致しない",
-                    expected=canonical,
-                    found=given,
-                    severity=Severity.WARNING,
-                )
+    def body(
+        self,
+        code: str,
+        name: str,
+        prefecture: str,
+        *,
+        line: int,
+        columns: tuple[int | None, int | None],
+        where: Callable[[int], str],
+    ) -> bool:
+        """Record a body on its first row (``columns``: name and prefecture); ``False`` if it is refused.
+
+        A body whose name cannot be written is refused once, with a problem at its first row;
+        its other rows are left out quietly.
+        """
+        if code in self.rows:
+            return True
+        if code in self.refused:
+            return False
+        name_column, prefecture_column = columns
+        text = _norm(name)
+        fault = _name_fault(text)
+        if fault is not None:
+            message, message_ja, expected, found = fault
+            at = f"{where(name_column)}: " if name_column is not None else ""
+            self.problem(
+                line,
+                name_column,
+                code="answers.bad_name",
+                message=f"{at}{message}",
+                message_ja=f"{at}{message_ja}",
+                expected=expected,
+                found=found,
+            )
+            self.refused.add(code)
+            return False
+        self.rows[code] = [None] * self.width
+        self.names[code] = text or code
+        given = _norm(prefecture)
+        canonical = PREFECTURES[code[:2]]
+        if given and given != canonical:
+            self.problem(
+                line,
+                prefecture_column,
+                code="answers.prefecture_mismatch",
+                message=f"prefecture {given!r} does not match code {code}, which is in {canonical}",
+                message_ja=f"都道府県 {given!r} がコード {code} の都道府県 {canonical} と一致しない",
+                expected=canonical,
+                found=given,
+                severity=Severity.WARNING,
+            )
+        return True
 
     def result(self) -> Answers:
         codes = sorted(self.rows)
@@ -318,10 +385,16 @@ def _decode(data: bytes, encoding: str | None, file: str) -> tuple[str | None, P
     assert failure is not None
     line = data.count(b"\n", 0, failure.start) + 1
     column = failure.start - (data.rfind(b"\n", 0, failure.start) + 1) + 1
+    if encoding:
+        message = f"the file is not {encoding} text (the encoding given)"
+        message_ja = f"ファイルが指定のエンコーディング {encoding} のテキストではない"
+    else:
+        message = "the file is neither UTF-8 nor Shift_JIS (cp932) text"
+        message_ja = "ファイルが UTF-8 でも Shift_JIS (cp932) でもない"
     return None, Problem(
         code="answers.encoding",
-        message="the file is neither UTF-8 nor Shift_JIS (cp932) text",
-        message_ja="ファイルが UTF-8 でも Shift_JIS (cp932) でもない",
+        message=message,
+        message_ja=message_ja,
         file=file,
         line=line,
         column=column,
@@ -356,7 +429,8 @@ def read_long_csv(
         return Answers(catalog=catalog, bodies=(), answers=(), problems=(fault,), file=file)
     collector = _Collector(catalog, file)
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    records = _records(reader, collector)
+    header = next(records, None)
     columns: dict[str, int] = {}
     for index, title in enumerate(header or ()):
         key = _COLUMNS.get(_norm(title).casefold())
@@ -384,7 +458,7 @@ def read_long_csv(
 
     rows, item_index, meanings = collector.rows, collector.item_index, collector.meanings
     codes = collector.valid_codes
-    for row in reader:
+    for row in records:
         # The common case, a well-formed answer of a body already seen, costs a few lookups.
         if len(row) >= needed:
             known = rows.get(codes.get(row[code_at], ""))
@@ -411,14 +485,18 @@ def read_long_csv(
         code = collector.code(row[code_at], line, code_at + 1, where)
         if code is None:
             continue
-        if code not in collector.rows:
-            collector.body(
-                code,
-                row[name_at] if name_at is not None and name_at < len(row) else "",
-                row[prefecture_at] if prefecture_at is not None and prefecture_at < len(row) else "",
-                line,
+        if not collector.body(
+            code,
+            row[name_at] if name_at is not None and name_at < len(row) else "",
+            row[prefecture_at] if prefecture_at is not None and prefecture_at < len(row) else "",
+            line=line,
+            columns=(
+                name_at + 1 if name_at is not None else None,
                 prefecture_at + 1 if prefecture_at is not None else None,
-            )
+            ),
+            where=where,
+        ):
+            continue
         _record(
             collector,
             line=line,
@@ -429,6 +507,22 @@ def read_long_csv(
             where=where,
         )
     return collector.result()
+
+
+def _records(reader: Any, collector: _Collector) -> Iterator[list[str]]:
+    """The reader's rows; a row the CSV parser refuses (a field too long, ...) is a problem that ends the reading."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        collector.problem(
+            reader.line_num,
+            None,
+            code="answers.bad_csv",
+            message=f"the CSV cannot be read past this line: {error}; the rest of the file was not read",
+            message_ja=f"この行から先の CSV を読めない: {error}。以降は読んでいない",
+            expected=f"CSV fields of at most {csv.field_size_limit()} characters",
+            found=str(error),
+        )
 
 
 def _unreadable(catalog: Catalog, file: str, error: OSError) -> Answers:
@@ -518,15 +612,26 @@ def _mapping_problems(data: Any, catalog: Catalog, file: str) -> tuple[_Mapping 
     items_value = data.get("items")
     items: list[tuple[int, str]] = []
     known = catalog.item_index()
+    mapped: dict[str, str] = {}
     if not isinstance(items_value, dict) or not items_value:
         bad(("items",), "items must map column letters to item ids", '{"D": "item-id", ...}', items_value)
     else:
         for column, item in items_value.items():
             if not _LETTERS.match(column):
                 bad(("items", column), f"{column!r} is not a column", "column letters such as 'D'", column)
+            elif not isinstance(item, str):
+                bad(("items", column), "an item must be named by its id", "a catalog item id (a string)", item)
             elif item not in known:
                 bad(("items", column), f"item {item!r} is not in the catalog", "a catalog item id", item)
+            elif item in mapped:
+                bad(
+                    ("items", column),
+                    f"item {item!r} is already mapped from column {mapped[item]}",
+                    "each item mapped from one column",
+                    item,
+                )
             else:
+                mapped[item] = column
                 items.append((_column_number(column), item))
     if problems or code is None:
         return None, problems
@@ -646,14 +751,20 @@ def _read_rows(rows: Iterable[tuple[object, ...]], layout: _Mapping, catalog: Ca
             return f"cell {_column_letters(column)}{line}"
 
         raw_code = cell(layout.code)
-        if isinstance(raw_code, int) and not isinstance(raw_code, bool) and 0 <= raw_code < 100000:
-            code_text = f"{raw_code:06d}"
+        # A code typed as a number lost its leading zero (11002 or 11002.0 for 011002).
+        if (
+            isinstance(raw_code, (int, float))
+            and not isinstance(raw_code, bool)
+            and float(raw_code).is_integer()
+            and 0 <= raw_code < 1_000_000
+        ):
+            code_text = f"{int(raw_code):06d}"
         else:
             code_text = _cell_text(raw_code)
         code = collector.code(code_text, line, layout.code, where)
         if code is None:
             continue
-        if code in collector.rows:
+        if code in collector.rows or code in collector.refused:
             collector.problem(
                 line,
                 layout.code,
@@ -664,13 +775,15 @@ def _read_rows(rows: Iterable[tuple[object, ...]], layout: _Mapping, catalog: Ca
                 found="a second row",
             )
             continue
-        collector.body(
+        if not collector.body(
             code,
             _cell_text(cell(layout.name)) if layout.name is not None else "",
             _cell_text(cell(layout.prefecture)) if layout.prefecture is not None else "",
-            line,
-            layout.prefecture,
-        )
+            line=line,
+            columns=(layout.name, layout.prefecture),
+            where=where,
+        ):
+            continue
         for column, item in layout.items:
             _record(
                 collector,

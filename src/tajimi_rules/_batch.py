@@ -36,7 +36,7 @@ from ._answers import Answers, Body
 from ._catalog import Answer, Catalog, CatalogItem
 from ._convert import make_converter
 from ._errors import InvalidDocumentError, Problem, TajimiRulesError, pointer
-from ._fractions import format_fraction, rate_to_json
+from ._fractions import rate_to_json
 from ._loaders import load_rules
 from ._model import Category, Counts, Evaluation, Item, Level, Municipality, Rating, Source
 from ._rates import RateTable, compute_rates
@@ -135,14 +135,13 @@ def _note(rules: RuleSet, unanswered: int, total: int) -> str:
 _Graded = tuple[list[tuple[Item, int] | None], list[tuple[Item, int] | None]]
 
 
-def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> Callable[[str], _Graded]:
-    """Per prefecture, each item graded as implemented and as not implemented, with its level's position.
+def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> Callable[[Body], _Graded]:
+    """Per scope of comparison, each item graded as implemented and as not implemented, with its level's position.
 
-    Items are shared by every body they apply to: they depend only on the answer and the
-    rates. An item whose deciding rate is unknown (nobody answered) is ``None``.
+    Items are shared by every body of a scope (the municipalities of one prefecture, or the
+    prefectural governments): they depend only on the answer and the rates. An item whose
+    deciding rate is unknown (nobody answered) is ``None``.
     """
-    national = [rate.rate for rate in rates.national]
-    prefectural = {code: [rate.rate for rate in table] for code, table in rates.prefectures.items()}
     catalog_items = catalog.items
     tables: dict[str, _Graded] = {}
     level_index = {level: position for position, level in enumerate(Level)}
@@ -150,13 +149,13 @@ def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> C
     # prefecture's rates are in rates.csv either way.
     by_prefecture = grading.rate == "prefecture"
 
-    made: dict[tuple[str, bool, Fraction | None], tuple[Item, int] | None] = {}
+    made: dict[tuple[str, bool, Fraction | None, Fraction | None], tuple[Item, int] | None] = {}
 
     def grade(
         source: CatalogItem, implemented: bool, national_rate: Fraction | None, prefecture_rate: Fraction | None
     ) -> tuple[Item, int] | None:
         local = prefecture_rate if by_prefecture else None
-        key = (source.id, implemented, local)
+        key = (source.id, implemented, national_rate, local)
         if key not in made:
             basis = grading.rate_of(national_rate, prefecture_rate)
             if basis is None:
@@ -174,13 +173,17 @@ def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> C
                 made[key] = (item, level_index[level])
         return made[key]
 
-    def table(prefecture: str) -> _Graded:
-        found = tables.get(prefecture)
+    def table(body: Body) -> _Graded:
+        scope = _scope(body)
+        found = tables.get(scope)
         if found is None:
-            rates = list(zip(catalog_items, national, prefectural[prefecture], strict=True))
-            found = tables[prefecture] = (
-                [grade(source, True, n, p) for source, n, p in rates],
-                [grade(source, False, n, p) for source, n, p in rates],
+            national, prefectural = rates.rates_of(body)
+            pairs = [
+                (source, n.rate, p.rate) for source, n, p in zip(catalog_items, national, prefectural, strict=True)
+            ]
+            found = tables[scope] = (
+                [grade(source, True, n, p) for source, n, p in pairs],
+                [grade(source, False, n, p) for source, n, p in pairs],
             )
         return found
 
@@ -214,7 +217,7 @@ def evaluate_answers(answers: Answers, rules: RuleSet | str | os.PathLike[str] |
     layout = [(category, first, last) for category, (first, last) in zip(catalog.categories, spans, strict=True)]
     results: list[BodyResult] = []
     for body, row in zip(answers.bodies, answers.answers, strict=True):
-        done, not_done = table(body.prefecture_code)
+        done, not_done = table(body)
         categories: list[Category] = []
         category_results: list[CategoryResult] = []
         score = 0
@@ -347,16 +350,18 @@ def _summary_csv(batch: Batch) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_SUMMARY_HEADER)
+    ids = {category.id: _cell(category.id) for category in batch.catalog.categories}
     for result in batch.results:
         body = result.body
+        name, prefecture = _cell(body.name), _cell(body.prefecture)
         for category in result.categories:
             counts = category.counts
             writer.writerow(
                 (
                     body.code,
-                    body.name,
-                    body.prefecture,
-                    category.id,
+                    name,
+                    prefecture,
+                    ids[category.id],
                     counts.total,
                     counts.advanced,
                     counts.standard,
@@ -382,8 +387,8 @@ def _national_csv(batch: Batch) -> str:
         tally = distribution[category.id]
         writer.writerow(
             (
-                category.id,
-                category.name.ja,
+                _cell(category.id),
+                _cell(category.name.ja),
                 sum(tally.values()),
                 *(tally[rating] for rating in Rating),
                 tally[None],
@@ -395,25 +400,38 @@ def _national_csv(batch: Batch) -> str:
 def _rates_csv(batch: Batch) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("item", "category", "scope", "implemented", "answered", "unanswered", "rate"))
+    writer.writerow(("item", "category", "scope", "bodies", "implemented", "answered", "unanswered", "rate"))
     rates = batch.rates
-    owners = [category.id for category in batch.catalog.categories for _ in category.items]
-    scopes = [("national", rates.national), *rates.prefectures.items()]
-    for scope, table in scopes:
-        for item_id, owner, rate in zip(rates.items, owners, table, strict=True):
-            value = rate.rate
+    owners = [_cell(category.id) for category in batch.catalog.categories for _ in category.items]
+    items = [_cell(item_id) for item_id in rates.items]
+    scopes = [
+        ("national", "municipalities", rates.national),
+        ("national", "prefectural_governments", rates.prefectural_governments),
+        *((code, "municipalities", table) for code, table in rates.prefectures.items()),
+    ]
+    for scope, bodies, table in scopes:
+        for item_id, owner, rate in zip(items, owners, table, strict=True):
             writer.writerow(
                 (
                     item_id,
                     owner,
                     scope,
+                    bodies,
                     rate.implemented,
                     rate.answered,
                     rate.unanswered,
-                    format_fraction(value) if value is not None else "",
+                    rate.text() if rate.answered else "",
                 )
             )
     return out.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A text cell that a spreadsheet program will not run as a formula (a leading quote, where needed)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -508,18 +526,37 @@ def _problems_csv(batch: Batch) -> str:
     for problem in batch.problems:
         writer.writerow(
             (
-                problem.file or "",
+                _cell(problem.file or ""),
                 problem.line or "",
                 problem.column or "",
-                problem.pointer,
+                _cell(problem.pointer),
                 problem.severity.value,
                 problem.code,
-                problem.message,
-                problem.expected or "",
-                problem.found or "",
+                _cell(problem.message),
+                _cell(problem.expected or ""),
+                _cell(problem.found or ""),
             )
         )
     return out.getvalue()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, deepest first."""
+    missing = []
+    while not folder.exists() and not folder.is_symlink():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir()
+    return missing
 
 
 def write_batch(
@@ -534,16 +571,28 @@ def write_batch(
     Writes ``evaluations/CODE.json`` per body, ``summary.csv``, ``national.csv``,
     ``rates.csv`` and, when the answers had problems or warnings, ``problems.csv`` into a
     temporary directory beside ``out``, then renames it to ``out``. ``out`` must not exist
-    or be empty, unless ``replace`` is true. If anything fails, nothing is left behind and
-    ``out`` is as it was. ``progress(done, total)`` is called after each evaluation file.
+    or be empty, unless ``replace`` is true. If anything fails, nothing is left behind
+    (not even parent directories this call created) and ``out`` is as it was; the
+    :class:`OSError` is raised. ``progress(done, total)`` is called after each evaluation file.
+
+    The directory gets the permissions a plain ``mkdir`` would give it (``0o777`` less the
+    umask). Replacing keeps the old directory until the new one is complete: the old one is
+    renamed aside, the new one renamed in, then the old one removed. Between those two renames
+    (two system calls) ``out`` does not exist; a reader at that instant finds nothing rather
+    than a mix of old and new files.
     """
     target = Path(out)
     exists = target.exists()
     if exists and not (replace or (target.is_dir() and not any(target.iterdir()))):
         raise OutputExistsError(os.fspath(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    created = _make_parents(target.parent)
     try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    except BaseException:
+        _remove_made(created)
+        raise
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
         _write_all(batch, staging, progress)
         if exists:
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
@@ -559,5 +608,14 @@ def write_batch(
             staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        _remove_made(created)
         raise
     return target
+
+
+def _remove_made(created: list[Path]) -> None:
+    for folder in created:
+        try:
+            folder.rmdir()
+        except OSError:
+            break

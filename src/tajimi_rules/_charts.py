@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._check import CategoryCheck, CheckReport, item_level
+from ._fractions import format_fraction
 from ._model import Level, Rating
 from ._rules import RuleSet
 
@@ -69,6 +70,7 @@ _TEXT = {
         "national": "national implementation rate",
         "prefecture": "implementation rate in the prefecture",
         "common": "common: {op} {threshold}",
+        "common_prefecture": "common in the prefecture: {op} {threshold}",
         "no_grading": "no item grading in this rule set",
         "points": "dots: {shown} of {total} items, those whose rate the file gives; quadrant labels: the counts",
         "share": "share of items at each level",
@@ -81,6 +83,7 @@ _TEXT = {
         "national": "全国実施率",
         "prefecture": "県内実施率",
         "common": "全国的に多い: {op} {threshold}",
+        "common_prefecture": "県内で多い: {op} {threshold}",
         "no_grading": "この規則集は項目を格付けしない",
         "points": "点: 実施率の記載がある{shown}項目（全{total}項目）／各区画の数: 件数",
         "share": "水準別の項目の割合",
@@ -175,10 +178,6 @@ def _short(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def _fraction_text(value: Fraction) -> str:
-    return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
-
-
 def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -> bytes:
     """One category's items by implementation rate and whether they are done, as a PNG image.
 
@@ -199,6 +198,7 @@ def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") ->
         axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
         rate_name = "prefecture" if grading is not None and grading.rate == "prefecture" else "national"
         axes.set_xlabel(text[rate_name])
+        common = "common_prefecture" if rate_name == "prefecture" else "common"
         axes.axhline(0.5, color="#bbbbbb", linewidth=0.8)
         counts = entry.counts
         for level in Level:
@@ -221,7 +221,7 @@ def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") ->
             axes.text(
                 threshold,
                 -0.48,
-                " " + text["common"].format(op=op, threshold=_fraction_text(grading.threshold)),
+                " " + text[common].format(op=op, threshold=format_fraction(grading.threshold)),
                 ha="left",
                 va="bottom",
                 fontsize=8,

@@ -20,7 +20,7 @@ from ._loaders import load_evaluation, load_rules
 from ._model import Category, Counts, Evaluation, Item, Level, Rating
 from ._rules import ItemGrading, RuleSet
 
-__all__ = ["CategoryCheck", "CheckReport", "category_counts", "check", "item_level"]
+__all__ = ["CategoryCheck", "CheckReport", "category_counts", "check", "item_level", "resolve"]
 
 
 def item_level(item: Item, grading: ItemGrading | None) -> Level | None:
@@ -142,6 +142,20 @@ class CheckReport:
         }
 
 
+def resolve(
+    evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
+    rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
+) -> tuple[Evaluation, RuleSet]:
+    """The evaluation, loaded under the chosen rule set, and that rule set: ``rules``, else the evaluation's own.
+
+    The evaluation is loaded (and its meaning checked) under ``rules`` when given, so a file
+    written under that rule set loads; without ``rules``, under its own ``rules`` id, else ``tajimi-r4``.
+    """
+    chosen = load_rules(rules) if rules is not None else None
+    loaded = load_evaluation(evaluation, rules=chosen)
+    return loaded, chosen if chosen is not None else load_rules(loaded.rules)
+
+
 def check(
     evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
@@ -150,9 +164,7 @@ def check(
 
     ``rules`` defaults to the evaluation's own ``rules`` id, else ``tajimi-r4``.
     """
-    chosen = load_rules(rules) if rules is not None else None
-    loaded = load_evaluation(evaluation, rules=chosen)
-    rule_set = chosen if chosen is not None else load_rules(loaded.rules)
+    loaded, rule_set = resolve(evaluation, rules)
     checks = []
     for category in loaded.categories:
         counts = category_counts(category, rule_set.item_grading)

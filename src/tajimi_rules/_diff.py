@@ -22,10 +22,10 @@ from typing import Any
 
 import attrs
 
-from ._check import check, item_level
+from ._check import check, item_level, resolve
 from ._errors import InvalidDocumentError, Problem, pointer
 from ._fractions import format_fraction
-from ._loaders import load_evaluation, load_rules
+from ._loaders import load_rules
 from ._model import Counts, Evaluation, Item, Level, Name, Rating
 from ._rules import ItemGrading, RuleSet
 
@@ -219,7 +219,9 @@ def diff_evaluations(
 
     Raises :class:`InvalidDocumentError` when the two are evaluations of different bodies.
     """
-    before, after = load_evaluation(old), load_evaluation(new)
+    chosen = load_rules(rules) if rules is not None else None
+    after, rule_set = resolve(new, chosen)
+    before, _ = resolve(old, chosen)
     if before.municipality.code != after.municipality.code:
         raise InvalidDocumentError(
             [
@@ -228,14 +230,13 @@ def diff_evaluations(
                     message="the two evaluations are of different bodies",
                     message_ja="二つの評価の団体が異なる",
                     pointer=pointer("municipality", "code"),
-                    file=new if isinstance(new, str) else None,
+                    file=os.fspath(new) if isinstance(new, (str, os.PathLike)) else None,
                     expected=before.municipality.code,
                     found=after.municipality.code,
                 )
             ],
             kind="evaluation",
         )
-    rule_set = load_rules(rules if rules is not None else after.rules)
     grading = rule_set.item_grading
     old_checks = {c.category.id: c for c in check(before, rule_set).categories}
     new_checks = {c.category.id: c for c in check(after, rule_set).categories}

@@ -8,16 +8,48 @@ person wrote (``0.234`` means 234/1000, not the nearest binary double).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-__all__ = ["format_fraction", "format_percent", "parse_fraction", "parse_rate", "rate_to_json"]
+__all__ = [
+    "MAX_DIGITS_AFTER_POINT",
+    "MAX_DIGITS_BEFORE_POINT",
+    "decimal_in_range",
+    "format_fraction",
+    "format_percent",
+    "parse_fraction",
+    "parse_rate",
+    "rate_to_json",
+]
+
+MAX_DIGITS_BEFORE_POINT = 18
+"""Most digits a decimal read from a document may have before its point (a count's limit)."""
+MAX_DIGITS_AFTER_POINT = 40
+"""Most digits a decimal read from a document may reach after its point, exponent included."""
 
 _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _DECIMAL = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$")
+
+
+def decimal_in_range(number: Decimal) -> bool:
+    """Whether a finite ``number`` reaches at most 18 digits before its point and 40 after it.
+
+    Exactly, ``1e-99999999`` is a fraction over a hundred-million-digit integer, which costs
+    minutes to build; no rate or count needs more than these digits.
+
+    >>> decimal_in_range(Decimal("0.234")), decimal_in_range(Decimal("1e-99999999"))
+    (True, False)
+    """
+    exponent = number.as_tuple().exponent
+    return (
+        isinstance(exponent, int)
+        and exponent >= -MAX_DIGITS_AFTER_POINT
+        and number.adjusted() < MAX_DIGITS_BEFORE_POINT
+    )
 
 
 def parse_fraction(value: object) -> Fraction:
@@ -65,10 +97,18 @@ def parse_rate(value: object) -> Fraction:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"expected a finite rate, found {value}")
+        if not decimal_in_range(value):
+            raise ValueError(
+                f"rate {value} has more than {MAX_DIGITS_BEFORE_POINT} digits before the point "
+                f"or {MAX_DIGITS_AFTER_POINT} after it"
+            )
         return Fraction(value)
     if isinstance(value, float):
-        # repr gives the shortest decimal that reads back as this float: the one written.
-        return parse_rate(Decimal(repr(value)))
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite rate, found {value}")
+        # repr gives the shortest decimal that reads back as this float: the one written; a
+        # float's exponent is small enough for exact arithmetic, whatever its digits.
+        return Fraction(Decimal(repr(value)))
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value)
         match = _PERCENT.match(text)

@@ -1,30 +1,37 @@
-"""Reading JSON documents strictly, turning every kind of broken input into problems.
+r"""Reading JSON documents strictly, turning every kind of broken input into problems.
 
 :func:`read_json` never raises for bad content. It reports, each as a
 :class:`~tajimi_rules.Problem`: a missing path or a directory, a file over the size limit,
 bytes that are not UTF-8 (a UTF-8 byte-order mark is accepted), an empty file, a syntax
 error (with line and column), duplicate keys in one object, ``NaN`` / ``Infinity``, integers
-too long to be counts, and nesting deeper than the limit. Numbers with a fraction part are
-read as :class:`decimal.Decimal`, so a rate written ``0.234`` stays exactly 234/1000.
+too long to be counts, numbers with more digits or a larger exponent than a rate or count
+can need (``1e-99999999`` would otherwise cost minutes of exact arithmetic), strings holding
+a lone UTF-16 surrogate (an escape such as ``\ud800`` with no pair, which no output can
+print), and nesting deeper than the limit. Only regular files are read, and never more than
+the size limit. Numbers with a fraction part are read as :class:`decimal.Decimal`, so a rate
+written ``0.234`` stays exactly 234/1000.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ._errors import Problem, pointer
+from ._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "dumps", "read_json"]
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
-_MAX_INT_DIGITS = 18
+_MAX_INT_DIGITS = MAX_DIGITS_BEFORE_POINT
 
 
 class _Constant:
@@ -57,6 +64,18 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
     if seen_twice:
         obj.duplicates = tuple(dict.fromkeys(seen_twice))
     return obj
+
+
+class _OddNumber:
+    """Stands for a number whose digits or exponent reach outside what a rate or count can need."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _parse_float(text: str) -> Decimal | _OddNumber:
+    number = Decimal(text)
+    return number if decimal_in_range(number) else _OddNumber(text)
 
 
 def _parse_int(text: str) -> int | _HugeInt:
@@ -95,8 +114,24 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
             expected=f"an integer of at most {_MAX_INT_DIGITS} digits",
             found=f"{value.text[:12]}… ({digits} digits)",
         )
+    elif isinstance(value, _OddNumber):
+        yield Problem(
+            code="json.number_range",
+            message=f"number {_clip(value.text)} has more digits or a larger exponent than a rate or count needs",
+            message_ja=f"数値 {_clip(value.text)} は桁数または指数が大きすぎる",
+            pointer=pointer(*path),
+            expected=(
+                f"a number with at most {_MAX_INT_DIGITS} digits before the point and {MAX_DIGITS_AFTER_POINT} after it"
+            ),
+            found=_clip(value.text),
+        )
+    elif isinstance(value, str):
+        if lone := _SURROGATE.search(value):
+            yield _surrogate_problem(value, lone.start(), path)
     elif isinstance(value, dict):
         for key in getattr(value, "duplicates", ()):
+            if _SURROGATE.search(key):
+                continue  # reported below as what it is
             yield Problem(
                 code="json.duplicate_key",
                 message=f"key {key!r} appears more than once in this object",
@@ -106,10 +141,36 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
                 found=f"{key!r} repeated",
             )
         for key, item in value.items():
+            if lone := _SURROGATE.search(key):
+                # The key cannot be part of a printable pointer: report it at its object.
+                yield _surrogate_problem(key, lone.start(), path, key=True)
+                continue
             yield from _walk(item, (*path, key), depth + 1, limit)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(item, (*path, index), depth + 1, limit)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A \u escape of a surrogate; a pair makes one character, so only the careful walk can tell.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _clip(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: bool = False) -> Problem:
+    what = "a key" if key else "a string"
+    return Problem(
+        code="json.surrogate",
+        message=f"{what} holds a lone UTF-16 surrogate escape, which is not a character",
+        message_ja=f"{'キー' if key else '文字列'}に対になっていないサロゲートのエスケープがあり、文字ではない",
+        pointer=pointer(*path),
+        expected="text of whole Unicode characters (a \\uD8xx escape followed by its \\uDCxx pair)",
+        # repr() writes the surrogate as an escape (it is not printable), so the problem can be printed.
+        found=repr(text[max(0, at - 12) : at + 12]),
+    )
 
 
 _CAREFUL = object()
@@ -135,6 +196,13 @@ def _doubt(_text: str) -> Any:
     raise _DoubtError
 
 
+def _plain_float(text: str) -> Decimal:
+    number = Decimal(text)
+    if not decimal_in_range(number):
+        raise _DoubtError
+    return number
+
+
 def _nesting_within(data: bytes, limit: int) -> bool:
     """Whether brackets outside strings nest at most ``limit`` deep, found with byte operations."""
     # Drop escaped backslashes, then escaped quotes, then all but brackets and quotes.
@@ -151,12 +219,17 @@ def _quick_loads(data: bytes, text: str, max_depth: int) -> Any:
     """The value of a document with nothing wrong, read at the JSON parser's speed.
 
     Returns ``_CAREFUL`` at the first doubt (a syntax error, a duplicate key, NaN, a long
-    integer, deep nesting): the careful reading then finds and words every problem.
+    integer, a number out of range, a surrogate escape, deep nesting): the careful reading then
+    finds and words every problem.
     """
-    if data.translate(_DIGITS_AS_ZERO).find(_LONG_DIGITS) >= 0 or not _nesting_within(data, max_depth):
+    if (
+        data.translate(_DIGITS_AS_ZERO).find(_LONG_DIGITS) >= 0
+        or _SURROGATE_ESCAPE.search(data)
+        or not _nesting_within(data, max_depth)
+    ):
         return _CAREFUL
     try:
-        return json.loads(text, object_pairs_hook=_plain_pairs, parse_float=Decimal, parse_constant=_doubt)
+        return json.loads(text, object_pairs_hook=_plain_pairs, parse_float=_plain_float, parse_constant=_doubt)
     except (_DoubtError, ValueError, RecursionError):
         return _CAREFUL
 
@@ -198,11 +271,13 @@ def read_json(
         if fault is not None:
             return None, [fault]
         try:
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                # One byte past the limit tells a file that grew since it was measured.
+                data = stream.read(max_bytes + 1)
         except OSError as error:
             return None, [_io_problem(label, error)]
     if len(data) > max_bytes:
-        return None, [_too_large(label, len(data), max_bytes)]
+        return None, [_too_large(label, len(data), max_bytes, at_least=not isinstance(source, bytes))]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -240,7 +315,7 @@ def read_json(
         value = json.loads(
             text,
             object_pairs_hook=_pairs,
-            parse_float=Decimal,
+            parse_float=_parse_float,
             parse_int=_parse_int,
             parse_constant=_Constant,
         )
@@ -268,26 +343,31 @@ def read_json(
                 found="deeper nesting",
             )
         ]
-    try:
-        problems = [problem.located(label) for problem in _walk(value, (), 0, max_depth)]
-    except RecursionError:  # pragma: no cover - the parser fails first
-        problems = [Problem(code="json.depth", message="nested too deeply", file=label)]
+    problems = [problem.located(label) for problem in _walk(value, (), 0, max_depth)]
     if problems:
         return None, problems
     return _plain(value), []
 
 
+_MISSING = (errno.ENOENT, errno.ENOTDIR)
+
+
 def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
-    if not path.exists():
-        return Problem(
-            code="file.missing",
-            message="no such file",
-            message_ja="ファイルが存在しない",
-            file=label,
-            expected="an existing JSON file",
-            found="nothing at this path",
-        )
-    if path.is_dir():
+    """What stops ``path`` from being read as a JSON file, or ``None``: only regular files are."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        if error.errno in _MISSING:
+            return Problem(
+                code="file.missing",
+                message="no such file",
+                message_ja="ファイルが存在しない",
+                file=label,
+                expected="an existing JSON file",
+                found="nothing at this path",
+            )
+        return _io_problem(label, error)
+    if stat.S_ISDIR(status.st_mode):
         return Problem(
             code="file.directory",
             message="is a directory, not a file",
@@ -296,23 +376,33 @@ def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
             expected="a JSON file",
             found="a directory",
         )
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        return _io_problem(label, error)
-    if size > max_bytes:
-        return _too_large(label, size, max_bytes)
+    if not stat.S_ISREG(status.st_mode):
+        # A fifo would wait for a writer and a device such as /dev/zero never ends.
+        found = "a fifo" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
+        return Problem(
+            code="file.not_regular",
+            message=f"is {found}, not a regular file",
+            message_ja="通常のファイルではない（パイプ・デバイスなど）",
+            file=label,
+            expected="a regular JSON file",
+            found=found,
+        )
+    if status.st_size > max_bytes:
+        return _too_large(label, status.st_size, max_bytes)
     return None
 
 
-def _too_large(label: str, size: int, limit: int) -> Problem:
+def _too_large(label: str, size: int, limit: int, *, at_least: bool = False) -> Problem:
+    # Read from a stream, only the first limit + 1 bytes are known.
+    size_text = f"more than {limit:,}" if at_least else f"{size:,}"
+    size_ja = f"{limit:,}超" if at_least else f"{size:,}"
     return Problem(
         code="file.too_large",
-        message=f"the file is {size:,} bytes, over the limit of {limit:,}",
-        message_ja=f"ファイルが{size:,}バイトで、上限{limit:,}バイトを超えている",
+        message=f"the file is {size_text} bytes, over the limit of {limit:,}",
+        message_ja=f"ファイルが{size_ja}バイトで、上限{limit:,}バイトを超えている",
         file=label,
         expected=f"at most {limit:,} bytes",
-        found=f"{size:,} bytes",
+        found=f"{size_text} bytes",
     )
 
 

@@ -34,8 +34,9 @@ DEFAULT_RULES = "tajimi-r4"
 _NOT_AN_OBJECT = "the document is not a JSON object"
 
 
+@cache
 def builtin_rule_sets() -> tuple[str, ...]:
-    """The ids of the rule sets shipped with the package, sorted."""
+    """The ids of the rule sets shipped with the package, sorted (read once)."""
     folder = files("tajimi_rules").joinpath("rulesets")
     return tuple(sorted(entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")))
 
@@ -102,11 +103,23 @@ def load_rules(
     text = os.fspath(rules)
     if text in builtin_rule_sets():
         return _builtin(text)
-    path = Path(text)
-    if path.exists() or text.endswith(".json") or os.sep in text:
-        rule_set: RuleSet = _valid(path, "ruleset", text)
+    if _names_a_file(text):
+        rule_set: RuleSet = _valid(Path(text), "ruleset", text)
         return rule_set
     raise UnknownRuleSetError(text, builtin_rule_sets())
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether ``text`` is meant as a path: it looks like one, or something is there."""
+    if text.endswith(".json") or os.sep in text:
+        return True
+    try:
+        os.stat(text)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # something is there but cannot be looked at: reading it says what
+    return True
 
 
 def parse_evaluation(data: Mapping[str, Any], *, file: str | None = None, rules: RulesArgument = None) -> Evaluation:

@@ -22,8 +22,8 @@ from fractions import Fraction
 from typing import Any
 
 from ._errors import Problem, Severity, pointer
-from ._fractions import format_fraction, parse_fraction, parse_rate
-from ._model import Category, Evaluation, Level, Rating
+from ._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate
+from ._model import Category, Evaluation, Item, Level, Rating
 from ._predicates import Comparison
 from ._rules import ItemGrading
 from ._schemas import did_you_mean
@@ -82,6 +82,40 @@ def category_id_problems(ids: Iterable[str]) -> Iterator[Problem]:
         seen.add(category_id)
 
 
+_RATE_NAMES = {"national": ("national rate", "全国実施率"), "prefecture": ("prefecture rate", "県内実施率")}
+
+
+def _grading_problems(
+    grading: ItemGrading, item: Item, level: Level, implemented: bool, where: tuple[str | int, ...]
+) -> Iterator[Problem]:
+    """A problem when the stated ``level`` is not the one the grading gives from the rate it is based on."""
+    rate = grading.rate_of(item.national_rate, item.prefecture_rate)
+    if rate is None:
+        return
+    graded = grading.level(implemented, rate)
+    if graded is level:
+        return
+    rate_text = format_fraction(rate)
+    rate_name, rate_ja = _RATE_NAMES[grading.rate]
+    common = "common" if graded.common else "rare"
+    yield Problem(
+        code="item.level_contradicts_grading",
+        message=(
+            f"item {item.id!r} is at level {level.value}, but the rule set's item grading "
+            f"gives {graded.value} (implemented {str(implemented).lower()}, {rate_name} "
+            f"{rate_text} is {common}: common means {grading.comparison.value} "
+            f"{format_fraction(grading.threshold)})"
+        ),
+        message_ja=(
+            f"項目 {item.id!r} の水準 {level.ja} が、規則集の項目判定による {graded.ja} と矛盾している"
+            f"（{rate_ja} {rate_text}）"
+        ),
+        pointer=pointer(*where),
+        expected=graded.value,
+        found=level.value,
+    )
+
+
 def _category_problems(index: int, category: Category, grading: ItemGrading | None) -> Iterator[Problem]:
     at = ("categories", index)
     seen: set[str] = set()
@@ -108,32 +142,9 @@ def _category_problems(index: int, category: Category, grading: ItemGrading | No
                 expected=("advanced or standard" if item.implemented else "needs_review or behind"),
                 found=item.level.value,
             )
-        elif (
-            grading is not None
-            and item.level is not None
-            and item.implemented is not None
-            and item.national_rate is not None
-            and grading.level(item.implemented, item.national_rate) is not item.level
-        ):
-            graded = grading.level(item.implemented, item.national_rate)
-            rate = format_fraction(item.national_rate)
-            common = "common" if graded.common else "rare"
-            yield Problem(
-                code="item.level_contradicts_grading",
-                message=(
-                    f"item {item.id!r} is at level {item.level.value}, but the rule set's item grading "
-                    f"gives {graded.value} (implemented {str(item.implemented).lower()}, national rate "
-                    f"{rate} is {common}: common means {grading.comparison.value} "
-                    f"{format_fraction(grading.threshold)})"
-                ),
-                message_ja=(
-                    f"項目 {item.id!r} の水準 {item.level.ja} が、規則集の項目判定による {graded.ja} と矛盾している"
-                    f"（全国実施率 {rate}）"
-                ),
-                pointer=pointer(*at, "items", item_index, "level"),
-                expected=graded.value,
-                found=item.level.value,
-            )
+        elif grading is not None and item.level is not None and item.implemented is not None:
+            where = (*at, "items", item_index, "level")
+            yield from _grading_problems(grading, item, item.level, item.implemented, where)
 
     counts = category.counts
     if counts is None:
@@ -177,12 +188,14 @@ def _category_problems(index: int, category: Category, grading: ItemGrading | No
                 found=str(counts[level]),
             )
     for implemented in (True, False):
+        levels = [level for level in Level if level.implemented is implemented]
+        if any(by_level[level] > counts[level] for level in levels):
+            continue  # the per-level problem above already says the counts are short here
         named = sum(
             1
             for item in category.items
             if (item.level.implemented if item.level is not None else item.implemented) is implemented
         )
-        levels = [level for level in Level if level.implemented is implemented]
         room = counts.of(levels)
         if named > room:
             which = "implemented" if implemented else "not implemented"
@@ -389,12 +402,12 @@ def rate_problems(data: Mapping[str, Any]) -> list[Problem]:
             if isinstance(item.get("cost"), str):
                 try:
                     parse_fraction(item["cost"])
-                except (ValueError, ZeroDivisionError):
+                except (ValueError, ZeroDivisionError) as error:
                     problems.append(
                         Problem(
                             code="fraction.invalid",
-                            message=f"cost {item['cost']!r} has a zero denominator",
-                            message_ja=f"費用 {item['cost']!r} の分母が0",
+                            message=f"cost {item['cost']!r} cannot be read: {error}",
+                            message_ja=f"費用 {item['cost']!r} を読めない",
                             pointer=pointer("categories", index, "items", item_index, "cost"),
                             expected="a whole number or a fraction with a non-zero denominator",
                             found=repr(item["cost"]),
@@ -468,7 +481,7 @@ def _ratio(value: Any) -> tuple[int, int] | None:
         if type(value) is int:
             return value, 1
         if type(value) is Decimal:
-            return value.as_integer_ratio() if value.is_finite() else None
+            return value.as_integer_ratio() if value.is_finite() and decimal_in_range(value) else None
         if type(value) is str:
             text = value.strip()
             if text[-1:] in ("%", "％"):
@@ -505,7 +518,11 @@ def _names(data: Mapping[str, Any]) -> Iterator[str]:
             yield item["name"].get("en", "")
 
 
-def _category_clean(category: Mapping[str, Any], common_at: tuple[int, int, bool] | None) -> bool:
+_CommonAt = tuple[int, int, bool, str]
+"""An item grading as the quick check uses it: threshold numerator, denominator, strict, rate key."""
+
+
+def _category_clean(category: Mapping[str, Any], common_at: _CommonAt | None) -> bool:
     items = category.get("items", ())
     by_level = dict.fromkeys(_IMPLEMENTED, 0)
     implemented_count = 0
@@ -514,16 +531,16 @@ def _category_clean(category: Mapping[str, Any], common_at: tuple[int, int, bool
         ids.add(item["id"])
         level = item.get("level")
         implemented = item.get("implemented")
-        ratio = _ratio(item["national_rate"]) if "national_rate" in item else (0, 1)
-        if not _in_unit(ratio) or ("prefecture_rate" in item and not _in_unit(_ratio(item["prefecture_rate"]))):
+        rates = {key: _ratio(item[key]) for key in ("national_rate", "prefecture_rate") if key in item}
+        if not all(_in_unit(ratio) for ratio in rates.values()):
             return False
         if level is not None:
             by_level[level] += 1
             if implemented is not None:
                 if _IMPLEMENTED[level] is not implemented:
                     return False
-                if common_at is not None and ratio is not None and "national_rate" in item:
-                    numerator, denominator, strict = common_at
+                if common_at is not None and (ratio := rates.get(common_at[3])) is not None:
+                    numerator, denominator, strict, _key = common_at
                     left, right = ratio[0] * denominator, numerator * ratio[1]
                     if _GRADED[implemented, left > right if strict else left >= right] != level:
                         return False
@@ -577,7 +594,7 @@ def evaluation_clean(
     if grading is not None:
         threshold = grading.threshold
         strict = grading.comparison is not Comparison.AT_LEAST
-        common_at = (threshold.numerator, threshold.denominator, strict)
+        common_at = (threshold.numerator, threshold.denominator, strict, f"{grading.rate}_rate")
     for category in categories:
         if "stated_rating" in category and category["stated_rating"] not in stated:
             return False

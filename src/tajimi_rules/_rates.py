@@ -1,10 +1,14 @@
 """Implementation rates computed from the answers themselves, exactly.
 
-For every catalog item, the *national* rate is the share of all bodies in the answers that
-implement it, and the *prefectural* rate of prefecture ``PP`` is the share among the bodies
-whose code starts with ``PP`` (its municipalities and the prefectural government itself).
-A body that did not answer an item is left out of that item's denominator and counted as
-``unanswered``; the rate is ``None`` when nobody in the scope answered.
+Rates compare like with like. A municipality is compared with municipalities: its *national*
+rate of an item is the share of all municipalities in the answers that implement it, and its
+*prefectural* rate the share among the municipalities of its own prefecture (the prefectural
+government is not one of them). A prefectural government is compared with the prefectural
+governments: its national rate is the share among the prefectural governments in the answers;
+having no narrower peer group, its prefectural rate is that same share (so a rule set that
+grades by the prefectural rate still grades it, against its peers). A body that did not answer
+an item is left out of that item's denominator and counted as ``unanswered``; the rate is
+``None`` when nobody in the scope answered.
 
 >>> rate = ItemRate(implemented=3, answered=4, unanswered=1)
 >>> rate.rate, rate.text()
@@ -18,7 +22,7 @@ from fractions import Fraction
 
 import attrs
 
-from ._answers import Answers
+from ._answers import Answers, Body
 from ._catalog import Answer
 
 __all__ = ["ItemRate", "RateTable", "compute_rates"]
@@ -44,19 +48,35 @@ class ItemRate:
 
 @attrs.frozen(kw_only=True)
 class RateTable:
-    """Every item's national rate and its rate in each prefecture (by two-digit code)."""
+    """Every item's rate in each scope of comparison.
+
+    ``national``: over all municipalities; ``prefectures``: over the municipalities of each
+    prefecture (by two-digit code); ``prefectural_governments``: over the prefectural
+    governments. Each tuple follows ``items``.
+    """
 
     items: tuple[str, ...]
     national: tuple[ItemRate, ...]
     prefectures: Mapping[str, tuple[ItemRate, ...]]
+    prefectural_governments: tuple[ItemRate, ...] = ()
 
     def national_rate(self, item_id: str) -> ItemRate:
-        """The national rate of one item; :class:`ValueError` for an unknown id."""
+        """The rate of one item over all municipalities; :class:`ValueError` for an unknown id."""
         return self.national[self.items.index(item_id)]
 
     def prefecture_rate(self, prefecture_code: str, item_id: str) -> ItemRate:
-        """The rate of one item in one prefecture; :class:`KeyError` if nobody there answered."""
+        """The rate of one item over the municipalities of one prefecture; :class:`KeyError` if none answered."""
         return self.prefectures[prefecture_code][self.items.index(item_id)]
+
+    def prefectural_government_rate(self, item_id: str) -> ItemRate:
+        """The rate of one item over the prefectural governments."""
+        return self.prefectural_governments[self.items.index(item_id)]
+
+    def rates_of(self, body: Body) -> tuple[tuple[ItemRate, ...], tuple[ItemRate, ...]]:
+        """The (national, prefectural) rates a body is compared by, per item (see the module doc)."""
+        if body.is_prefecture:
+            return self.prefectural_governments, self.prefectural_governments
+        return self.national, self.prefectures[body.prefecture_code]
 
 
 def _tally(rows: list[tuple[Answer, ...]], width: int) -> tuple[ItemRate, ...]:
@@ -70,13 +90,20 @@ def _tally(rows: list[tuple[Answer, ...]], width: int) -> tuple[ItemRate, ...]:
 
 
 def compute_rates(answers: Answers) -> RateTable:
-    """Count every item's implementation, nationally and per prefecture."""
+    """Count every item's implementation: municipalities nationally and per prefecture, prefectural governments."""
     items = tuple(item.id for item in answers.catalog.items)
+    municipalities: list[tuple[Answer, ...]] = []
+    governments: list[tuple[Answer, ...]] = []
     by_prefecture: dict[str, list[tuple[Answer, ...]]] = {}
     for body, row in zip(answers.bodies, answers.answers, strict=True):
-        by_prefecture.setdefault(body.prefecture_code, []).append(row)
+        if body.is_prefecture:
+            governments.append(row)
+        else:
+            municipalities.append(row)
+            by_prefecture.setdefault(body.prefecture_code, []).append(row)
     return RateTable(
         items=items,
-        national=_tally(list(answers.answers), len(items)),
+        national=_tally(municipalities, len(items)),
         prefectures={code: _tally(rows, len(items)) for code, rows in sorted(by_prefecture.items())},
+        prefectural_governments=_tally(governments, len(items)),
     )

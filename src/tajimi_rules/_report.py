@@ -32,10 +32,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._check import CategoryCheck, CheckReport, check, item_level
+from ._check import CategoryCheck, CheckReport, check, item_level, resolve
 from ._explain import Outcome
-from ._fractions import format_percent
-from ._loaders import load_evaluation, load_rules
+from ._fractions import format_fraction, format_percent
 from ._model import IMPLEMENTING_MOVES, Evaluation, Level, Rating
 from ._rules import RuleSet
 from ._version import __version__
@@ -108,7 +107,15 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "level": "level",
         "implemented": "implemented",
         "national_rate": "national rate",
+        "prefecture_rate": "prefectural rate",
         "common": "common nationally",
+        "common_prefecture": "common in the prefecture",
+        "levels_intro_prefecture": (
+            "Each item is placed by two facts: does the body do it, and is it common in its prefecture."
+        ),
+        "chart_alt_prefecture": (
+            "Items of {name} by implementation rate in the prefecture and whether they are implemented"
+        ),
         "note": "note",
         "yes": "yes",
         "no": "no",
@@ -152,7 +159,7 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "rule_set": "規則集",
         "method": "評価の算出方法",
         "levels_intro": "各項目は、実施しているか、全国的に多く実施されているかの二つで位置づける。",
-        "grading": "{rate}実施率が{threshold}{comparison}の項目を「全国的に多い」とする。",
+        "grading": "{rate}実施率が{threshold}{comparison}の項目を「{common}」とする。",
         "rate_national": "全国",
         "rate_prefecture": "県内",
         "no_grading": "この規則集は項目を格付けしない。ファイルの件数または記載の水準を用いる。",
@@ -170,7 +177,11 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "level": "水準",
         "implemented": "実施",
         "national_rate": "全国実施率",
+        "prefecture_rate": "県内実施率",
         "common": "全国的に多い",
+        "common_prefecture": "県内で多い",
+        "levels_intro_prefecture": "各項目は、実施しているか、県内で多く実施されているかの二つで位置づける。",
+        "chart_alt_prefecture": "{name}の項目: 県内実施率と実施の有無",
         "note": "備考",
         "yes": "あり",
         "no": "なし",
@@ -260,6 +271,8 @@ class ItemRow:
     implemented: str
     national_rate: str
     note: str
+    rate: str = ""
+    """The rate the rule set's grading goes by (national or prefectural), as the items table shows it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -389,8 +402,7 @@ def build_report(
     """
     if lang not in _TEXT:
         raise ValueError(f"lang must be 'en' or 'ja', not {lang!r}")
-    loaded = load_evaluation(evaluation)
-    rule_set = load_rules(rules if rules is not None else loaded.rules)
+    loaded, rule_set = resolve(evaluation, rules)
     checked = check(loaded, rule_set)
     planned = _suggestions(loaded, rule_set)
     by_id = {entry.category.id: entry for entry in planned.categories}
@@ -440,11 +452,25 @@ def _percent(rate: Fraction, lang: str = "en") -> str:
     return format_percent(rate, "約" if lang == "ja" else "≈")
 
 
+def _labels(lang: str, rules: RuleSet) -> dict[str, str]:
+    """The report's labels, naming the rate the grading goes by (national or prefectural)."""
+    text = dict(_TEXT[lang])
+    grading = rules.item_grading
+    text["rate_column"] = text["national_rate"]
+    if grading is not None and grading.rate == "prefecture":
+        text["rate_column"] = text["prefecture_rate"]
+        for key in ("levels_intro", "common", "chart_alt"):
+            text[key] = text[f"{key}_prefecture"]
+    return text
+
+
 def _items(entry: CategoryCheck, rules: RuleSet, lang: str) -> tuple[ItemRow, ...]:
     text = _TEXT[lang]
+    grading = rules.item_grading
     rows = []
     for item in entry.category.items:
-        level = item_level(item, rules.item_grading)
+        level = item_level(item, grading)
+        basis = grading.rate_of(item.national_rate, item.prefecture_rate) if grading else item.national_rate
         implemented = item.implemented if item.implemented is not None else (level.implemented if level else None)
         rows.append(
             ItemRow(
@@ -455,6 +481,7 @@ def _items(entry: CategoryCheck, rules: RuleSet, lang: str) -> tuple[ItemRow, ..
                 implemented=text["unknown"] if implemented is None else text["yes" if implemented else "no"],
                 national_rate=_percent(item.national_rate, lang) if item.national_rate is not None else text["unknown"],
                 note=item.note or "",
+                rate=_percent(basis, lang) if basis is not None else text["unknown"],
             )
         )
     return tuple(rows)
@@ -563,7 +590,7 @@ def _best_rank(rules: RuleSet) -> int:
 
 def _method(report: Report) -> dict[str, Any]:
     lang, rules = report.lang, report.rules
-    text = _TEXT[lang]
+    text = _labels(lang, rules)
     grading = rules.item_grading
     if grading is None:
         grading_text = text["no_grading"]
@@ -571,7 +598,8 @@ def _method(report: Report) -> dict[str, Any]:
         grading_text = text["grading"].format(
             rate=text["rate_prefecture" if grading.rate == "prefecture" else "rate_national"],
             comparison=_COMPARISON_TEXT[lang][grading.comparison.value],
-            threshold=f"{grading.threshold.numerator}/{grading.threshold.denominator}",
+            threshold=format_fraction(grading.threshold),
+            common=text["common"],
         )
     levels = [
         (
@@ -593,7 +621,7 @@ def _method(report: Report) -> dict[str, Any]:
 def _context(report: Report, overview: str | None, charts: Mapping[str, str]) -> dict[str, Any]:
     municipality = report.evaluation.municipality
     survey = report.evaluation.survey
-    text = _TEXT[report.lang]
+    text = _labels(report.lang, report.rules)
     summary = report.summary
     return {
         "lang": report.lang,

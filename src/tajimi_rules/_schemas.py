@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import json
+import numbers
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -136,10 +137,21 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     return False
 
 
+def _is_array(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, list | tuple)
+
+
+def _is_object(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, Mapping)
+
+
+# A mapping given by a caller may hold tuples and other mappings: they are arrays and objects.
 _Reference = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     jsonschema.Draft202012Validator,
     validators={"pattern": _pattern},
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_integer, "array": _is_array, "object": _is_object}
+    ),
 )
 
 
@@ -204,14 +216,6 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_JSON_TYPES = {
-    dict: "object",
-    list: "array",
-    str: "string",
-    bool: "boolean",
-    int: "integer",
-    type(None): "null",
-}
 _TYPES_JA = {
     "object": "オブジェクト",
     "array": "配列",
@@ -224,10 +228,22 @@ _TYPES_JA = {
 
 
 def _type_name(value: Any) -> str:
-    for python, name in _JSON_TYPES.items():
-        if type(value) is python:
-            return name
-    return "number"
+    """The JSON type a Python value stands for; a value no JSON type holds is named by its class."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, numbers.Integral):
+        return "integer"
+    if isinstance(value, numbers.Number | Decimal):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, list | tuple):
+        return "array"
+    return type(value).__name__
 
 
 def _type_ja(value: Any) -> str:

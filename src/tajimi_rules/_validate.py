@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 import attrs
@@ -146,23 +145,13 @@ def _remote_refs(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-@cache
-def _shipped_ids() -> frozenset[str]:
-    return frozenset(builtin_rule_sets())
-
-
-@cache
-def _shipped(rule_set_id: str) -> RuleSet:
-    return load_rules(rule_set_id)
-
-
 def _rule_set(rules: RulesArgument, named: Any) -> tuple[RuleSet, frozenset[str]]:
     """The rule set an evaluation is checked against, and the rule-set ids it may name."""
-    known = _shipped_ids()
+    known = frozenset(builtin_rule_sets())
     if rules is not None:
-        rule_set = _shipped(rules) if isinstance(rules, str) and rules in known else load_rules(rules)
+        rule_set = load_rules(rules)
         return rule_set, known | {rule_set.id}
-    return _shipped(named if named in known else DEFAULT_RULES), known
+    return load_rules(named if named in known else DEFAULT_RULES), known
 
 
 def _check_value(

@@ -18,7 +18,7 @@ from functools import cache
 
 from .._errors import InvalidDocumentError, TajimiRulesError
 from .._version import __version__
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, visible
 
 __all__ = ["main", "run"]
 
@@ -69,10 +69,10 @@ def main(argv: Sequence[str] | None = None, *, out: Output | None = None) -> int
     except InvalidDocumentError as error:
         lang = getattr(args, "lang", "en")
         for problem in error.problems:
-            output.error(problem.text(lang))
+            output.error(visible(problem.text(lang)))
         return EXIT_USAGE
     except TajimiRulesError as error:
-        output.error(f"tajimi-rules: {error}")
+        output.error(visible(f"tajimi-rules: {error}"))
         return EXIT_USAGE
     return status
 

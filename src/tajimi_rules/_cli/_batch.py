@@ -2,8 +2,9 @@
 
 Exit statuses: 0 when everything was read and written; 1 when ``--keep-going`` left out rows
 with problems (they are listed on the error stream) but the rest was written; 2 when the
-answers, catalog or rule set cannot be used, or the output directory is in the way: then
-nothing is written.
+answers, catalog or rule set cannot be used, or the output directory is in the way or cannot
+be written (a file where a directory must be, no permission, a dangling symbolic link, the
+current directory given with ``--replace``): then nothing is written.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from .._answers import read_answers
-from .._batch import evaluate_answers, write_batch
+from .._batch import OutputExistsError, evaluate_answers, write_batch
 from .._catalog import DEFAULT_CATALOG, load_catalog
-from .._errors import Severity
 from .._loaders import DEFAULT_RULES, load_rules
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_lang, add_rules
 
@@ -67,7 +67,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     answers = read_answers(args.answers, catalog, mapping=args.mapping, encoding=args.encoding)
     for problem in answers.problems:
         out.error(problem.text(args.lang))
-    errors = [p for p in answers.problems if p.severity is Severity.ERROR]
+    errors = answers.errors
     ja = args.lang == "ja"
     if errors and not args.keep_going:
         out.error(
@@ -86,7 +86,18 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     batch = evaluate_answers(answers, rules)
     interactive = hasattr(out.stderr, "isatty") and out.stderr.isatty()
     progress = _progress(out.stderr) if interactive else None
-    target = write_batch(batch, args.out, replace=args.replace, progress=progress)
+    try:
+        target = write_batch(batch, args.out, replace=args.replace, progress=progress)
+    except OutputExistsError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        out.error(
+            f"tajimi-rules: 出力ディレクトリ {args.out} に書き出せない: {reason}（何も書き出していない）"
+            if ja
+            else f"tajimi-rules: cannot write the output directory {args.out}: {reason} (nothing written)"
+        )
+        return EXIT_USAGE
     out.write(
         f"{target}: {len(batch.results)} evaluations, summary.csv, national.csv, rates.csv ({catalog.id}, {rules.id})"
     )

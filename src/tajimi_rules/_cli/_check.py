@@ -6,7 +6,7 @@ import argparse
 
 from .._check import CategoryCheck, CheckReport, check
 from .._loaders import DEFAULT_RULES, load_evaluation, load_rules
-from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table
+from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table, visible
 
 __all__ = ["COMMAND"]
 
@@ -40,13 +40,18 @@ def _mark(item: CategoryCheck) -> str:
 
 def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: Output) -> None:
     ja = lang == "ja"
+
+    def write(line: str = "") -> None:
+        # Names and titles come from the files: their control characters are shown, not obeyed.
+        out.write(visible(line))
+
     evaluation = report.evaluation
     municipality = evaluation.municipality
-    out.write(f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}")
-    out.write(
+    write(f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}")
+    write(
         ("規則集: " if ja else "rules: ") + f"{report.rules.id} ({report.rules.combine.value}) · {report.rules.title}"
     )
-    out.write()
+    write()
     header = (
         ["", "ID", "カテゴリ", "n", "先/普/検/遅", "算出", "記載"]
         if ja
@@ -65,9 +70,9 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
                 item.stated_rating.label(lang) if item.stated_rating is not None else "—",
             ]
         )
-    for line in table(rows, right=(3,)):
-        out.write(line)
-    out.write()
+    for line in table([[visible(cell) for cell in row] for row in rows], right=(3,)):
+        write(line)
+    write()
     total, disagree, unrated = (
         len(report.categories),
         len(report.disagreements),
@@ -75,23 +80,23 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
     )
     agree = sum(1 for c in report.categories if c.agrees is True)
     if ja:
-        out.write(f"{total}カテゴリ: 一致 {agree}、不一致 {disagree}、評価なし {unrated}")
+        write(f"{total}カテゴリ: 一致 {agree}、不一致 {disagree}、評価なし {unrated}")
     else:
-        out.write(f"{total} categories: {agree} agree, {disagree} disagree, {unrated} unrated")
+        write(f"{total} categories: {agree} agree, {disagree} disagree, {unrated} unrated")
     notable = [c for c in report.categories if explain_all or c.agrees is False or not c.rated]
     for item in notable:
-        out.write()
+        write()
         name = f"{item.category.id} {item.category.name.label(lang)}"
         stated = item.stated_rating.label(lang) if item.stated_rating else "—"
         if ja:
-            out.write(f"{name}: 算出 {_rating_text(item, lang)}、記載 {stated}")
+            write(f"{name}: 算出 {_rating_text(item, lang)}、記載 {stated}")
         else:
-            out.write(f"{name}: computed {_rating_text(item, lang)}, stated {stated}")
+            write(f"{name}: computed {_rating_text(item, lang)}, stated {stated}")
         if item.explanation is None:
-            out.write("  件数も全項目の水準も分からない" if ja else "  neither counts nor every item's level is known")
+            write("  件数も全項目の水準も分からない" if ja else "  neither counts nor every item's level is known")
             continue
         for line in item.explanation.lines(lang):
-            out.write("  " + line)
+            write("  " + line)
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:

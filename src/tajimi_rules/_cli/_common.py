@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -20,6 +21,7 @@ __all__ = [
     "add_lang",
     "add_rules",
     "table",
+    "visible",
     "width",
 ]
 
@@ -71,6 +73,23 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
 def add_rules(parser: argparse.ArgumentParser, *, default_help: str) -> None:
     """``--rules ID|PATH``."""
     parser.add_argument("--rules", metavar="ID|PATH", default=None, help=f"rule set: {default_help}")
+
+
+# C0 and C1 controls (escape sequences start here), line and paragraph separators, and the
+# bidirectional overrides and isolates that reorder what a terminal shows.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    r"""``text`` with its control characters written as escapes, so a file cannot drive the terminal.
+
+    A name holding an escape sequence would otherwise move the cursor, recolour or reorder
+    what the terminal shows.
+
+    >>> visible("多治見\x1b[2J市")
+    '多治見\\x1b[2J市'
+    """
+    return _CONTROL.sub(lambda match: ascii(match[0])[1:-1], text)
 
 
 def width(text: str) -> int:

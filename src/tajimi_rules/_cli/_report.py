@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._loaders import DEFAULT_RULES, load_evaluation, load_rules
+from .._check import resolve
+from .._loaders import DEFAULT_RULES
 from .._report import report_format, write_report
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_rules
 
@@ -54,8 +55,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         else:
             out.error(f"tajimi-rules: no such directory for --out: {out_path.parent}")
         return EXIT_USAGE
-    evaluation = load_evaluation(args.file)
-    rules = load_rules(args.rules if args.rules is not None else evaluation.rules)
+    evaluation, rules = resolve(args.file, args.rules)
     try:
         report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
     except ImportError as error:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from .._errors import Problem, Severity
 from .._jsonio import DEFAULT_MAX_BYTES
 from .._loaders import load_rules
 from .._validate import KINDS, Validated, validated
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules
+from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
 
@@ -54,16 +54,30 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _files(paths: list[str]) -> Iterator[tuple[str, Problem | None]]:
-    """Every file to check; a directory gives its ``*.json`` files, or a problem if it has none."""
+    """Every file to check; a directory gives its ``*.json`` files, or a problem if it has none.
+
+    Whatever cannot be looked at (a name too long, a directory that cannot be listed) is
+    passed on as a problem; a path that is not a directory is left to the reader to judge.
+    """
     for text in paths:
-        path = Path(text)
-        if not path.is_dir():
+        try:
+            is_directory = stat.S_ISDIR(os.stat(text).st_mode)
+        except OSError:
+            is_directory = False  # the reader reports a missing or unreadable path as such
+        if not is_directory:
             yield text, None
             continue
+        unlisted: list[OSError] = []
         found = sorted(
-            os.path.join(root, name) for root, _dirs, names in os.walk(path) for name in names if name.endswith(".json")
+            os.path.join(root, name)
+            for root, _dirs, names in os.walk(text, onerror=unlisted.append)
+            for name in names
+            if name.endswith(".json")
         )
-        if not found:
+        for error in unlisted:
+            where = error.filename if isinstance(error.filename, str) else text
+            yield where, _unlisted(where, error)
+        if not found and not unlisted:
             yield (
                 text,
                 Problem(
@@ -78,11 +92,24 @@ def _files(paths: list[str]) -> Iterator[tuple[str, Problem | None]]:
         yield from ((name, None) for name in found)
 
 
+def _unlisted(where: str, error: OSError) -> Problem:
+    reason = error.strerror or str(error)
+    return Problem(
+        code="file.unreadable",
+        message=f"cannot list the directory: {reason}",
+        message_ja=f"ディレクトリの中身を読めない: {reason}",
+        file=where,
+        expected="a readable directory",
+        found=type(error).__name__,
+    )
+
+
 def _render(results: list[tuple[str, Validated]], lang: str, out: Output) -> None:
     ja = lang == "ja"
     for _file, result in results:
         for problem in result.problems:
-            out.write(problem.text(lang))
+            # Keys, values and file names quoted from the files: controls shown, not obeyed.
+            out.write(visible(problem.text(lang)))
     invalid = sum(1 for _, result in results if not result.ok)
     errors = sum(len(result.errors) for _, result in results)
     warnings = sum(len(result.problems) - len(result.errors) for _, result in results)
@@ -131,9 +158,6 @@ def _run(args: argparse.Namespace, out: Output) -> int:
             continue
         result = validated(file, kind=args.kind, rules=args.rules, max_bytes=args.max_bytes, need_value=False)
         results.append((file, result))
-    if not results:  # pragma: no cover - argparse requires at least one FILE
-        out.error("tajimi-rules validate: no file given")
-        return EXIT_USAGE
     if args.format == "json":
         out.json(_to_json(results))
     else:
