@@ -15,6 +15,7 @@ import tajimi_rules as tr
 from tajimi_rules import _analysis
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
+from tajimi_rules._cli._lint import MAX_ITEMS, max_items
 
 from .strategies import rule_sets
 
@@ -304,21 +305,110 @@ def test_gap_at_one_boundary_is_caught():
 
 
 def test_no_claim_beyond_max_items_below_the_cell_bound(practised: tr.RuleSet):
-    """Below the cell bound the coverage is incomplete and monotonicity is not claimed for every n."""
+    """Below the cell bound nothing is claimed for every n: no "sound" verdict, and lint-rules exits 1."""
     analysis = tr.analyze(practised, max_items=10, moves=tr.parse_moves("standard:advanced"))
     assert analysis.coverage.cell_bound == 36
     assert not analysis.coverage.complete
     assert analysis.monotone
+    assert analysis.sound
+    assert not analysis.sound_for_all_n
+    assert analysis.to_json()["sound_for_all_n"] is False
     assert analysis.coverage.monotone_for_all_n is None
     status, out, _ = run("lint-rules", "tajimi-r4", "--max-items", "10", "--moves", "standard:advanced")
-    assert status == 0
+    assert status == 1
     assert "not established" in out
+    assert "result: no defect found for n <= 10; not proved beyond (not shown sound)" in out
+    assert "result: sound" not in out
+
+
+def test_lint_below_the_cell_bound_gives_the_real_reason():
+    """lint-rules tajimi-r4 --max-items 1 exits 1, blames the incomplete coverage, not unrated cells."""
+    status, out, _ = run("lint-rules", "tajimi-r4", "--max-items", "1")
+    assert status == 1
+    assert "monotonicity established for n <= 1 only (the check stops below the cell bound)." in out
+    assert "some cells are unrated" not in out
+    assert "result: sound" not in out
+    assert "rerun with --max-items 36" in out
+
+
+def test_max_items_has_an_upper_bound_on_the_command_line():
+    """--max-items above 400 is a usage error (exit 2) for lint-rules and diff-rules, 400 itself is accepted."""
+    assert MAX_ITEMS == 400
+    assert max_items("400") == 400
+    for argv in (
+        ("lint-rules", "tajimi-r4", "--max-items", "401"),
+        ("diff-rules", "tajimi-r4", "tajimi-r4-written", "--max-items", "100000"),
+    ):
+        status, out, err = run(*argv)
+        assert status == 2, argv
+        assert out == ""
+        assert "must be from 1 to 400" in err
+
+
+def test_unreachable_cell_bound_is_said_plainly(tmp_path: Path):
+    """A cell bound beyond --max-items' limit gives no impossible rerun hint, and says the claim covers n <= N only."""
+    path = tmp_path / "fine.json"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "fine",
+                "title": "fine",
+                "description": "a threshold with a huge denominator",
+                "combine": "first_match",
+                "rules": [
+                    {
+                        "rating": "advanced",
+                        "when": {"share": {"of": ["advanced", "standard"], "at_least": "99999999/100000000"}},
+                    },
+                    {"rating": "deficient", "when": {"share": {"of": ["advanced", "standard"], "at_least": "0"}}},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    for argv in (("lint-rules", str(path)), ("diff-rules", str(path), "tajimi-r4")):
+        status, out, _ = run(*argv, "--max-items", "5")
+        assert status == 1, argv
+        assert "--max-items 400000000" not in out and "--max-items 1200000000" not in out
+        assert "beyond what the exhaustive check can reach (--max-items at most 400)" in out
+        assert "the findings cover n <= 5 only" in out
+
+
+def test_describe_falls_back_to_any_for_regions_and_disagreements():
+    """A region or disagreement with no common condition is described as (any), never as an empty string."""
+    always_good = make("first_match", ("good", tr.all_()))
+    always_deficient = make("first_match", ("deficient", tr.all_()))
+    (disagreement,) = tr.compare(always_good, always_deficient, max_items=4).disagreements
+    assert disagreement.describe() == "(any)"
+    assert disagreement.describe("ja") == "（全体）"
+    (region,) = tr.analyze(always_good, max_items=4).regions
+    assert region.describe() == "(any)"
+    status, out, _ = run("diff-rules", "tajimi-r4", "tajimi-r4-written", "--max-items", "8")
+    assert status == 1
+    assert "where \n" not in out and not out.rstrip().endswith("where")
+
+
+def test_cell_bound_is_one_value_everywhere(practised: tr.RuleSet, written: tr.RuleSet):
+    """The cell bound of analyze, compare and the arrangement is one value, four times the ray bound."""
+    arrangement = _analysis._Arrangement.of(_analysis._rule_shares(practised))
+    assert arrangement.cell_bound() == 4 * arrangement.ray_bound() == 36
+    assert tr.analyze(practised, max_items=5).coverage.cell_bound == arrangement.cell_bound()
+    both = _analysis._Arrangement.of(_analysis._rule_shares(practised) + _analysis._rule_shares(written))
+    assert tr.compare(practised, written, max_items=5).coverage.cell_bound == both.cell_bound()
+
+
+def test_ratings_given_are_those_of_some_vector(practised: tr.RuleSet, written: tr.RuleSet):
+    """ratings_given lists exactly the ratings some vector gets; the written deficient rule never decides."""
+    for rule_set in (practised, written):
+        seen = {rating for counts in vectors(36) if (rating := oracle_rating(rule_set, counts)) is not None}
+        assert _analysis.ratings_given(rule_set) == frozenset(seen)
+    assert tr.Rating.DEFICIENT not in (_analysis.ratings_given(written) or set())
 
 
 def beyond_kinds(rule_set: tr.RuleSet, moves: Sequence[tuple[tr.Level, tr.Level]]) -> set[object]:
     """The kinds of violation the check beyond max_items finds on its own, from one vector per cell."""
     arrangement = _analysis._Arrangement.of(_analysis._rule_shares(rule_set))
-    cells, _, _ = _analysis._scan(arrangement, 4 * arrangement.ray_bound())
+    cells, _, _ = _analysis._scan(arrangement, arrangement.cell_bound())
     found = _analysis._Monotonicity(moves)
     _analysis._monotone_beyond(
         rule_set,
@@ -401,7 +491,7 @@ def threshold_rule_sets(draw: st.DrawFn) -> tr.RuleSet:
 def test_generated_rule_sets_keep_their_regions_past_the_cell_bound(rule_set: tr.RuleSet):
     """When the cell bound is reached, a larger scan finds no new region and no new kind of violation."""
     arrangement = _analysis._Arrangement.of(_analysis._rule_shares(rule_set))
-    bound = 4 * arrangement.ray_bound()
+    bound = arrangement.cell_bound()
     if bound > 40:
         return
     first = tr.analyze(rule_set, max_items=bound)
@@ -513,18 +603,19 @@ def test_cli_lint_reads_a_rule_set_file(tmp_path: Path):
 
 
 def test_cli_lint_bad_input_exits_2(tmp_path: Path):
-    """An unknown rule set, a bad file, a bad --moves or --max-items exits 2 without a traceback."""
+    """An unknown rule set, a bad file, a bad --moves or --max-items exits 2 with a message saying what is wrong."""
     bad = tmp_path / "bad.json"
     bad.write_text('{"id": "x"}', encoding="utf-8")
-    for argv in (
-        ("lint-rules", "no-such-rules"),
-        ("lint-rules", str(bad)),
-        ("lint-rules", "tajimi-r4", "--moves", "sideways"),
-        ("lint-rules", "tajimi-r4", "--max-items", "0"),
+    for argv, message in (
+        (("lint-rules", "no-such-rules"), "unknown rule set 'no-such-rules'"),
+        (("lint-rules", str(bad)), "bad.json#: missing required key 'combine'"),
+        (("lint-rules", "tajimi-r4", "--moves", "sideways"), "not a move set name or SOURCE:TARGET: 'sideways'"),
+        (("lint-rules", "tajimi-r4", "--max-items", "0"), "must be from 1 to 400, got 0"),
     ):
-        status, _, err = run(*argv)
+        status, out, err = run(*argv)
         assert status == 2, argv
-        assert "Traceback" not in err
+        assert out == ""
+        assert message in err, argv
 
 
 def test_cli_diff_rules():

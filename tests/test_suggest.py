@@ -30,15 +30,20 @@ from tajimi_rules import (
     Level,
     Municipality,
     Name,
+    Predicate,
     Rating,
+    Rule,
     RuleSet,
     Suggestion,
     SuggestionReason,
     Survey,
+    _suggest,
+    all_,
     at_risk,
     improvement_plan,
     load_evaluation,
     load_rules,
+    share,
     smallest_change,
     suggest,
 )
@@ -252,15 +257,17 @@ def test_wider_plan_with_new_items_is_minimal(category_id: str) -> None:
     (option,) = [option for option in suggestion.beyond if option.kind is BeyondKind.NEW_ITEMS]
     assert option.plan is not None
     assert option.limit is not None
-    frontier = {(suggestion.counts, 0)}
+    frontier = {(suggestion.counts, (0, 0))}
     seen = set(frontier)
     distance = 0
     while not any(interpreted_rating(rules, counts) is Rating.ADVANCED for counts, _ in frontier):
         following = set()
         for counts, added in frontier:
             nexts = {(counts.moved(src, dst), added) for src, dst in IMPLEMENTING_MOVES if counts[src]}
-            if added < option.limit:
-                nexts |= {(plus_one(counts, level), added + 1) for level in (Level.ADVANCED, Level.STANDARD)}
+            for kind, level in enumerate((Level.ADVANCED, Level.STANDARD)):
+                if added[kind] < option.limit:
+                    more = (added[0] + (kind == 0), added[1] + (kind == 1))
+                    nexts.add((plus_one(counts, level), more))
             following |= nexts - seen
         seen |= following
         frontier = following
@@ -306,19 +313,29 @@ def test_non_monotone_path_is_still_found() -> None:
 @pytest.mark.parametrize("rules_id", SHIPPED)
 @pytest.mark.parametrize("exact", [False, True])
 def test_suggest_is_minimal_on_every_vector(rules_id: str, exact: bool) -> None:
-    """For every vector with n <= 12 and every target, suggest's plan is as small as brute force finds."""
+    """For every vector with n <= 12 and every target, the plan is as small as brute force finds and never lowers."""
     rules = load_rules(rules_id)
     evaluation = counts_only_evaluation(list(ALL_VECTORS))
+    given = {interpreted_rating(rules, counts) for counts in ALL_VECTORS}
     for target in Rating:
         distance = brute_force_distances(rules, target, exact)
         report = suggest(evaluation, rules, target=target, exact=exact, beyond=False)
+        never = not any(meets(rating, target, exact) for rating in given)
         for suggestion in report.suggestions:
             expected = distance(suggestion.counts)
-            if expected is None:
-                assert suggestion.reason is SuggestionReason.NOT_BY_IMPLEMENTING
+            rank = suggestion.rating.rank if suggestion.rating is not None else -1
+            if never:
+                assert suggestion.reason is SuggestionReason.NEVER_GIVEN
+            elif exact and rank > target.rank:
+                assert suggestion.reason is SuggestionReason.ABOVE
+                assert suggestion.changes == ()
+            elif expected is None:
+                assert suggestion.reason in (SuggestionReason.NOT_BY_IMPLEMENTING, SuggestionReason.NEVER_GIVEN)
             else:
                 assert suggestion.reachable
                 assert suggestion.size == expected
+            if suggestion.reason is SuggestionReason.REACHED:
+                assert suggestion.gain > 0
             assert_plan_sound(suggestion, rules)
 
 
@@ -546,3 +563,136 @@ def test_cli_bad_target_is_a_usage_error() -> None:
     """A --target that is not a rating id exits 2."""
     status, _, _ = run_cli("suggest", str(EXAMPLE), "--target", "excellent")
     assert status == 2
+
+
+# --------------------------------------------------------------------------- bounded searches and exact targets
+
+
+def make_rules(*rules: tuple[str, Predicate]) -> RuleSet:
+    """A small first_match rule set for a test, from (rating, predicate) pairs."""
+    return RuleSet(
+        id="test",
+        title="test",
+        description="a rule set made for a test",
+        combine="first_match",
+        rules=tuple(Rule(rating=rating, when=when) for rating, when in rules),
+    )
+
+
+IMPLEMENTED = [Level.ADVANCED, Level.STANDARD]
+
+
+def test_large_category_is_answered_within_the_budget() -> None:
+    """0/100/0/100 gets exact implementing plans, and a wider search the budget stops says so, claiming nothing."""
+    rules = load_rules("tajimi-r4")
+    evaluation = counts_only_evaluation([Counts(0, 100, 0, 100)])
+    category = suggest(evaluation, rules).categories[0]
+    good = next(s for s in category.suggestions if s.target is Rating.GOOD)
+    assert good.size == 34
+    assert rules.rate(Counts(0, 133, 0, 67)) is not Rating.GOOD
+    advanced = next(s for s in category.suggestions if s.target is Rating.ADVANCED)
+    assert advanced.reason is SuggestionReason.NOT_BY_IMPLEMENTING
+    assert advanced.best_by_implementing is Rating.GOOD
+    rarer, added = advanced.beyond
+    assert rarer.kind is BeyondKind.RARER
+    assert rarer.plan is None
+    assert not rarer.complete
+    assert "budget" in rarer.text() and "not even" not in rarer.text()
+    assert "budget" in advanced.text()
+    assert added.plan is not None and added.complete
+    assert added.plan.size == 200
+    assert rules.rate(added.plan.counts_after) is Rating.ADVANCED
+
+
+def test_budget_stopped_search_is_not_called_impossible(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search the budget stops gives reason budget, never unreachable, and the whole plan is not complete."""
+    monkeypatch.setattr(_suggest, "SEARCH_BUDGET", 2)
+    report = suggest(EXAMPLE, target="good", category="gis")
+    (suggestion,) = report.suggestions
+    assert suggestion.reason is SuggestionReason.BUDGET
+    assert not suggestion.reachable
+    assert "not settled" in suggestion.text("en")
+    assert "implementing items alone cannot" not in suggestion.text("en")
+    plan = suggest(EXAMPLE, target="good").plan()
+    assert not plan.complete
+    assert plan.not_searched
+    assert not plan.unreachable
+
+
+def test_target_the_rule_set_never_gives_is_answered_at_once() -> None:
+    """A target the rule set gives to no vector is unreachable at once, with that reason and no wider search."""
+    written = load_rules("tajimi-r4-written")
+    evaluation = counts_only_evaluation([Counts(0, 12, 12, 12)])
+    (suggestion,) = suggest(evaluation, written, target="deficient", exact=True).suggestions
+    assert suggestion.reason is SuggestionReason.NEVER_GIVEN
+    assert suggestion.beyond == ()
+    assert suggestion.text() == "unreachable: the rule set never gives deficient to any counts"
+    capped = make_rules(
+        ("good", share(IMPLEMENTED, at_least="1/2")),
+        ("advanced", share(IMPLEMENTED, at_least="2/3")),
+        ("deficient", all_()),
+    )
+    (at_least,) = suggest(counts_only_evaluation([Counts(0, 0, 0, 3)]), capped, target="advanced").suggestions
+    assert at_least.reason is SuggestionReason.NEVER_GIVEN
+    (category,) = suggest(counts_only_evaluation([Counts(0, 0, 0, 3)]), capped).categories
+    assert [s.target for s in category.suggestions] == [Rating.GOOD]
+
+
+def test_exact_plan_never_lowers_a_rating() -> None:
+    """With exact, categories above the target are left out of the plan, which stays complete and says exact."""
+    report = suggest(EXAMPLE, target="good", exact=True)
+    plan = report.plan()
+    above = {s.category.id for s in plan.above}
+    assert above == {
+        s.category.id for s in report.suggestions if s.rating is not None and s.rating.rank > Rating.GOOD.rank
+    }
+    assert above
+    assert all(s.reason is SuggestionReason.ABOVE and s.changes == () for s in plan.above)
+    assert plan.complete
+    assert all(step.gain > 0 for step in plan.steps)
+    assert plan.lines()[0].startswith("Plan to bring every category to exactly good:")
+    assert plan.to_json()["exact"] is True
+    assert plan.to_json()["above"] == sorted(above, key=[s.category.id for s in plan.above].index)
+    assert suggest(EXAMPLE, target="good").plan().to_json()["exact"] is False
+
+
+def test_new_items_are_limited_per_kind_as_stated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new-items limit is per kind (L at advanced and L at standard), and the text says exactly that."""
+    monkeypatch.setattr(_suggest, "new_item_limit", lambda counts: 1)
+    both = make_rules(
+        ("advanced", all_(share([Level.ADVANCED], at_least="1/3"), share([Level.STANDARD], at_least="1/3"))),
+        ("deficient", all_()),
+    )
+    (suggestion,) = suggest(counts_only_evaluation([Counts(0, 0, 0, 0)]), both, target="advanced").suggestions
+    (added,) = [option for option in suggestion.beyond if option.kind is BeyondKind.NEW_ITEMS]
+    assert added.plan is not None
+    assert sorted((move.to_level.value, move.count) for move in added.plan.moves) == [("advanced", 1), ("standard", 1)]
+    (website,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
+    (none,) = [option for option in website.beyond if option.kind is BeyondKind.NEW_ITEMS]
+    assert none.plan is None and none.complete
+    assert none.text() == "not even with up to 1 new items at advanced and up to 1 at standard"
+
+
+def test_unreachable_text_says_every_search_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text of an unreachable target names the wider plans found and the searches that found none."""
+    monkeypatch.setattr(_suggest, "new_item_limit", lambda counts: 1)
+    (suggestion,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
+    text = suggestion.text("en")
+    assert "It would take 8 changes" in text
+    assert text.endswith("Not even with up to 1 new items at advanced and up to 1 at standard")
+    assert "「先進的」「普通」の項目をそれぞれ1件まで追加しても届かない" in suggestion.text("ja")
+
+
+def test_count_plan_takes_the_cheapest_items_of_a_level() -> None:
+    """Minimising the number of items, a tie within one level goes to the cheaper item, not the first listed."""
+    items = [
+        named(0, Level.STANDARD),
+        named(1, Level.STANDARD),
+        named(2, Level.STANDARD),
+        named(3, Level.BEHIND, cost=10),
+        named(4, Level.BEHIND, cost=1),
+        named(5, Level.BEHIND, cost=10),
+    ]
+    (suggestion,) = suggest(item_evaluation(items), target="good", order=CandidateOrder.FILE).suggestions
+    assert [change.item for change in suggestion.changes] == ["i4"]
+    assert suggestion.cost == 1

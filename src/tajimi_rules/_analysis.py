@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -73,6 +74,7 @@ from ._rules import Combine, RuleSet
 
 __all__ = [
     "MOVE_SETS",
+    "RATINGS_GIVEN_SCAN",
     "Analysis",
     "Boundary",
     "Condition",
@@ -86,6 +88,7 @@ __all__ = [
     "analyze",
     "compare",
     "parse_moves",
+    "ratings_given",
 ]
 
 Move = tuple[Level, Level]
@@ -191,6 +194,10 @@ class _Arrangement:
                 divisor = math.gcd(*kernel)
                 bound = max(bound, sum(abs(c) for c in kernel) // divisor)
         return bound
+
+    def cell_bound(self) -> int:
+        """``4 * ray_bound``: every cell holds a vector with ``n`` at most this (module docstring)."""
+        return 4 * self.ray_bound()
 
     def step(self, moves: Sequence[Move]) -> int:
         """``1 + max |L(move)|`` over the forms and the coordinates."""
@@ -325,6 +332,12 @@ def _counts(vector: Vector) -> Counts:
     return Counts(*vector)
 
 
+def _describe(conditions: Sequence[Condition], lang: str) -> str:
+    """Conditions joined by "and" (「かつ」), or ``(any)`` (「（全体）」) when there is none."""
+    joiner = " かつ " if lang == "ja" else " and "
+    return joiner.join(c.describe(lang) for c in conditions) or ("（全体）" if lang == "ja" else "(any)")
+
+
 def _vector_json(counts: Counts) -> dict[str, int]:
     return {level.value: counts[level] for level in Level}
 
@@ -348,9 +361,8 @@ class Region:
     cells: int
 
     def describe(self, lang: str = "en") -> str:
-        """The conditions joined by "and"."""
-        joiner = " かつ " if lang == "ja" else " and "
-        return joiner.join(c.describe(lang) for c in self.conditions) or ("(any)" if lang != "ja" else "（全体）")
+        """The conditions joined by "and"; ``(any)`` when none is common to the whole region."""
+        return _describe(self.conditions, lang)
 
     def to_json(self) -> dict[str, Any]:
         """The region as JSON (rule numbers count from 1)."""
@@ -520,8 +532,17 @@ class Analysis:
 
     @property
     def sound(self) -> bool:
-        """Total, exclusive, monotone, and every rule can decide."""
+        """Total, exclusive, monotone, and every rule can decide, among the vectors checked (``n <= max_items``)."""
         return self.total and self.exclusive and self.monotone and not self.dead_rules
+
+    @property
+    def sound_for_all_n(self) -> bool:
+        """:attr:`sound`, and proved so for every ``n``: the check reached the cell bound.
+
+        (A sound rule set rates every cell, so with complete coverage its monotonicity is
+        proved for every ``n`` too.)
+        """
+        return self.sound and self.coverage.complete
 
     def to_json(self) -> dict[str, Any]:
         """Everything found, as JSON."""
@@ -532,6 +553,7 @@ class Analysis:
             "vectors": self.vectors,
             "moves": [[source.value, target.value] for source, target in self.moves],
             "sound": self.sound,
+            "sound_for_all_n": self.sound_for_all_n,
             "total": self.total,
             "exclusive": self.exclusive,
             "monotone": self.monotone,
@@ -559,9 +581,8 @@ class Disagreement:
     cells: int
 
     def describe(self, lang: str = "en") -> str:
-        """The conditions joined by "and"."""
-        joiner = " かつ " if lang == "ja" else " and "
-        return joiner.join(c.describe(lang) for c in self.conditions)
+        """The conditions joined by "and"; ``(any)`` when none is common to the whole region."""
+        return _describe(self.conditions, lang)
 
     def to_json(self) -> dict[str, Any]:
         """The disagreement as JSON."""
@@ -886,7 +907,7 @@ def analyze(
     dead = _dead_rules(rules, cells, bits_of, rating_of)
 
     ray_bound = arrangement.ray_bound()
-    cell_bound = 4 * ray_bound
+    cell_bound = arrangement.cell_bound()
     complete = max_items >= cell_bound
     step = arrangement.step(moves)
     monotone_for_all_n: bool | None = None
@@ -915,6 +936,29 @@ def analyze(
         boundaries=tuple(boundaries.rows),
         coverage=coverage,
     )
+
+
+RATINGS_GIVEN_SCAN = 60
+"""The largest cell bound :func:`ratings_given` scans up to; beyond it the answer is not known."""
+
+
+@functools.lru_cache(maxsize=16)
+def ratings_given(rules: RuleSet) -> frozenset[Rating] | None:
+    """Every rating ``rules`` gives to some count vector, of any size; ``None`` when not established.
+
+    One vector of every cell decides it (module docstring), so the vectors up to the cell bound
+    are scanned; ``None`` when the cell bound exceeds :data:`RATINGS_GIVEN_SCAN`.
+
+    >>> from tajimi_rules import load_rules
+    >>> sorted(rating.value for rating in ratings_given(load_rules("tajimi-r4-written")))
+    ['advanced', 'good', 'partly_deficient']
+    """
+    arrangement = _Arrangement.of(_rule_shares(rules))
+    bound = arrangement.cell_bound()
+    if bound > RATINGS_GIVEN_SCAN:
+        return None
+    _, code_of, _ = _scan(arrangement, bound, rules.rate)
+    return frozenset(_RATING_OF_CODE[code] for code in code_of.values() if code)
 
 
 def _smallest(cells: Sequence[_Cell]) -> _Cell:
@@ -1046,12 +1090,12 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
             )
         )
     disagreements.sort(key=lambda d: (sum(d.witness), tuple(d.witness)))
-    ray_bound = arrangement.ray_bound()
+    cell_bound = arrangement.cell_bound()
     coverage = Coverage(
         cells=len(cells),
-        ray_bound=ray_bound,
-        cell_bound=4 * ray_bound,
-        complete=max_items >= 4 * ray_bound,
+        ray_bound=arrangement.ray_bound(),
+        cell_bound=cell_bound,
+        complete=max_items >= cell_bound,
         step=1,
         monotone_for_all_n=None,
     )

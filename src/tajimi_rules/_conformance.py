@@ -78,7 +78,7 @@ def _vectors(rule_set: RuleSet) -> list[tuple[int, int, int, int]]:
                 chosen.append(vector)
             others += 1
     arrangement = _Arrangement.of(shares)
-    cells, _, _ = _scan(arrangement, 4 * arrangement.ray_bound())
+    cells, _, _ = _scan(arrangement, arrangement.cell_bound())
     levels = list(Level)
     for cell in sorted(cells.values(), key=lambda cell: cell.order):
         large = tuple(SCALE * x for x in cell.witness)

@@ -5,17 +5,25 @@ implementing moves (:data:`~tajimi_rules.IMPLEMENTING_MOVES`): an item not done 
 its national rarity unchanged (``needs_review`` to ``advanced``, ``behind`` to ``standard``).
 
 **Exact search, not climbing.** A rating depends only on the count vector, so a plan is a
-number of each move. Every combination is tried (there are ``(r+1)(b+1)`` of them) and the
-smallest that reaches the target is kept. Greedy climbing would be wrong: rule sets need not
-be monotone under implementing moves. Under ``tajimi-r4``, for example, implementing the one
-``needs_review`` item of 0/0/1/1 lowers it from ``partly_deficient`` to ``deficient``,
-because the share of ``behind`` items among those not implemented rises.
+number of each move, and every combination is covered: one amount is walked in *runs* on
+which every share's linear form (and every count) keeps its sign, so the rating is constant
+and only a run's first point needs rating; the other amounts are tried by increasing total.
+Greedy climbing would be wrong: rule sets need not be monotone under implementing moves.
+Under ``tajimi-r4``, for example, implementing the one ``needs_review`` item of 0/0/1/1
+lowers it from ``partly_deficient`` to ``deficient``, because the share of ``behind`` items
+among those not implemented rises. One search serves every target of a category.
+
+**Bounded.** Each search of :func:`suggest` examines at most :data:`SEARCH_BUDGET` count
+vectors. A search the budget stops says so (reason ``budget``, or :attr:`Beyond.complete`
+false) and claims nothing; a target the rule set gives to no vector at all is answered at
+once (reason ``never_given``).
 
 **Reaching a target** means a rating *at least* as good as the target (``exact=True`` asks for
-the target itself). When no plan of implementing moves reaches it, the result says so, gives
+the target itself; a category already better than the target is not planned down, reason
+``above``). When no plan of implementing moves reaches it, the result says so, gives
 the best rating implementing can reach, and computes what else it would take: items becoming
 rare nationally (``standard`` to ``advanced``, ``behind`` to ``needs_review``), or new items
-the body does (added at ``advanced`` or ``standard``).
+the body does (up to :func:`new_item_limit` at ``advanced`` and as many at ``standard``).
 
 **Which items.** Candidates are the items not implemented, in a configurable order
 (:class:`CandidateOrder`; by default items common nationally first, then by national rate,
@@ -32,6 +40,7 @@ highest first). Where the file does not name enough items, the plan holds unname
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -40,6 +49,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
+from ._analysis import _UNIT, _Arrangement, _rule_shares, ratings_given
 from ._check import category_counts, item_level
 from ._convert import converter
 from ._fractions import format_fraction, format_percent, rate_to_json
@@ -52,6 +62,7 @@ __all__ = [
     "LAPSE_MOVES",
     "NEW_ITEMS",
     "RARER_MOVES",
+    "SEARCH_BUDGET",
     "Beyond",
     "BeyondKind",
     "Candidate",
@@ -68,6 +79,7 @@ __all__ = [
     "SuggestionReport",
     "at_risk",
     "improvement_plan",
+    "new_item_limit",
     "smallest_change",
     "suggest",
 ]
@@ -183,47 +195,165 @@ class CountsPlan:
         return sum(move.count for move in self.moves)
 
 
-def _fewest(
+SEARCH_BUDGET = 200_000
+"""At most this many count vectors are examined by one search of :func:`suggest`.
+
+A search the budget stops says so in its result (:attr:`SuggestionReason.BUDGET`,
+:attr:`Beyond.complete` false); it never reports "impossible" for what it did not search.
+"""
+
+Key: TypeAlias = tuple[Any, ...]
+
+
+@attrs.frozen
+class _Hit:
+    key: Key
+    amounts: tuple[int, ...]
+    after: Counts
+    rating: Rating | None
+
+
+@attrs.frozen
+class _Outcome:
+    """What one search found: per goal the best hit (``None``: none), and whether that is settled."""
+
+    hits: tuple[_Hit | None, ...]
+    settled: tuple[bool, ...]
+    best_rank: int
+    """The best rank met among the vectors examined (-1: none rated)."""
+    complete: bool
+    """Every combination was examined (so ``best_rank`` is the best there is)."""
+
+
+@functools.lru_cache(maxsize=16)
+def _forms(rules: RuleSet) -> tuple[tuple[int, int, int, int], ...]:
+    """The linear forms whose signs decide the rating: the shares' forms and the four counts."""
+    return _Arrangement.of(_rule_shares(rules)).forms + _UNIT
+
+
+def _delta(step: Step) -> tuple[int, ...]:
+    delta = [0, 0, 0, 0]
+    if step[0] is not None:
+        delta[_INDEX[step[0]]] -= 1
+    delta[_INDEX[step[1]]] += 1
+    return tuple(delta)
+
+
+def _run_starts(forms: Sequence[Sequence[int]], base: Sequence[int], delta: Sequence[int], limit: int) -> list[int]:
+    """The ``k`` in ``0..limit`` where a run of ``base + k*delta`` with one sign per form begins.
+
+    Each form is affine in ``k``, so its sign changes at most twice; between two consecutive
+    starts every form, and so the rating, is constant.
+    """
+    cuts = {0, limit + 1}
+    for form in forms:
+        at = sum(c * x for c, x in zip(form, base, strict=True))
+        slope = sum(c * d for c, d in zip(form, delta, strict=True))
+        if slope > 0:  # first k with f >= 0, first k with f > 0
+            cuts.update((-(at // slope), (-at) // slope + 1))
+        elif slope < 0:  # first k with f <= 0, first k with f < 0
+            cuts.update((-((-at) // -slope), at // -slope + 1))
+    return sorted(c for c in cuts if 0 <= c <= limit)
+
+
+def _search(
     counts: Counts,
     steps: Sequence[Step],
-    goal: Callable[[Counts], bool],
+    limits: Sequence[int],
     rules: RuleSet,
+    goals: Sequence[Callable[[Rating | None], bool]],
     *,
-    new_items: int = 0,
-    prefer: Callable[[tuple[int, ...]], tuple[Any, ...]] | None = None,
-) -> CountsPlan | None:
-    """The plan with the fewest changes of the kinds ``steps`` whose counts satisfy ``goal``.
+    key: Callable[[tuple[int, ...]], Key],
+    tie: Callable[[Sequence[_Hit]], _Hit] | None = None,
+    by_total: bool,
+    budget: int | None,
+) -> _Outcome:
+    """For each goal, the combination of amounts of ``steps`` (each within its limit) with the least ``key``.
 
-    Combinations of amounts are tried by increasing total, each total in full, so the first
-    total with a hit is the minimum; ``prefer`` settles ties within it (smaller is better).
+    One amount (the one with the largest limit) is walked in runs on which the rating is
+    constant (:func:`_run_starts`); ``key`` must not decrease as an amount grows, so a run's
+    first point is its best. The other amounts are tried by increasing total; with
+    ``by_total`` (``key`` starts with the total number of changes) a goal is settled as soon as
+    no larger total can beat its hit. ``tie`` picks one of the hits of equal ``key`` once the
+    search is over. At most ``budget`` points are examined.
     """
+    forms = _forms(rules)
     vector = tuple(counts)
-    limits = _limits(counts, steps, new_items)
-    for total in range(sum(limits) + 1):
-        best: tuple[tuple[Any, ...], tuple[int, ...], Counts] | None = None
-        for amounts in _compositions(total, limits):
-            after = _apply(vector, steps, amounts)
-            if after is None or not goal(after):
-                continue
-            key = prefer(amounts) if prefer is not None else ()
-            if best is None or key < best[0]:
-                best = (key, amounts, after)
-        if best is not None:
-            return CountsPlan(moves=_moves(steps, best[1]), counts_after=best[2], rating_after=rules.rate(best[2]))
-    return None
+    deltas = [_delta(step) for step in steps]
+    walk = max(range(len(steps)), key=lambda i: limits[i])
+    others = [i for i in range(len(steps)) if i != walk]
+    hits: list[_Hit | None] = [None] * len(goals)
+    tied: list[list[_Hit]] = [[] for _ in goals]
+    settled = [False] * len(goals)
+
+    def outcome(complete: bool) -> _Outcome:
+        best = tuple(
+            tie(found) if tie is not None and len(found) > 1 else hit for hit, found in zip(hits, tied, strict=True)
+        )
+        done = (True,) * len(goals) if complete else tuple(settled)
+        return _Outcome(hits=best, settled=done, best_rank=best_rank, complete=complete)
+
+    best_rank = -1
+    examined = 0
+    for row_total in range(sum(limits[i] for i in others) + 1):
+        if by_total:
+            for g, hit in enumerate(hits):
+                if hit is not None and sum(hit.amounts) < row_total:
+                    settled[g] = True
+        if all(settled):
+            break
+        for partial in _compositions(row_total, [limits[i] for i in others]):
+            base = list(vector)
+            for i, amount in zip(others, partial, strict=True):
+                for axis in range(4):
+                    base[axis] += amount * deltas[i][axis]
+            for k in _run_starts(forms, base, deltas[walk], limits[walk]):
+                if budget is not None and examined >= budget:
+                    return outcome(False)
+                examined += 1
+                point = [x + k * d for x, d in zip(base, deltas[walk], strict=True)]
+                if min(point) < 0:
+                    continue
+                after = Counts(*point)
+                rating = rules.rate(after)
+                best_rank = max(best_rank, _rank(rating))
+                amounts = list(partial)
+                amounts.insert(walk, k)
+                for g, goal in enumerate(goals):
+                    if settled[g] or not goal(rating):
+                        continue
+                    found = key(tuple(amounts))
+                    hit = hits[g]
+                    if hit is None or found < hit.key:
+                        better = _Hit(found, tuple(amounts), after, rating)
+                        hits[g] = better
+                        tied[g] = [better]
+                    elif tie is not None and found == hit.key:
+                        tied[g].append(_Hit(found, tuple(amounts), after, rating))
+    return outcome(True)
+
+
+def _counts_plan(steps: Sequence[Step], hit: _Hit) -> CountsPlan:
+    return CountsPlan(moves=_moves(steps, hit.amounts), counts_after=hit.after, rating_after=hit.rating)
 
 
 def _compositions(total: int, limits: Sequence[int]) -> Iterator[tuple[int, ...]]:
     """Every tuple of amounts, each within its limit, that adds up to ``total``."""
-    if not limits:
-        if total == 0:
+    if len(limits) <= 1:
+        if total == 0 and not limits:
             yield ()
+        elif limits and 0 <= total <= limits[0]:
+            yield (total,)
         return
-    if total > sum(limits):
-        return
-    for first in range(min(total, limits[0]) + 1):
-        for rest in _compositions(total - first, limits[1:]):
-            yield (first, *rest)
+    rest = sum(limits[1:])
+    for first in range(max(0, total - rest), min(total, limits[0]) + 1):
+        for others in _compositions(total - first, limits[1:]):
+            yield (first, *others)
+
+
+def _by_total(prefer: Callable[[tuple[int, ...]], Key]) -> Callable[[tuple[int, ...]], Key]:
+    """A key: fewest changes in all, then ``prefer``."""
+    return lambda amounts: (sum(amounts), *prefer(amounts))
 
 
 def _worst_source_first(steps: Sequence[Step]) -> Callable[[tuple[int, ...]], tuple[int, ...]]:
@@ -243,7 +373,9 @@ def smallest_change(
 ) -> CountsPlan | None:
     """The fewest one-item ``moves`` that give ``counts`` a rating at least ``target``; ``None`` if none does.
 
-    With ``exact=True`` the rating must be ``target`` itself. An empty plan is returned when
+    The search is exhaustive, with no budget (its cost grows with the counts; :func:`suggest`
+    bounds its own searches). With ``exact=True`` the rating must be ``target`` itself, even
+    when that is below the rating of ``counts``. An empty plan is returned when
     ``counts`` already qualifies. Ties are settled in favour of moving items from the worse
     level (``behind`` before ``needs_review``), as the default candidate order does.
 
@@ -254,13 +386,18 @@ def smallest_change(
     """
     wanted = Rating(target)
     steps: list[Step] = list(moves)
-    return _fewest(
+    outcome = _search(
         counts,
         steps,
-        lambda after: _meets(rules.rate(after), wanted, exact),
+        _limits(counts, steps, 0),
         rules,
-        prefer=_worst_source_first(steps),
+        [lambda rating: _meets(rating, wanted, exact)],
+        key=_by_total(_worst_source_first(steps)),
+        by_total=True,
+        budget=None,
     )
+    (hit,) = outcome.hits
+    return _counts_plan(steps, hit) if hit is not None else None
 
 
 # --------------------------------------------------------------------------- candidates and order
@@ -359,7 +496,13 @@ class SuggestionReason(enum.Enum):
     REACHED = "reached"
     """The plan's changes reach the target."""
     NOT_BY_IMPLEMENTING = "not_by_implementing"
-    """No combination of implementing items reaches the target."""
+    """No combination of implementing items reaches the target (every combination was tried)."""
+    ABOVE = "above"
+    """With ``exact``: the rating is already better than the target, and a plan never lowers it."""
+    NEVER_GIVEN = "never_given"
+    """The rule set gives the target (or, without ``exact``, any rating at least as good) to no count vector."""
+    BUDGET = "budget"
+    """The search stopped at :data:`SEARCH_BUDGET` before it found a plan or ruled one out."""
 
 
 @attrs.frozen(kw_only=True)
@@ -406,13 +549,15 @@ class BeyondKind(enum.Enum):
 class Beyond:
     """What it would take to reach a target implementing alone cannot: the fewest changes of a wider kind.
 
-    ``plan`` is ``None`` when even these changes cannot reach it (new items are tried up to
-    ``limit``).
+    ``plan`` is ``None`` when no such plan was found: when ``complete``, none exists (new
+    items are tried up to ``limit`` at ``advanced`` and up to ``limit`` at ``standard``);
+    otherwise the search stopped at :data:`SEARCH_BUDGET` first, and nothing is claimed.
     """
 
     kind: BeyondKind
     plan: CountsPlan | None
     limit: int | None = None
+    complete: bool = True
 
     def to_json(self) -> dict[str, Any]:
         """The option as a JSON-ready mapping."""
@@ -425,19 +570,31 @@ class Beyond:
             "counts_after": converter.unstructure(plan.counts_after) if plan is not None else None,
             "rating_after": _value(plan.rating_after) if plan is not None else None,
             "limit": self.limit,
+            "complete": self.complete,
         }
+
+    def _what(self, lang: str) -> str:
+        """The kind of changes tried, in words."""
+        if self.kind is BeyondKind.RARER:
+            return "全国的に少数になる項目を加えて" if lang == "ja" else "items becoming rare nationally"
+        if lang == "ja":
+            return f"「先進的」「普通」の項目をそれぞれ{self.limit}件まで追加して"
+        return f"up to {self.limit} new items at advanced and up to {self.limit} at standard"
 
     def text(self, lang: str = "en") -> str:
         """The option in words."""
         ja = lang == "ja"
         if self.plan is None:
-            if self.kind is BeyondKind.RARER:
+            if not self.complete:
+                if ja:
+                    return (
+                        f"{self._what(lang)}届く計画は探索の上限（{SEARCH_BUDGET:,}件）までに見つからなかった（未確定）"
+                    )
                 return (
-                    "全国的に少数になる項目を加えても届かない" if ja else "not even with items becoming rare nationally"
+                    f"no plan with {self._what(lang)} was found before the search stopped at its budget "
+                    f"of {SEARCH_BUDGET:,} count vectors (not settled)"
                 )
-            return (
-                f"項目を{self.limit}件まで追加しても届かない" if ja else f"not even with up to {self.limit} new items"
-            )
+            return f"{self._what(lang)}も届かない" if ja else f"not even with {self._what(lang)}"
         joiner = "、" if ja else ", "
         moves = joiner.join(move.text(lang) for move in self.plan.moves)
         after = _rating_label(self.plan.rating_after, lang)
@@ -468,8 +625,8 @@ class Suggestion:
 
     @property
     def reachable(self) -> bool:
-        """Whether implementing items (or nothing at all) reaches the target."""
-        return self.reason is not SuggestionReason.NOT_BY_IMPLEMENTING
+        """Whether implementing items (or nothing at all) reaches the target: the reason is already or reached."""
+        return self.reason in (SuggestionReason.ALREADY, SuggestionReason.REACHED)
 
     @property
     def size(self) -> int:
@@ -515,6 +672,24 @@ class Suggestion:
             return f"already {now} (target: {'' if self.exact else 'at least '}{target})"
         if self.reason is SuggestionReason.NOT_BY_IMPLEMENTING:
             return self._unreachable_text(lang)
+        if self.reason is SuggestionReason.ABOVE:
+            now = _rating_label(self.rating, lang)
+            if ja:
+                return f"すでに目標の{target}より上の{now}（目標ちょうどを求める指定のため、下げる計画は立てない）"
+            return f"already above the target: {now}, better than exactly {target} (a plan never lowers a rating)"
+        if self.reason is SuggestionReason.NEVER_GIVEN:
+            if ja:
+                at_least = "" if self.exact else "以上"
+                return f"この規則集はどの件数にも{target}{at_least}の評価を出さない（どの計画でも届かない）"
+            wanted = target if self.exact else f"{target} or better"
+            return f"unreachable: the rule set never gives {wanted} to any counts"
+        if self.reason is SuggestionReason.BUDGET:
+            if ja:
+                return f"探索の上限（{SEARCH_BUDGET:,}件の件数ベクトル）に達し、計画の有無を確定できなかった"
+            return (
+                f"not settled: the search stopped at its budget of {SEARCH_BUDGET:,} count vectors "
+                "before it found a plan or ruled one out"
+            )
         after = _rating_label(self.rating_after, lang)
         joiner = "・" if ja else " and "
         more = joiner.join(_more_text(move, lang, first=i == 0) for i, move in enumerate(self.moves))
@@ -547,19 +722,25 @@ class Suggestion:
         ja = lang == "ja"
         target = self.target.label(lang)
         best = _rating_label(self.best_by_implementing, lang)
-        options = [option for option in self.beyond if option.plan is not None]
+        found = [option for option in self.beyond if option.plan is not None]
+        missing = [option for option in self.beyond if option.plan is None]
         if ja:
             at_least = "" if self.exact else "以上"
             head = f"項目の実施だけでは{target}{at_least}に届かない（実施で届く最良: {best}）"
-            if options:
-                head += "。必要なもの: " + "、または ".join(option.text(lang) for option in options)
+            if found:
+                head += "。必要なもの: " + "、または ".join(option.text(lang) for option in found)
+            if missing:
+                head += "。" + "。".join(option.text(lang) for option in missing)
             return head
         head = (
             f"implementing items alone cannot make this {'' if self.exact else 'at least '}{target} "
             f"(the best implementing can reach: {best})"
         )
-        if options:
-            head += ". It would take " + "; or ".join(option.text(lang) for option in options)
+        if found:
+            head += ". It would take " + "; or ".join(option.text(lang) for option in found)
+        if missing:
+            tried = "; ".join(option.text(lang) for option in missing)
+            head += ". " + tried[0].upper() + tried[1:]
         return head
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
@@ -728,10 +909,13 @@ class CategorySuggestions:
 
 @attrs.frozen(kw_only=True)
 class EvaluationPlan:
-    """A plan to bring every category to at least ``target``: the smallest in total.
+    """A plan to bring every category to at least ``target`` (``exact``: to ``target`` itself): the smallest in total.
 
     Categories are independent, so the sum of each category's smallest plan is the smallest
-    total. ``steps`` are the categories that need changes, best gain per item first.
+    total. ``steps`` are the categories that need changes, best gain per item first;
+    ``unreachable`` those no plan reaches (implementing cannot, or the rule set never gives
+    the target); ``not_searched`` those whose search stopped at :data:`SEARCH_BUDGET`;
+    ``above`` (with ``exact``) those already better than the target, which a plan never lowers.
     """
 
     target: Rating
@@ -739,6 +923,9 @@ class EvaluationPlan:
     already: tuple[Suggestion, ...]
     unreachable: tuple[Suggestion, ...]
     unknown: tuple[Category, ...]
+    exact: bool = False
+    above: tuple[Suggestion, ...] = ()
+    not_searched: tuple[Suggestion, ...] = ()
 
     @property
     def size(self) -> int:
@@ -752,37 +939,47 @@ class EvaluationPlan:
 
     @property
     def complete(self) -> bool:
-        """Whether every category reaches the target (none unreachable or of unknown counts)."""
-        return not self.unreachable and not self.unknown
+        """Whether every category reaches the target (none unreachable, not searched, or of unknown counts).
+
+        With ``exact``, a category above the target counts as having reached it: it needs no change.
+        """
+        return not self.unreachable and not self.unknown and not self.not_searched
 
     def lines(self, lang: str = "en") -> list[str]:
         """The plan in words, one line per category."""
         ja = lang == "ja"
         target = self.target.label(lang)
         if ja:
-            lines = [f"全カテゴリを{target}以上にする計画: 計{self.size}件の変更（1件あたりの向上が大きい順）"]
+            goal = f"ちょうど{target}" if self.exact else f"{target}以上"
+            lines = [f"全カテゴリを{goal}にする計画: 計{self.size}件の変更（1件あたりの向上が大きい順）"]
         else:
+            goal = f"exactly {target}" if self.exact else f"at least {target}"
             lines = [
-                f"Plan to bring every category to at least {target}: {self.size} changes in all "
-                "(largest gain per item first)"
+                f"Plan to bring every category to {goal}: {self.size} changes in all (largest gain per item first)"
             ]
         for number, step in enumerate(self.steps, 1):
             name = step.category.name.label(lang)
             lines.append(f"  {number}. {step.category.id} {name}: {step.text(lang)}")
         for step in self.unreachable:
             lines.append(f"  ✗ {step.category.id} {step.category.name.label(lang)}: {step.text(lang)}")
+        for step in self.not_searched:
+            lines.append(f"  ? {step.category.id} {step.category.name.label(lang)}: {step.text(lang)}")
         for category in self.unknown:
             unknown = "件数不明" if ja else "unknown counts"
             lines.append(f"  ? {category.id} {category.name.label(lang)}: {unknown}")
         if self.already:
             ids = ", ".join(step.category.id for step in self.already)
             lines.append(f"  {'達成済み' if ja else 'already there'}: {ids}")
+        if self.above:
+            ids = ", ".join(step.category.id for step in self.above)
+            lines.append(f"  {'目標より上（下げない）' if ja else 'already above the target (not lowered)'}: {ids}")
         return lines
 
     def to_json(self) -> dict[str, Any]:
         """The plan as a JSON-ready mapping (``plan`` of ``suggest --format json``)."""
         return {
             "target": self.target.value,
+            "exact": self.exact,
             "size": self.size,
             "cost": _number(self.cost),
             "complete": self.complete,
@@ -790,6 +987,8 @@ class EvaluationPlan:
             "unreachable": [step.category.id for step in self.unreachable],
             "unknown": [category.id for category in self.unknown],
             "already": [step.category.id for step in self.already],
+            "above": [step.category.id for step in self.above],
+            "not_searched": [step.category.id for step in self.not_searched],
         }
 
 
@@ -818,12 +1017,16 @@ class SuggestionReport:
             (s for s in found if s.reason is SuggestionReason.REACHED),
             key=lambda s: (-s.gain_per_item, s.size, s.cost),
         )
+        never = (SuggestionReason.NOT_BY_IMPLEMENTING, SuggestionReason.NEVER_GIVEN)
         return EvaluationPlan(
             target=self.target,
+            exact=self.exact,
             steps=tuple(steps),
             already=tuple(s for s in found if s.reason is SuggestionReason.ALREADY),
-            unreachable=tuple(s for s in found if s.reason is SuggestionReason.NOT_BY_IMPLEMENTING),
+            unreachable=tuple(s for s in found if s.reason in never),
             unknown=tuple(c.category for c in self.categories if c.counts is None),
+            above=tuple(s for s in found if s.reason is SuggestionReason.ABOVE),
+            not_searched=tuple(s for s in found if s.reason is SuggestionReason.BUDGET),
         )
 
     def to_json(self, lang: str = "en", file: str | None = None) -> dict[str, Any]:
@@ -933,115 +1136,204 @@ def _plan_line(suggestion: Suggestion, lang: str) -> str:
 # --------------------------------------------------------------------------- building suggestions
 
 
-_SEARCH_BUDGET = 200_000
-"""At most about this many count vectors are rated when searching for a plan with new items."""
+def new_item_limit(counts: Counts) -> int:
+    """How many new items of each kind (at ``advanced``, at ``standard``) the wider search tries: ``max(12, 2n)``."""
+    return max(12, 2 * counts.total)
 
 
-def _new_item_limit(counts: Counts) -> int:
-    """How many new items the search for a wider plan tries: ``max(12, 2n)``, less for very large categories.
+def _never_given(rules: RuleSet, target: Rating, exact: bool) -> bool:
+    """Whether the rule set gives the target (or, not exact, a rating at least as good) to no count vector."""
+    given = ratings_given(rules)
+    if given is None:
+        return False
+    return not any(_meets(rating, target, exact) for rating in given)
 
-    The search rates up to ``(r+1)(b+1)(L+1)(L+2)/2`` vectors for a limit ``L``; the limit is
-    lowered until that stays within :data:`_SEARCH_BUDGET`, and the result states the limit used.
+
+def _implementing_key(
+    candidates: Sequence[Candidate], minimise: Minimise
+) -> tuple[
+    Callable[[tuple[int, ...]], Key], Callable[[Sequence[_Hit]], _Hit], dict[Level, list[Candidate]], dict[int, int]
+]:
+    """The order of plans of implementing moves, and the items each takes: the cheapest of each level.
+
+    ``count``: fewest items, then cheapest, then items first in the candidate order; ``cost``:
+    cheapest, then fewest, then first in order. Among the items of one level the cheapest are
+    taken (ties in candidate order), which is the least cost for a given number of each move.
     """
-    limit = max(12, 2 * counts.total)
-    movable = (counts.needs_review + 1) * (counts.behind + 1)
-    while limit > 0 and movable * (limit + 1) * (limit + 2) // 2 > _SEARCH_BUDGET:
-        limit -= 1
-    return limit
+    rank = {id(c): i for i, c in enumerate(candidates)}
+    pools = {
+        src: sorted((c for c in candidates if c.level is src), key=lambda c: (c.cost, rank[id(c)]))
+        for src, _ in IMPLEMENTING_MOVES
+    }
+    prefix = {
+        src: list(itertools.accumulate((c.cost for c in pool), initial=Fraction(0))) for src, pool in pools.items()
+    }
+
+    def key(amounts: tuple[int, ...]) -> Key:
+        size = sum(amounts)
+        cost = sum((prefix[src][k] for (src, _), k in zip(IMPLEMENTING_MOVES, amounts, strict=True)), Fraction(0))
+        return (size, cost) if minimise == "count" else (cost, size)
+
+    first, second = ([rank[id(c)] for c in pools[src]] for src, _ in IMPLEMENTING_MOVES)
+
+    def earliest(tied: Sequence[_Hit]) -> _Hit:
+        """Of plans equal in size and cost, the one whose items, sorted, come first in the candidate order.
+
+        Two such plans differ only in how many items each level gives: one takes the extra
+        items X of one level, the other the extra items Y of the other level, and the sorted
+        lists first differ at the earliest item of X or Y. So walking the plans by their
+        first amount needs only running minima of the items passed over.
+        """
+        ordered = sorted(tied, key=lambda hit: hit.amounts[0])
+        best = ordered[0]
+        taken, left = best.amounts[0], best.amounts[1]
+        least_first = least_second = len(candidates)
+        for hit in ordered[1:]:
+            k1, k2 = hit.amounts
+            least_first = min(least_first, *first[taken:k1], len(candidates))
+            least_second = min(least_second, *second[k2:left], len(candidates))
+            taken, left = k1, k2
+            if least_first < least_second:
+                best = hit
+                least_first = least_second = len(candidates)
+        return best
+
+    return key, earliest, pools, rank
 
 
-def _plan_to(
+def _plans(
     category: Category,
     counts: Counts,
     rating: Rating | None,
     rules: RuleSet,
-    target: Rating,
+    targets: Sequence[Rating],
     *,
     exact: bool,
     minimise: Minimise,
     candidates: Sequence[Candidate],
     beyond: bool,
-) -> Suggestion:
-    base = Suggestion(
-        category=category,
-        counts=counts,
-        rating=rating,
-        target=target,
-        exact=exact,
-        minimise=minimise,
-        reason=SuggestionReason.ALREADY,
-        counts_after=counts,
-        rating_after=rating,
-    )
-    if _meets(rating, target, exact):
-        return base
-    rank = {id(c): i for i, c in enumerate(candidates)}
-    in_order = {src: [c for c in candidates if c.level is src] for src, _ in IMPLEMENTING_MOVES}
-    by_cost = {src: sorted(found, key=lambda c: (c.cost, rank[id(c)])) for src, found in in_order.items()}
-    steps: list[Step] = list(IMPLEMENTING_MOVES)
-    vector = tuple(counts)
-    best: tuple[tuple[Any, ...], list[tuple[Candidate, Level]], Counts, Rating | None] | None = None
-    best_rank = -1
-    for amounts in itertools.product(*(range(counts[src] + 1) for src, _ in IMPLEMENTING_MOVES)):
-        after = _apply(vector, steps, amounts)
-        assert after is not None
-        rated = rules.rate(after)
-        best_rank = max(best_rank, _rank(rated))
-        if not _meets(rated, target, exact):
-            continue
-        pool = by_cost if minimise == "cost" else in_order
-        chosen = [
-            (c, dst) for (src, dst), amount in zip(IMPLEMENTING_MOVES, amounts, strict=True) for c in pool[src][:amount]
-        ]
-        size = sum(amounts)
-        cost = sum((c.cost for c, _ in chosen), Fraction(0))
-        positions = tuple(sorted(rank[id(c)] for c, _ in chosen))
-        key = (size, cost, positions) if minimise == "count" else (cost, size, positions)
-        if best is None or key < best[0]:
-            best = (key, chosen, after, rated)
-    if best is not None:
-        chosen = sorted(best[1], key=lambda pair: rank[id(pair[0])])
-        changes = tuple(
-            PlannedChange(
-                item=c.item.id if c.item is not None else None,
-                name=c.item.name if c.item is not None else None,
-                from_level=c.level,
-                to_level=dst,
-                national_rate=c.national_rate,
-                cost=c.cost,
+) -> tuple[Suggestion, ...]:
+    """One suggestion per target, from one search of implementing moves serving every target."""
+
+    def base(target: Rating) -> Suggestion:
+        return Suggestion(
+            category=category,
+            counts=counts,
+            rating=rating,
+            target=target,
+            exact=exact,
+            minimise=minimise,
+            reason=SuggestionReason.ALREADY,
+            counts_after=counts,
+            rating_after=rating,
+        )
+
+    results: dict[Rating, Suggestion] = {}
+    open_targets: list[Rating] = []
+    for target in targets:
+        if _meets(rating, target, exact):
+            results[target] = base(target)
+        elif _never_given(rules, target, exact):
+            results[target] = attrs.evolve(
+                base(target), reason=SuggestionReason.NEVER_GIVEN, counts_after=None, rating_after=None
             )
-            for c, dst in chosen
+        elif exact and _rank(rating) > target.rank:
+            results[target] = attrs.evolve(base(target), reason=SuggestionReason.ABOVE)
+        else:
+            open_targets.append(target)
+    if open_targets:
+        key, earliest, pools, rank = _implementing_key(candidates, minimise)
+        steps: list[Step] = list(IMPLEMENTING_MOVES)
+        outcome = _search(
+            counts,
+            steps,
+            [counts[src] for src, _ in IMPLEMENTING_MOVES],
+            rules,
+            [functools.partial(_meets, target=target, exact=exact) for target in open_targets],
+            key=key,
+            tie=earliest,
+            by_total=minimise == "count",
+            budget=SEARCH_BUDGET,
         )
-        return attrs.evolve(
-            base, reason=SuggestionReason.REACHED, changes=changes, counts_after=best[2], rating_after=best[3]
-        )
+        best_rating = next((r for r in Rating if r.rank == outcome.best_rank), None)
+        unreached: list[Rating] = []
+        for target, hit, settled in zip(open_targets, outcome.hits, outcome.settled, strict=True):
+            if not settled:
+                results[target] = attrs.evolve(
+                    base(target), reason=SuggestionReason.BUDGET, counts_after=None, rating_after=None
+                )
+            elif hit is not None:
+                chosen = sorted(
+                    (
+                        (c, dst)
+                        for (src, dst), k in zip(IMPLEMENTING_MOVES, hit.amounts, strict=True)
+                        for c in pools[src][:k]
+                    ),
+                    key=lambda pair: rank[id(pair[0])],
+                )
+                changes = tuple(
+                    PlannedChange(
+                        item=c.item.id if c.item is not None else None,
+                        name=c.item.name if c.item is not None else None,
+                        from_level=c.level,
+                        to_level=dst,
+                        national_rate=c.national_rate,
+                        cost=c.cost,
+                    )
+                    for c, dst in chosen
+                )
+                results[target] = attrs.evolve(
+                    base(target),
+                    reason=SuggestionReason.REACHED,
+                    changes=changes,
+                    counts_after=hit.after,
+                    rating_after=hit.rating,
+                )
+            else:
+                results[target] = attrs.evolve(
+                    base(target),
+                    reason=SuggestionReason.NOT_BY_IMPLEMENTING,
+                    counts_after=None,
+                    rating_after=None,
+                    best_by_implementing=best_rating,
+                )
+                unreached.append(target)
+        if beyond and unreached:
+            for target, options in zip(unreached, _beyond(counts, rules, unreached, exact), strict=True):
+                results[target] = attrs.evolve(results[target], beyond=options)
+    return tuple(results[target] for target in targets)
 
-    best_rating = next((r for r in Rating if r.rank == best_rank), None)
-    unreachable = attrs.evolve(
-        base,
-        reason=SuggestionReason.NOT_BY_IMPLEMENTING,
-        counts_after=None,
-        rating_after=None,
-        best_by_implementing=best_rating,
-    )
-    if not beyond:
-        return unreachable
 
-    def goal(after: Counts) -> bool:
-        return _meets(rules.rate(after), target, exact)
-
-    limit = _new_item_limit(counts)
+def _beyond(counts: Counts, rules: RuleSet, targets: Sequence[Rating], exact: bool) -> list[tuple[Beyond, ...]]:
+    """For each target, the fewest changes with items becoming rare, and with new items (one search each)."""
+    goals = [functools.partial(_meets, target=target, exact=exact) for target in targets]
+    limit = new_item_limit(counts)
     rarer: list[Step] = [*IMPLEMENTING_MOVES, *RARER_MOVES]
     added: list[Step] = [*IMPLEMENTING_MOVES, *NEW_ITEMS]
-    options = (
-        Beyond(kind=BeyondKind.RARER, plan=_fewest(counts, rarer, goal, rules, prefer=_fewer_extra(rarer))),
-        Beyond(
-            kind=BeyondKind.NEW_ITEMS,
-            plan=_fewest(counts, added, goal, rules, new_items=limit, prefer=_fewer_extra(added)),
-            limit=limit,
-        ),
-    )
-    return attrs.evolve(unreachable, beyond=options)
+    found = []
+    for kind, steps, new_items in ((BeyondKind.RARER, rarer, 0), (BeyondKind.NEW_ITEMS, added, limit)):
+        outcome = _search(
+            counts,
+            steps,
+            _limits(counts, steps, new_items),
+            rules,
+            goals,
+            key=_by_total(_fewer_extra(steps)),
+            by_total=True,
+            budget=SEARCH_BUDGET,
+        )
+        found.append(
+            [
+                Beyond(
+                    kind=kind,
+                    plan=_counts_plan(steps, hit) if hit is not None and settled else None,
+                    limit=limit if kind is BeyondKind.NEW_ITEMS else None,
+                    complete=settled,
+                )
+                for hit, settled in zip(outcome.hits, outcome.settled, strict=True)
+            ]
+        )
+    return [tuple(pair) for pair in zip(*found, strict=True)]
 
 
 def _fewer_extra(steps: Sequence[Step]) -> Callable[[tuple[int, ...]], tuple[int, ...]]:
@@ -1079,9 +1371,11 @@ def _risks(category: Category, counts: Counts, rating: Rating | None, rules: Rul
 
 
 def _targets(rating: Rating | None, rules: RuleSet, target: Rating | None) -> tuple[Rating, ...]:
+    """The target, or every better rating the rule set gives (its rules' ratings where that is not known)."""
     if target is not None:
         return (target,)
-    better = [r for r in rules.ratings if _rank(r) > _rank(rating)]
+    given = ratings_given(rules)
+    better = [r for r in (given if given is not None else rules.ratings) if _rank(r) > _rank(rating)]
     return tuple(sorted(better, key=lambda r: r.rank))
 
 
@@ -1101,19 +1395,16 @@ def _category(
         return CategorySuggestions(category=category, counts=None, rating=None, suggestions=(), risks=())
     rating = rules.rate(counts)
     candidates = _candidates(category, counts, rules, order, default_cost)
-    suggestions = tuple(
-        _plan_to(
-            category,
-            counts,
-            rating,
-            rules,
-            wanted,
-            exact=exact,
-            minimise=minimise,
-            candidates=candidates,
-            beyond=beyond,
-        )
-        for wanted in _targets(rating, rules, target)
+    suggestions = _plans(
+        category,
+        counts,
+        rating,
+        rules,
+        _targets(rating, rules, target),
+        exact=exact,
+        minimise=minimise,
+        candidates=candidates,
+        beyond=beyond,
     )
     advanced = tuple(item for item in category.items if item_level(item, rules.item_grading) is Level.ADVANCED)[
         : counts.advanced
@@ -1145,7 +1436,9 @@ def suggest(
 
     ``target`` ``None`` gives one plan for every rating better than the category's own that
     the rule set can give. A plan reaches a rating *at least* as good as the target, or the
-    target itself with ``exact=True``. ``order`` names the candidates (an :class:`CandidateOrder`, or
+    target itself with ``exact=True`` (a category already better is not planned down: reason
+    ``above``). Each search examines at most :data:`SEARCH_BUDGET` count vectors, and one the
+    budget stops says so (reason ``budget``). ``order`` names the candidates (an :class:`CandidateOrder`, or
     a key function over :class:`Candidate` for the named ones); ``minimise="cost"`` minimises
     the items' total ``cost`` (``default_cost`` for an item without one, and for unnamed
     items) instead of their number. Where implementing cannot reach a target, ``beyond``

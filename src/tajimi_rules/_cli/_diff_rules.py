@@ -1,7 +1,8 @@
 """``tajimi-rules diff-rules A B``: the count vectors two rule sets rate differently, by region.
 
 Exit status 0 when they agree on every vector with ``1 <= n <= --max-items``, 1 when they
-disagree somewhere, 2 for unusable input.
+disagree somewhere, 2 for unusable input (including a ``--max-items`` outside ``1..400``).
+The last line says whether the answer holds for every n.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from .._analysis import compare
 from .._loaders import load_rules
 from .._model import Rating
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format
-from ._lint import max_items
+from ._lint import MAX_ITEMS, coverage_text, max_items
 
 __all__ = ["COMMAND"]
 
@@ -25,7 +26,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         type=max_items,
         default=60,
         metavar="N",
-        help="compare every count vector with 1 <= n <= N (default: 60)",
+        help=f"compare every count vector with 1 <= n <= N, N from 1 to {MAX_ITEMS} (default: 60)",
     )
     add_format(parser)
 
@@ -51,14 +52,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         )
         out.write(f"  where {item.describe()}")
     out.write()
-    coverage = diff.coverage
-    if coverage.complete:
-        out.write(
-            f"beyond n = {diff.max_items}: each of the {coverage.cells} cells has a vector with "
-            f"n <= {coverage.cell_bound}, so these are all the kinds of disagreement for every n."
-        )
-    else:
-        out.write(f"beyond n = {diff.max_items}: not established (rerun with --max-items {coverage.cell_bound}).")
+    out.write(coverage_text(diff.coverage, diff.max_items, "these are all the kinds of disagreement"))
     return EXIT_OK if diff.same else EXIT_FOUND
 
 
