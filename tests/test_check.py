@@ -17,6 +17,7 @@ def test_tajimi_example_disagrees_in_exactly_three_categories(example_path):
     assert [c.category.id for c in report.disagreements] == ["dx-staff-development", "gis", "digital-divide"]
     assert all(c.rating is Rating.PARTLY_DEFICIENT and c.stated_rating is Rating.GOOD for c in report.disagreements)
     assert report.unrated == ()
+    assert len(report.agreements) == 13
     assert not report.ok
 
 

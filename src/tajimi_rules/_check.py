@@ -103,6 +103,11 @@ class CheckReport:
     categories: tuple[CategoryCheck, ...]
 
     @property
+    def agreements(self) -> tuple[CategoryCheck, ...]:
+        """Categories whose computed rating is the stated one."""
+        return tuple(c for c in self.categories if c.agrees is True)
+
+    @property
     def disagreements(self) -> tuple[CategoryCheck, ...]:
         """Categories whose computed rating differs from the stated one."""
         return tuple(c for c in self.categories if c.agrees is False)
@@ -132,7 +137,7 @@ class CheckReport:
             "ok": self.ok,
             "summary": {
                 "categories": len(self.categories),
-                "agree": sum(1 for c in self.categories if c.agrees is True),
+                "agree": len(self.agreements),
                 "disagree": len(self.disagreements),
                 "unrated": len(self.unrated),
                 "overlapping": len(self.overlaps),

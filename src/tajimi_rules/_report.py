@@ -412,7 +412,7 @@ def build_report(
     )
     summary = ReportSummary(
         total=len(checked.categories),
-        agree=sum(1 for c in checked.categories if c.agrees is True),
+        agree=len(checked.agreements),
         disagree=len(checked.disagreements),
         unrated=len(checked.unrated),
         unstated=sum(1 for c in checked.categories if c.agrees is None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .._check import CategoryCheck, CheckReport, check
-from .._loaders import DEFAULT_RULES, load_evaluation, load_rules
+from .._loaders import DEFAULT_RULES
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table, visible
 
 __all__ = ["COMMAND"]
@@ -78,7 +78,7 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
         len(report.disagreements),
         len(report.unrated),
     )
-    agree = sum(1 for c in report.categories if c.agrees is True)
+    agree = len(report.agreements)
     if ja:
         write(f"{total}カテゴリ: 一致 {agree}、不一致 {disagree}、評価なし {unrated}")
     else:
@@ -100,9 +100,7 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    chosen = load_rules(args.rules) if args.rules is not None else None
-    evaluation = load_evaluation(args.file, rules=chosen)
-    report = check(evaluation, chosen)
+    report = check(args.file, args.rules)
     if args.format == "json":
         out.json(report.to_json(args.lang, file=args.file))
     else:
