@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=int, default=60, help="size of the plain loop (default: 60)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
-    for rule_set_id in tr.builtin_rule_sets():
+    for rule_set_id in tr.documents.builtin_rule_sets():
         rule_set = tr.load_rules(rule_set_id)
         plain = baseline(rule_set, args.baseline)
         vectors = comb(args.baseline + 4, 4) - 1

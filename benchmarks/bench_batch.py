@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import shutil
+import sys
 import tempfile
 import time
 import unicodedata
@@ -30,7 +31,10 @@ from pathlib import Path
 from typing import Any
 
 import tajimi_rules as tr
-from tajimi_rules._synthetic import synthetic_answers, write_long_csv
+
+# The synthetic national answers are a test fixture generator, kept beside the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.synthetic import synthetic_answers, write_long_csv
 
 TARGET_SECONDS = 2.0
 TARGET_RATIO = 3.0
@@ -40,16 +44,16 @@ def library(source: Path, out: Path) -> dict[str, float]:
     """The pipeline through the library; returns the seconds of each phase."""
     times: dict[str, float] = {}
     start = time.perf_counter()
-    catalog = tr.load_catalog("r4")
+    catalog = tr.survey.load_catalog("r4")
     rules = tr.load_rules("tajimi-r4")
-    answers = tr.read_answers(source, catalog)
+    answers = tr.survey.read_answers(source, catalog)
     assert not answers.problems
     times["read"] = time.perf_counter() - start
     mark = time.perf_counter()
-    batch = tr.evaluate_answers(answers, rules)
+    batch = tr.survey.evaluate_answers(answers, rules)
     times["rates+grading+rating"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    tr.write_batch(batch, out)
+    tr.survey.write_batch(batch, out)
     times["write"] = time.perf_counter() - mark
     times["total"] = time.perf_counter() - start
     return times
@@ -256,7 +260,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args()
-    catalog = tr.load_catalog("r4")
+    catalog = tr.survey.load_catalog("r4")
     catalog_json = _package_json("catalogs", "r4.json")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -268,7 +272,7 @@ def main() -> None:
         ours: list[dict[str, float]] = []
         plain: list[dict[str, float]] = []
         tuned: list[dict[str, float]] = []
-        prefectures = dict(tr.PREFECTURES)
+        prefectures = dict(tr.survey.PREFECTURES)
         for attempt in range(args.repeat):
             out = root / f"lib-{attempt}"
             ours.append(library(source, out))

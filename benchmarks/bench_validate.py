@@ -21,10 +21,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from tajimi_rules import check_digit
-from tajimi_rules._jsonio import read_json
-from tajimi_rules._schemas import fast_validator_available
-from tajimi_rules._validate import validate
+from tajimi_rules.documents._jsonio import read_json
+from tajimi_rules.documents._schemas import fast_validator_available
+from tajimi_rules.documents._validate import validate
+from tajimi_rules.survey import check_digit
 
 LEVELS = ("advanced", "standard", "needs_review", "behind")
 

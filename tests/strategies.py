@@ -10,7 +10,7 @@ import tajimi_rules as tr
 
 levels = st.sampled_from(list(tr.Level))
 ratings = st.sampled_from(list(tr.Rating))
-comparisons = st.sampled_from(list(tr.Comparison))
+comparisons = st.sampled_from(list(tr.rules.Comparison))
 
 
 def counts(max_total: int = 40, min_total: int = 0) -> st.SearchStrategy[tr.Counts]:
@@ -26,21 +26,21 @@ thresholds = st.builds(lambda q, p: Fraction(min(p, q), q), st.integers(1, 12), 
 
 
 @st.composite
-def shares(draw: st.DrawFn) -> tr.Share:
+def shares(draw: st.DrawFn) -> tr.rules.Share:
     """A share predicate whose numerator levels lie within its denominator levels."""
     denominator = draw(st.sets(levels, min_size=1))
     numerator = draw(st.sets(st.sampled_from(sorted(denominator, key=list(tr.Level).index)), min_size=1))
-    return tr.Share(
+    return tr.rules.Share(
         of=tuple(numerator), in_=tuple(denominator), comparison=draw(comparisons), threshold=draw(thresholds)
     )
 
 
-predicates: st.SearchStrategy[tr.Predicate] = st.recursive(
+predicates: st.SearchStrategy[tr.rules.Predicate] = st.recursive(
     shares(),
     lambda inner: st.one_of(
-        st.lists(inner, max_size=3).map(lambda ps: tr.AllOf(tuple(ps))),
-        st.lists(inner, max_size=3).map(lambda ps: tr.AnyOf(tuple(ps))),
-        inner.map(tr.Not),
+        st.lists(inner, max_size=3).map(lambda ps: tr.rules.AllOf(tuple(ps))),
+        st.lists(inner, max_size=3).map(lambda ps: tr.rules.AnyOf(tuple(ps))),
+        inner.map(tr.rules.Not),
     ),
     max_leaves=6,
 )
@@ -54,6 +54,6 @@ def rule_sets(draw: st.DrawFn) -> tr.RuleSet:
         id="generated",
         title="generated",
         description="a generated rule set",
-        combine=draw(st.sampled_from(list(tr.Combine))),
+        combine=draw(st.sampled_from(list(tr.rules.Combine))),
         rules=tuple(rules),
     )

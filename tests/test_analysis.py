@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tajimi_rules as tr
-from tajimi_rules import _analysis
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
 from tajimi_rules._cli._lint import MAX_ITEMS, max_items
+from tajimi_rules.analysis import _analysis
 
 from .strategies import rule_sets
 
@@ -46,7 +46,7 @@ def oracle_rating(rule_set: tr.RuleSet, counts: tr.Counts) -> tr.Rating | None:
     rules = holding(rule_set, counts)
     if not rules:
         return None
-    if rule_set.combine is tr.Combine.FIRST_MATCH:
+    if rule_set.combine is tr.rules.Combine.FIRST_MATCH:
         return rule_set.rules[rules[0]].rating
     found = {rule_set.rules[index].rating for index in rules}
     return found.pop() if len(found) == 1 else None
@@ -84,13 +84,13 @@ class Oracle:
             rating = self.ratings[members[0]]
             if rating is None:
                 continue
-            if rule_set.combine is tr.Combine.FIRST_MATCH:
+            if rule_set.combine is tr.rules.Combine.FIRST_MATCH:
                 self.deciding.add(rules[0])
             else:
                 self.deciding.update(rules)
 
 
-def assert_agrees(analysis: tr.Analysis, oracle: Oracle) -> None:
+def assert_agrees(analysis: tr.analysis.Analysis, oracle: Oracle) -> None:
     """Every region, violation and dead rule of ``analysis`` is exactly what the oracle finds."""
     found = {region.rules: region for region in analysis.regions}
     assert set(found) == set(oracle.regions)
@@ -107,11 +107,11 @@ def assert_agrees(analysis: tr.Analysis, oracle: Oracle) -> None:
         assert within[key].witness[0] == sources[0]
     dead = {d.index for d in analysis.dead_rules}
     assert dead == set(range(len(analysis.rule_set.rules))) - oracle.deciding
-    never = {d.index for d in analysis.dead_rules if d.reason is tr.DeadReason.NEVER_HOLDS}
+    never = {d.index for d in analysis.dead_rules if d.reason is tr.analysis.DeadReason.NEVER_HOLDS}
     assert never == set(range(len(analysis.rule_set.rules))) - oracle.hold
 
 
-def make(combine: str, *rules: tuple[str, tr.Predicate]) -> tr.RuleSet:
+def make(combine: str, *rules: tuple[str, tr.rules.Predicate]) -> tr.RuleSet:
     """A small rule set for a test."""
     return tr.RuleSet(
         id="test",
@@ -129,18 +129,18 @@ ALWAYS = tr.share(IMPLEMENTED + NOT_IMPLEMENTED, at_least="0")
 
 
 @pytest.fixture(scope="module")
-def written_analysis(written: tr.RuleSet) -> tr.Analysis:
+def written_analysis(written: tr.RuleSet) -> tr.analysis.Analysis:
     """The literal reading analysed at the default size."""
     return tr.analyze(written)
 
 
 @pytest.fixture(scope="module")
-def practised_analysis(practised: tr.RuleSet) -> tr.Analysis:
+def practised_analysis(practised: tr.RuleSet) -> tr.analysis.Analysis:
     """The practised reading analysed at the default size."""
     return tr.analyze(practised)
 
 
-def test_written_gap_is_found_exactly(written_analysis: tr.Analysis):
+def test_written_gap_is_found_exactly(written_analysis: tr.analysis.Analysis):
     """The written rules' gap is the set 2/3 <= (a+s)/n, 1/3 <= a/(a+s) < 2/3, (r+b)/n < 1/3, smallest 1/1/0/0."""
     (gap,) = written_analysis.gaps
     expected = [
@@ -159,7 +159,7 @@ def test_written_gap_is_found_exactly(written_analysis: tr.Analysis):
     assert not written_analysis.total
 
 
-def test_written_overlaps_are_found_exactly(written_analysis: tr.Analysis):
+def test_written_overlaps_are_found_exactly(written_analysis: tr.analysis.Analysis):
     """Both overlaps: good with partly_deficient at (a+s)/n = 2/3, and every deficient vector with partly_deficient."""
     good = tr.Rating.GOOD
     partly, deficient = tr.Rating.PARTLY_DEFICIENT, tr.Rating.DEFICIENT
@@ -180,15 +180,15 @@ def test_written_overlaps_are_found_exactly(written_analysis: tr.Analysis):
     assert not written_analysis.exclusive
 
 
-def test_written_deficient_rule_never_decides(written_analysis: tr.Analysis):
+def test_written_deficient_rule_never_decides(written_analysis: tr.analysis.Analysis):
     """Under exclusive combination the written deficient rule always meets partly_deficient, so it is dead."""
     (dead,) = written_analysis.dead_rules
-    assert (dead.index, dead.rating, dead.reason) == (3, tr.Rating.DEFICIENT, tr.DeadReason.AMBIGUOUS)
+    assert (dead.index, dead.rating, dead.reason) == (3, tr.Rating.DEFICIENT, tr.analysis.DeadReason.AMBIGUOUS)
     assert dead.by == (2,)
     assert dead.everywhere
 
 
-def test_practised_is_total_exclusive_and_has_no_dead_rule(practised_analysis: tr.Analysis):
+def test_practised_is_total_exclusive_and_has_no_dead_rule(practised_analysis: tr.analysis.Analysis):
     """The practised reading rates every vector, once, and every rule decides somewhere."""
     assert practised_analysis.total
     assert practised_analysis.exclusive
@@ -196,7 +196,7 @@ def test_practised_is_total_exclusive_and_has_no_dead_rule(practised_analysis: t
     assert practised_analysis.coverage.complete
 
 
-def test_practised_is_not_monotone_under_implementing_moves(practised_analysis: tr.Analysis):
+def test_practised_is_not_monotone_under_implementing_moves(practised_analysis: tr.analysis.Analysis):
     """Implementing can lower the practised rating: 0/0/1/1 -> 1/0/0/1 and 2/1/0/1 -> 2/2/0/0."""
     witnesses = {
         (v.move, v.before, v.after): (v.witness[0].short(), v.witness[1].short()) for v in practised_analysis.violations
@@ -211,7 +211,9 @@ def test_practised_is_not_monotone_under_implementing_moves(practised_analysis: 
 
 def test_practised_is_monotone_under_rarity_moves(practised: tr.RuleSet):
     """Standard -> advanced and behind -> needs_review never lower the practised rating, for every n."""
-    analysis = tr.analyze(practised, max_items=40, moves=tr.parse_moves("standard:advanced,behind:needs_review"))
+    analysis = tr.analyze(
+        practised, max_items=40, moves=tr.analysis.parse_moves("standard:advanced,behind:needs_review")
+    )
     assert analysis.monotone
     assert analysis.coverage.monotone_for_all_n is True
     assert analysis.sound
@@ -220,7 +222,7 @@ def test_practised_is_monotone_under_rarity_moves(practised: tr.RuleSet):
 def test_shipped_rule_sets_agree_with_the_oracle(practised: tr.RuleSet, written: tr.RuleSet):
     """The analysis and a brute-force oracle over .holds agree on both shipped rule sets, for every move."""
     for rule_set in (practised, written):
-        moves = tr.MOVE_SETS["upward"]
+        moves = tr.analysis.MOVE_SETS["upward"]
         assert_agrees(tr.analyze(rule_set, max_items=18, moves=moves), Oracle(rule_set, 18, moves))
 
 
@@ -234,7 +236,7 @@ def test_findings_do_not_change_beyond_the_cell_bound(practised: tr.RuleSet, wri
         assert at_bound.coverage.cells == larger.coverage.cells
 
 
-def test_boundary_table_of_the_practised_rules(practised_analysis: tr.Analysis):
+def test_boundary_table_of_the_practised_rules(practised_analysis: tr.analysis.Analysis):
     """Per n, advanced and good start at the least a+s with 3(a+s) >= 2n; the others end just below."""
     for n in range(1, 61):
         rows = {b.rating: b for b in practised_analysis.boundaries if b.n == n}
@@ -257,7 +259,7 @@ def test_shadowed_rule_is_dead():
         ("deficient", ALWAYS),
     )
     analysis = tr.analyze(rules, max_items=20)
-    assert analysis.dead_rules == (tr.DeadRule(1, tr.Rating.ADVANCED, tr.DeadReason.SHADOWED, (0,)),)
+    assert analysis.dead_rules == (tr.analysis.DeadRule(1, tr.Rating.ADVANCED, tr.analysis.DeadReason.SHADOWED, (0,)),)
     assert analysis.total
     assert not analysis.sound
 
@@ -270,7 +272,7 @@ def test_rule_that_never_holds_is_dead():
         ("good", ALWAYS),
     )
     analysis = tr.analyze(rules, max_items=10)
-    assert analysis.dead_rules == (tr.DeadRule(0, tr.Rating.ADVANCED, tr.DeadReason.NEVER_HOLDS),)
+    assert analysis.dead_rules == (tr.analysis.DeadRule(0, tr.Rating.ADVANCED, tr.analysis.DeadReason.NEVER_HOLDS),)
 
 
 def test_non_monotone_threshold_is_caught_with_its_witness():
@@ -285,7 +287,7 @@ def test_non_monotone_threshold_is_caught_with_its_witness():
     assert witnesses == {(R, A): ("0/0/1/0", "1/0/0/0"), (B, S): ("0/0/0/1", "0/1/0/0")}
     assert analysis.total and analysis.exclusive and not analysis.dead_rules
     assert not analysis.monotone
-    assert_agrees(analysis, Oracle(rules, 12, tr.IMPLEMENTING_MOVES))
+    assert_agrees(analysis, Oracle(rules, 12, tr.model.IMPLEMENTING_MOVES))
 
 
 def test_gap_at_one_boundary_is_caught():
@@ -306,7 +308,7 @@ def test_gap_at_one_boundary_is_caught():
 
 def test_no_claim_beyond_max_items_below_the_cell_bound(practised: tr.RuleSet):
     """Below the cell bound nothing is claimed for every n: no "sound" verdict, and lint-rules exits 1."""
-    analysis = tr.analyze(practised, max_items=10, moves=tr.parse_moves("standard:advanced"))
+    analysis = tr.analyze(practised, max_items=10, moves=tr.analysis.parse_moves("standard:advanced"))
     assert analysis.coverage.cell_bound == 36
     assert not analysis.coverage.complete
     assert analysis.monotone
@@ -378,7 +380,7 @@ def test_describe_falls_back_to_any_for_regions_and_disagreements():
     """A region or disagreement with no common condition is described as (any), never as an empty string."""
     always_good = make("first_match", ("good", tr.all_()))
     always_deficient = make("first_match", ("deficient", tr.all_()))
-    (disagreement,) = tr.compare(always_good, always_deficient, max_items=4).disagreements
+    (disagreement,) = tr.analysis.compare(always_good, always_deficient, max_items=4).disagreements
     assert disagreement.describe() == "(any)"
     assert disagreement.describe("ja") == "（全体）"
     (region,) = tr.analyze(always_good, max_items=4).regions
@@ -394,7 +396,7 @@ def test_cell_bound_is_one_value_everywhere(practised: tr.RuleSet, written: tr.R
     assert arrangement.cell_bound() == 4 * arrangement.ray_bound() == 36
     assert tr.analyze(practised, max_items=5).coverage.cell_bound == arrangement.cell_bound()
     both = _analysis._Arrangement.of(_analysis._rule_shares(practised) + _analysis._rule_shares(written))
-    assert tr.compare(practised, written, max_items=5).coverage.cell_bound == both.cell_bound()
+    assert tr.analysis.compare(practised, written, max_items=5).coverage.cell_bound == both.cell_bound()
 
 
 def test_ratings_given_are_those_of_some_vector(practised: tr.RuleSet, written: tr.RuleSet):
@@ -423,7 +425,7 @@ def beyond_kinds(rule_set: tr.RuleSet, moves: Sequence[tuple[tr.Level, tr.Level]
 
 def test_check_beyond_finds_every_kind_of_violation_of_the_practised_rules(practised: tr.RuleSet):
     """One vector per cell, scaled, shows every kind of violation the full scan finds."""
-    moves = tr.MOVE_SETS["upward"]
+    moves = tr.analysis.MOVE_SETS["upward"]
     scanned = {(v.move, v.before, v.after) for v in tr.analyze(practised, max_items=40, moves=moves).violations}
     assert scanned
     assert beyond_kinds(practised, moves) == scanned
@@ -437,22 +439,22 @@ def test_max_items_must_be_positive(practised: tr.RuleSet):
 
 def test_parse_moves_names_and_lists():
     """Move sets are read by name or as SOURCE:TARGET lists; nonsense is refused."""
-    assert tr.parse_moves("implementing") == tr.IMPLEMENTING_MOVES
-    assert tr.parse_moves("levels") == ((B, R), (R, S), (S, A))
-    assert tr.parse_moves("behind:standard, behind:standard") == ((B, S),)
+    assert tr.analysis.parse_moves("implementing") == tr.model.IMPLEMENTING_MOVES
+    assert tr.analysis.parse_moves("levels") == ((B, R), (R, S), (S, A))
+    assert tr.analysis.parse_moves("behind:standard, behind:standard") == ((B, S),)
     for bad, message in (("sideways", "SOURCE:TARGET"), ("behind:behind", "two different"), ("behind:best", "best")):
         with pytest.raises(ValueError, match=message):
-            tr.parse_moves(bad)
+            tr.analysis.parse_moves(bad)
 
 
 # --- generated rule sets ------------------------------------------------------------------------
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rule_set=rule_sets(), moves=st.sampled_from(sorted(tr.MOVE_SETS)))
+@given(rule_set=rule_sets(), moves=st.sampled_from(sorted(tr.analysis.MOVE_SETS)))
 def test_generated_rule_sets_agree_with_the_oracle(rule_set: tr.RuleSet, moves: str):
     """On generated rule sets, analyze finds exactly the oracle's regions, violations and dead rules."""
-    chosen = tr.MOVE_SETS[moves]
+    chosen = tr.analysis.MOVE_SETS[moves]
     assert_agrees(tr.analyze(rule_set, max_items=7, moves=chosen), Oracle(rule_set, 7, chosen))
 
 
@@ -461,13 +463,13 @@ def threshold_rule_sets(draw: st.DrawFn) -> tr.RuleSet:
     """Rule sets of two to four rules, each one or two shares with thresholds of small denominator."""
     levels = st.sampled_from(list(tr.Level))
 
-    def one_share() -> tr.Share:
+    def one_share() -> tr.rules.Share:
         denominator = draw(st.sets(levels, min_size=2))
         numerator = draw(st.sets(st.sampled_from(sorted(denominator, key=list(tr.Level).index)), min_size=1))
-        return tr.Share(
+        return tr.rules.Share(
             of=tuple(numerator),
             in_=tuple(denominator),
-            comparison=draw(st.sampled_from(list(tr.Comparison))),
+            comparison=draw(st.sampled_from(list(tr.rules.Comparison))),
             threshold=draw(st.sampled_from(["1/4", "1/3", "1/2", "2/3", "3/4"])),
         )
 
@@ -481,7 +483,7 @@ def threshold_rule_sets(draw: st.DrawFn) -> tr.RuleSet:
         id="generated",
         title="generated",
         description="a generated rule set",
-        combine=draw(st.sampled_from(list(tr.Combine))),
+        combine=draw(st.sampled_from(list(tr.rules.Combine))),
         rules=tuple(rules),
     )
 
@@ -512,7 +514,7 @@ def test_generated_rule_sets_keep_their_regions_past_the_cell_bound(rule_set: tr
 
 def test_compare_shipped_readings_agrees_with_the_oracle(practised: tr.RuleSet, written: tr.RuleSet):
     """The practised and written readings disagree exactly where the oracle's ratings differ."""
-    diff = tr.compare(practised, written, max_items=20)
+    diff = tr.analysis.compare(practised, written, max_items=20)
     expected: dict[tuple[tr.Rating | None, tr.Rating | None], list[tr.Counts]] = {}
     for counts in vectors(20):
         pair = (oracle_rating(practised, counts), oracle_rating(written, counts))
@@ -529,7 +531,7 @@ def test_compare_shipped_readings_agrees_with_the_oracle(practised: tr.RuleSet, 
 
 def test_compare_a_rule_set_with_itself(practised: tr.RuleSet):
     """A rule set never disagrees with itself."""
-    assert tr.compare(practised, practised, max_items=10).same
+    assert tr.analysis.compare(practised, practised, max_items=10).same
 
 
 # --- the command line ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._answers import _Mapping, _read_rows
+from tajimi_rules.survey._answers import _Mapping, _read_rows
 
 TAJIMI, SAPPORO, CHIYODA = "212041", "011002", "131016"
 
@@ -24,84 +24,87 @@ GOOD_CSV = (
 
 
 @pytest.fixture(scope="module")
-def catalog() -> tr.Catalog:
+def catalog() -> tr.survey.Catalog:
     """The shipped R4 catalog."""
-    return tr.load_catalog("r4")
+    return tr.survey.load_catalog("r4")
 
 
-def _answers(answers: tr.Answers, code: str, *items: str) -> list[tr.Answer]:
+def _answers(answers: tr.survey.Answers, code: str, *items: str) -> list[tr.survey.Answer]:
     of = answers.of(code)
     return [of[item] for item in items]
 
 
-def test_long_csv_reads_answers_by_meaning(catalog: tr.Catalog):
+def test_long_csv_reads_answers_by_meaning(catalog: tr.survey.Catalog):
     """Each row's text becomes its meaning; items with no row are not answered."""
-    answers = tr.read_long_csv(GOOD_CSV.encode(), catalog, name="a.csv")
+    answers = tr.survey.read_long_csv(GOOD_CSV.encode(), catalog, name="a.csv")
     assert answers.problems == ()
     assert [b.code for b in answers.bodies] == [SAPPORO, CHIYODA, TAJIMI]
     assert _answers(answers, TAJIMI, "cio-adviser", "csirt", "telework", "ai-chatbot") == [
-        tr.Answer.IMPLEMENTED,
-        tr.Answer.NOT_IMPLEMENTED,
-        tr.Answer.NOT_IMPLEMENTED,
-        tr.Answer.NOT_ANSWERED,
+        tr.survey.Answer.IMPLEMENTED,
+        tr.survey.Answer.NOT_IMPLEMENTED,
+        tr.survey.Answer.NOT_IMPLEMENTED,
+        tr.survey.Answer.NOT_ANSWERED,
     ]
-    assert _answers(answers, SAPPORO, "cio-adviser", "csirt") == [tr.Answer.IMPLEMENTED, tr.Answer.NOT_ANSWERED]
+    assert _answers(answers, SAPPORO, "cio-adviser", "csirt") == [
+        tr.survey.Answer.IMPLEMENTED,
+        tr.survey.Answer.NOT_ANSWERED,
+    ]
 
 
-def test_bodies_take_name_and_prefecture(catalog: tr.Catalog):
+def test_bodies_take_name_and_prefecture(catalog: tr.survey.Catalog):
     """A body's name comes from the file, its prefecture from its code's first two digits."""
-    answers = tr.read_long_csv(GOOD_CSV.encode(), catalog)
+    answers = tr.survey.read_long_csv(GOOD_CSV.encode(), catalog)
     body = next(b for b in answers.bodies if b.code == TAJIMI)
     assert (body.name, body.prefecture, body.prefecture_code, body.is_prefecture) == ("多治見市", "岐阜県", "21", False)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "shift_jis"])
-def test_long_csv_encodings_read_the_same(tmp_path: Path, catalog: tr.Catalog, encoding: str):
+def test_long_csv_encodings_read_the_same(tmp_path: Path, catalog: tr.survey.Catalog, encoding: str):
     """UTF-8 with or without BOM, cp932 and Shift_JIS files give the same answers."""
     path = tmp_path / "answers.csv"
     path.write_bytes(GOOD_CSV.replace("\n", "\r\n").encode(encoding))
-    answers = tr.read_answers(path, catalog)
+    answers = tr.survey.read_answers(path, catalog)
     assert answers.problems == ()
-    assert answers == tr.read_long_csv(GOOD_CSV.encode(), catalog, name=str(path))
+    assert answers == tr.survey.read_long_csv(GOOD_CSV.encode(), catalog, name=str(path))
 
 
-def test_forced_encoding_is_used(catalog: tr.Catalog):
+def test_forced_encoding_is_used(catalog: tr.survey.Catalog):
     """``encoding`` forces a decoding; bytes that do not decode are a located problem."""
     data = GOOD_CSV.encode("cp932")
-    assert tr.read_long_csv(data, catalog, encoding="cp932").problems == ()
-    (problem,) = tr.read_long_csv(data, catalog, encoding="utf-8").problems
+    assert tr.survey.read_long_csv(data, catalog, encoding="cp932").problems == ()
+    (problem,) = tr.survey.read_long_csv(data, catalog, encoding="utf-8").problems
     assert problem.code == "answers.encoding"
     assert (problem.line, problem.column) == (2, 20)
 
 
-def test_undecodable_file_names_line_and_column(catalog: tr.Catalog):
+def test_undecodable_file_names_line_and_column(catalog: tr.survey.Catalog):
     """Bytes that are neither UTF-8 nor cp932 are reported at their line and byte column."""
     data = b"code,item,answer\n212041,cio-adviser,\x81\x7f\n"
-    (problem,) = tr.read_long_csv(data, catalog, name="bad.csv").problems
+    (problem,) = tr.survey.read_long_csv(data, catalog, name="bad.csv").problems
     assert (problem.code, problem.file, problem.line, problem.column) == ("answers.encoding", "bad.csv", 2, 20)
 
 
-def test_japanese_headers_are_accepted(catalog: tr.Catalog):
+def test_japanese_headers_are_accepted(catalog: tr.survey.Catalog):
     """The header may use 団体コード, 項目, 回答 (in any column order)."""
     text = "回答,団体コード,項目\n済,212041,cio-adviser\n"
-    answers = tr.read_long_csv(text.encode(), catalog)
+    answers = tr.survey.read_long_csv(text.encode(), catalog)
     assert answers.problems == ()
-    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.Answer.IMPLEMENTED]
+    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.survey.Answer.IMPLEMENTED]
 
 
-def _problems(text: str, catalog: tr.Catalog) -> list[tuple[str, int | None, int | None]]:
-    answers = tr.read_long_csv(text.encode(), catalog, name="x.csv")
+def _problems(text: str, catalog: tr.survey.Catalog) -> list[tuple[str, int | None, int | None]]:
+    answers = tr.survey.read_long_csv(text.encode(), catalog, name="x.csv")
     assert all(p.file == "x.csv" for p in answers.problems)
     return [(p.code, p.line, p.column) for p in answers.problems]
 
 
-def test_unknown_answer_names_row_and_column(catalog: tr.Catalog):
+def test_unknown_answer_names_row_and_column(catalog: tr.survey.Catalog):
     """An answer text outside the vocabulary is a problem at its line and the answer column."""
     text = "code,item,answer\n212041,cio-adviser,済\n212041,csirt,たぶん\n"
     assert _problems(text, catalog) == [("answers.unknown_answer", 3, 3)]
 
 
-def test_unknown_item_names_row_and_column(catalog: tr.Catalog):
+def test_unknown_item_names_row_and_column(catalog: tr.survey.Catalog):
     """An item id the catalog lacks is a problem at its line and the item column."""
     text = "name,code,item,answer\n多治見市,212041,no-such-item,済\n"
     assert _problems(text, catalog) == [("answers.unknown_item", 2, 3)]
@@ -116,50 +119,53 @@ def test_unknown_item_names_row_and_column(catalog: tr.Catalog):
         ("481234", "answers.bad_code"),
     ],
 )
-def test_bad_codes_name_row_and_column(catalog: tr.Catalog, code: str, problem: str):
+def test_bad_codes_name_row_and_column(catalog: tr.survey.Catalog, code: str, problem: str):
     """Wrong check digits, short codes, non-digits and unknown prefectures are located problems."""
     text = f"item,code,answer\ncio-adviser,212041,済\ncio-adviser,{code},済\n"
     assert _problems(text, catalog) == [(problem, 3, 2)]
 
 
-def test_check_digit_problem_says_the_right_code(catalog: tr.Catalog):
+def test_check_digit_problem_says_the_right_code(catalog: tr.survey.Catalog):
     """A wrong check digit is reported with the code it should have been."""
-    answers = tr.read_long_csv(b"code,item,answer\n212042,cio-adviser,1\n", catalog)
+    answers = tr.survey.read_long_csv(b"code,item,answer\n212042,cio-adviser,1\n", catalog)
     assert answers.problems[0].expected == "212041"
 
 
-def test_duplicate_answer_is_a_problem(catalog: tr.Catalog):
+def test_duplicate_answer_is_a_problem(catalog: tr.survey.Catalog):
     """Answering one item twice for one body is a problem at the second row; the first answer stays."""
     text = "code,item,answer\n212041,cio-adviser,済\n212041,cio-adviser,未\n"
-    answers = tr.read_long_csv(text.encode(), catalog)
+    answers = tr.survey.read_long_csv(text.encode(), catalog)
     assert [(p.code, p.line, p.column) for p in answers.problems] == [("answers.duplicate", 3, 2)]
-    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.Answer.IMPLEMENTED]
+    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.survey.Answer.IMPLEMENTED]
 
 
-def test_missing_column_is_a_problem_at_the_header(catalog: tr.Catalog):
+def test_missing_column_is_a_problem_at_the_header(catalog: tr.survey.Catalog):
     """A header without the answer column is a problem on line 1 and nothing is read."""
-    answers = tr.read_long_csv(b"code,item\n212041,cio-adviser\n", catalog)
+    answers = tr.survey.read_long_csv(b"code,item\n212041,cio-adviser\n", catalog)
     assert [(p.code, p.line) for p in answers.problems] == [("answers.missing_column", 1)]
     assert answers.bodies == ()
 
 
-def test_short_row_is_a_problem(catalog: tr.Catalog):
+def test_short_row_is_a_problem(catalog: tr.survey.Catalog):
     """A row with fewer fields than the answer column needs is a located problem."""
     assert _problems("code,item,answer\n212041,cio-adviser\n", catalog) == [("answers.short_row", 2, 3)]
 
 
-def test_rows_with_problems_are_left_out(catalog: tr.Catalog):
+def test_rows_with_problems_are_left_out(catalog: tr.survey.Catalog):
     """Good rows are kept beside bad ones; the bad rows' answers stay unanswered."""
     text = "code,item,answer\n212041,cio-adviser,済\n212041,csirt,たぶん\n"
-    answers = tr.read_long_csv(text.encode(), catalog)
+    answers = tr.survey.read_long_csv(text.encode(), catalog)
     assert len(answers.errors) == 1
-    assert _answers(answers, TAJIMI, "cio-adviser", "csirt") == [tr.Answer.IMPLEMENTED, tr.Answer.NOT_ANSWERED]
+    assert _answers(answers, TAJIMI, "cio-adviser", "csirt") == [
+        tr.survey.Answer.IMPLEMENTED,
+        tr.survey.Answer.NOT_ANSWERED,
+    ]
 
 
-def test_prefecture_that_contradicts_the_code_is_a_warning(catalog: tr.Catalog):
+def test_prefecture_that_contradicts_the_code_is_a_warning(catalog: tr.survey.Catalog):
     """A prefecture column that disagrees with the code warns, and the code's prefecture is used."""
     text = "code,item,answer,prefecture\n212041,cio-adviser,済,愛知県\n"
-    answers = tr.read_long_csv(text.encode(), catalog)
+    answers = tr.survey.read_long_csv(text.encode(), catalog)
     (problem,) = answers.problems
     assert (problem.code, problem.severity, problem.line, problem.column) == (
         "answers.prefecture_mismatch",
@@ -171,9 +177,9 @@ def test_prefecture_that_contradicts_the_code_is_a_warning(catalog: tr.Catalog):
     assert answers.bodies[0].prefecture == "岐阜県"
 
 
-def test_missing_file_is_a_problem(tmp_path: Path, catalog: tr.Catalog):
+def test_missing_file_is_a_problem(tmp_path: Path, catalog: tr.survey.Catalog):
     """A missing answers file is a problem, not an exception."""
-    answers = tr.read_answers(tmp_path / "nothing.csv", catalog)
+    answers = tr.survey.read_answers(tmp_path / "nothing.csv", catalog)
     assert [p.code for p in answers.problems] == ["file.missing"]
 
 
@@ -203,38 +209,38 @@ def _workbook(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def test_wide_xlsx_reads_one_row_per_body(tmp_path: Path, catalog: tr.Catalog):
+def test_wide_xlsx_reads_one_row_per_body(tmp_path: Path, catalog: tr.survey.Catalog):
     """Each row is a body, each mapped column an item; a numeric code gets its leading zero back."""
     path = _workbook(
         tmp_path / "wide.xlsx",
         [[212041, "多治見市", "岐阜県", "導入済み", "予定なし", None], [11002, "札幌市", "北海道", "未", "済", "済"]],
     )
-    answers = tr.read_answers(path, catalog, mapping=MAPPING)
+    answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
     assert answers.problems == ()
     assert _answers(answers, TAJIMI, "cio-adviser", "csirt", "telework") == [
-        tr.Answer.IMPLEMENTED,
-        tr.Answer.NOT_IMPLEMENTED,
-        tr.Answer.NOT_ANSWERED,
+        tr.survey.Answer.IMPLEMENTED,
+        tr.survey.Answer.NOT_IMPLEMENTED,
+        tr.survey.Answer.NOT_ANSWERED,
     ]
     assert _answers(answers, SAPPORO, "cio-adviser", "csirt", "telework") == [
-        tr.Answer.NOT_IMPLEMENTED,
-        tr.Answer.IMPLEMENTED,
-        tr.Answer.IMPLEMENTED,
+        tr.survey.Answer.NOT_IMPLEMENTED,
+        tr.survey.Answer.IMPLEMENTED,
+        tr.survey.Answer.IMPLEMENTED,
     ]
 
 
-def test_wide_xlsx_problems_name_the_cell(tmp_path: Path, catalog: tr.Catalog):
+def test_wide_xlsx_problems_name_the_cell(tmp_path: Path, catalog: tr.survey.Catalog):
     """An unknown answer in a spreadsheet is reported at its row and column, naming the cell."""
     path = _workbook(tmp_path / "wide.xlsx", [["212041", "多治見市", "岐阜県", "済", "たぶん", "未"]])
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING, ensure_ascii=False), encoding="utf-8")
-    answers = tr.read_answers(path, catalog, mapping=mapping)
+    answers = tr.survey.read_answers(path, catalog, mapping=mapping)
     (problem,) = answers.problems
     assert (problem.code, problem.file, problem.line, problem.column) == ("answers.unknown_answer", str(path), 3, 5)
     assert "E3" in problem.message
 
 
-def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.Catalog):
+def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.survey.Catalog):
     """A bad check digit and a body's second row are located at the code cell."""
     path = _workbook(
         tmp_path / "wide.xlsx",
@@ -244,7 +250,7 @@ def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.Catalo
             ["212041", "多治見市", "岐阜県", "済", "済", "済"],
         ],
     )
-    answers = tr.read_answers(path, catalog, mapping=MAPPING)
+    answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
     assert [(p.code, p.line, p.column) for p in answers.problems] == [
         ("answers.check_digit", 3, 1),
         ("answers.duplicate", 5, 1),
@@ -252,99 +258,99 @@ def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.Catalo
     assert answers.problems[0].message.startswith("cell A3: ")
 
 
-def test_repeated_bad_code_is_reported_at_each_row(catalog: tr.Catalog):
+def test_repeated_bad_code_is_reported_at_each_row(catalog: tr.survey.Catalog):
     """The same bad code on two rows gives two problems, each with its own line."""
     text = "code,item,answer\n212042,cio-adviser,済\n212042,csirt,済\n"
-    answers = tr.read_long_csv(text.encode(), catalog)
+    answers = tr.survey.read_long_csv(text.encode(), catalog)
     assert [(p.line, p.column, p.message.split(":")[0]) for p in answers.problems] == [
         (2, 1, "column 'code'"),
         (3, 1, "column 'code'"),
     ]
 
 
-def test_mapping_problems_have_pointers(tmp_path: Path, catalog: tr.Catalog):
+def test_mapping_problems_have_pointers(tmp_path: Path, catalog: tr.survey.Catalog):
     """A mapping naming an unknown item or a bad column is reported with JSON pointers."""
     path = _workbook(tmp_path / "wide.xlsx", [])
     mapping = {"code": "1", "items": {"D": "no-such-item", "e": "csirt"}}
-    answers = tr.read_answers(path, catalog, mapping=mapping)
+    answers = tr.survey.read_answers(path, catalog, mapping=mapping)
     assert sorted(p.pointer for p in answers.problems) == ["/code", "/items/D", "/items/e"]
 
 
-def test_missing_sheet_is_a_problem(tmp_path: Path, catalog: tr.Catalog):
+def test_missing_sheet_is_a_problem(tmp_path: Path, catalog: tr.survey.Catalog):
     """A mapping naming a sheet the workbook lacks is a problem listing the sheets."""
     path = _workbook(tmp_path / "wide.xlsx", [])
-    answers = tr.read_answers(path, catalog, mapping={**MAPPING, "sheet": "Sheet9"})
+    answers = tr.survey.read_answers(path, catalog, mapping={**MAPPING, "sheet": "Sheet9"})
     assert [p.code for p in answers.problems] == ["answers.missing_sheet"]
 
 
-def test_xlsx_without_mapping_is_a_problem(tmp_path: Path, catalog: tr.Catalog):
+def test_xlsx_without_mapping_is_a_problem(tmp_path: Path, catalog: tr.survey.Catalog):
     """A wide workbook cannot be read without its column mapping."""
     path = _workbook(tmp_path / "wide.xlsx", [])
-    assert [p.code for p in tr.read_answers(path, catalog).problems] == ["answers.mapping_missing"]
+    assert [p.code for p in tr.survey.read_answers(path, catalog).problems] == ["answers.mapping_missing"]
 
 
-def test_not_a_workbook_is_a_problem(tmp_path: Path, catalog: tr.Catalog):
+def test_not_a_workbook_is_a_problem(tmp_path: Path, catalog: tr.survey.Catalog):
     """A file that is not a workbook is a problem, not a traceback."""
     path = tmp_path / "fake.xlsx"
     path.write_bytes(b"not a zip")
-    assert [p.code for p in tr.read_answers(path, catalog, mapping=MAPPING).problems] == ["answers.not_xlsx"]
+    assert [p.code for p in tr.survey.read_answers(path, catalog, mapping=MAPPING).problems] == ["answers.not_xlsx"]
 
 
-def test_csv_field_over_the_parser_limit_is_a_located_problem(catalog: tr.Catalog):
+def test_csv_field_over_the_parser_limit_is_a_located_problem(catalog: tr.survey.Catalog):
     """A field longer than the CSV parser accepts is a problem at its line, not an exception."""
     text = 'code,item,answer\n212041,cio-adviser,済\n212041,csirt,"' + "x" * 140_000 + '"\n'
-    answers = tr.read_long_csv(text.encode(), catalog, name="big.csv")
+    answers = tr.survey.read_long_csv(text.encode(), catalog, name="big.csv")
     (problem,) = answers.problems
     assert (problem.code, problem.file, problem.line) == ("answers.bad_csv", "big.csv", 3)
-    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.Answer.IMPLEMENTED]
+    assert _answers(answers, TAJIMI, "cio-adviser") == [tr.survey.Answer.IMPLEMENTED]
 
 
 @pytest.mark.parametrize(
     ("name", "fault"),
     [("多" * 201, "201 characters long"), ("多治\x00見\x01市", "U+0000, U+0001")],
 )
-def test_name_that_cannot_be_written_is_a_problem_at_its_cell(catalog: tr.Catalog, name: str, fault: str):
+def test_name_that_cannot_be_written_is_a_problem_at_its_cell(catalog: tr.survey.Catalog, name: str, fault: str):
     """A name over the schema's length or holding control characters is refused at its row and column, once."""
     text = f"code,item,answer,name\n212041,cio-adviser,済,{name}\n212041,csirt,済,{name}\n011002,csirt,済,札幌市\n"
-    answers = tr.read_long_csv(text.encode(), catalog, name="n.csv")
+    answers = tr.survey.read_long_csv(text.encode(), catalog, name="n.csv")
     (problem,) = answers.problems
     assert (problem.code, problem.line, problem.column) == ("answers.bad_name", 2, 4)
     assert fault in problem.message and problem.message.startswith("column 'name'")
     assert [body.code for body in answers.bodies] == [SAPPORO]
 
 
-def test_forced_encoding_failure_names_that_encoding(catalog: tr.Catalog):
+def test_forced_encoding_failure_names_that_encoding(catalog: tr.survey.Catalog):
     """When an encoding was forced, the problem names it rather than UTF-8 and Shift_JIS."""
-    (problem,) = tr.read_long_csv(GOOD_CSV.encode("cp932"), catalog, encoding="utf-8").problems
+    (problem,) = tr.survey.read_long_csv(GOOD_CSV.encode("cp932"), catalog, encoding="utf-8").problems
     assert "utf-8" in problem.message and "Shift_JIS" not in problem.message
 
 
-def test_mapping_item_that_is_not_an_id_is_a_mapping_problem(tmp_path: Path, catalog: tr.Catalog):
+def test_mapping_item_that_is_not_an_id_is_a_mapping_problem(tmp_path: Path, catalog: tr.survey.Catalog):
     """A mapping whose item is a list (not an item id) is a problem at its pointer, not an exception."""
     path = _workbook(tmp_path / "wide.xlsx", [])
-    answers = tr.read_answers(path, catalog, mapping={"code": "A", "items": {"D": ["x"], "E": {"id": "csirt"}}})
+    answers = tr.survey.read_answers(path, catalog, mapping={"code": "A", "items": {"D": ["x"], "E": {"id": "csirt"}}})
     assert [(p.code, p.pointer) for p in answers.problems] == [
         ("mapping.invalid", "/items/D"),
         ("mapping.invalid", "/items/E"),
     ]
 
 
-def test_one_item_mapped_from_two_columns_is_one_mapping_problem(tmp_path: Path, catalog: tr.Catalog):
+def test_one_item_mapped_from_two_columns_is_one_mapping_problem(tmp_path: Path, catalog: tr.survey.Catalog):
     """Two columns mapped to one item give one mapping problem, not a duplicate answer per row."""
     path = _workbook(
         tmp_path / "wide.xlsx",
         [["212041", "多治見市", "岐阜県", "済", "済", "済"], ["011002", "札幌市", "北海道", "済", "済", "済"]],
     )
     mapping = {**MAPPING, "items": {"D": "cio-adviser", "E": "cio-adviser"}}
-    answers = tr.read_answers(path, catalog, mapping=mapping)
+    answers = tr.survey.read_answers(path, catalog, mapping=mapping)
     assert [(p.code, p.pointer) for p in answers.problems] == [("mapping.invalid", "/items/E")]
     assert "already mapped from column D" in answers.problems[0].message
 
 
 @pytest.mark.parametrize("cell", [11002, 11002.0, "011002"])
-def test_numeric_code_cell_gets_its_leading_zero_back(catalog: tr.Catalog, cell: object):
+def test_numeric_code_cell_gets_its_leading_zero_back(catalog: tr.survey.Catalog, cell: object):
     """A code cell read as 11002 or 11002.0 is the code 011002."""
     layout = _Mapping(sheet=None, first_row=1, code=1, name=None, prefecture=None, items=((2, "cio-adviser"),))
     answers = _read_rows([(cell, "済")], layout, catalog, "w.xlsx")
     assert answers.problems == ()
-    assert _answers(answers, SAPPORO, "cio-adviser") == [tr.Answer.IMPLEMENTED]
+    assert _answers(answers, SAPPORO, "cio-adviser") == [tr.survey.Answer.IMPLEMENTED]

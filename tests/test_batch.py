@@ -23,10 +23,10 @@ import jsonschema
 import pytest
 
 import tajimi_rules as tr
-import tajimi_rules._batch as batch_module
+import tajimi_rules.survey._batch as batch_module
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
-from tajimi_rules._synthetic import synthetic_answers, write_long_csv, write_wide_xlsx
+from tests.synthetic import synthetic_answers, write_long_csv, write_wide_xlsx
 
 from .conftest import EXAMPLE
 
@@ -204,7 +204,7 @@ def _example_rates() -> dict[str, Fraction]:
 def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A generated national data set (1,788 bodies) as a long CSV, run through ``batch``."""
     folder = tmp_path_factory.mktemp("national")
-    catalog = tr.load_catalog("r4")
+    catalog = tr.survey.load_catalog("r4")
     answers = synthetic_answers(catalog, seed=2022, base_rates=_example_rates())
     source = write_long_csv(answers, folder / "answers.csv", encoding="utf-8-sig", seed=7)
     out = folder / "out"
@@ -352,7 +352,7 @@ SMALL_CATALOG = {
 
 
 def _code(first_five: str) -> str:
-    return first_five + str(tr.check_digit(first_five))
+    return first_five + str(tr.survey.check_digit(first_five))
 
 
 GIFU = [_code(f"21{n}") for n in ("201", "202", "203", "204")]
@@ -371,18 +371,18 @@ SMALL_ROWS = [
 ]  # fmt: skip
 
 
-def _small_batch(rules: Any = "tajimi-r4", rows: list[tuple[str, str, str]] = SMALL_ROWS) -> tr.Batch:
-    answers = tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG))
+def _small_batch(rules: Any = "tajimi-r4", rows: list[tuple[str, str, str]] = SMALL_ROWS) -> tr.survey.Batch:
+    answers = tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG))
     assert answers.problems == ()
-    return tr.evaluate_answers(answers, rules)
+    return tr.survey.evaluate_answers(answers, rules)
 
 
 def test_rates_are_exact_with_unanswered_excluded_and_counted():
     """Rates are implemented/answered exactly; a blank answer leaves the denominator and is counted."""
     rows = [*SMALL_ROWS[:-1], (GIFU[3], "y", "")]
-    rates = tr.compute_rates(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)))
-    assert rates.national_rate("x") == tr.ItemRate(implemented=2, answered=4, unanswered=0)
-    assert rates.national_rate("y") == tr.ItemRate(implemented=3, answered=3, unanswered=1)
+    rates = tr.survey.compute_rates(tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG)))
+    assert rates.national_rate("x") == tr.survey.ItemRate(implemented=2, answered=4, unanswered=0)
+    assert rates.national_rate("y") == tr.survey.ItemRate(implemented=3, answered=3, unanswered=1)
     assert rates.national_rate("y").rate == Fraction(1)
     assert rates.prefecture_rate("21", "x").text() == "2/4"
 
@@ -393,7 +393,7 @@ def test_threshold_edge_is_what_the_rule_set_says():
     assert at_least.results[0].evaluation.categories[0].items[0].level is tr.Level.STANDARD
     data = _package_json("rulesets", "tajimi-r4.json")
     data["item_grading"]["common"] = {"more_than": "1/2"}
-    more_than = _small_batch(tr.parse_rules(data))
+    more_than = _small_batch(tr.documents.parse_rules(data))
     assert more_than.results[0].evaluation.categories[0].items[0].level is tr.Level.ADVANCED
 
 
@@ -427,7 +427,7 @@ def test_prefectural_rate_basis_grades_by_the_prefecture():
     national = _small_batch(rows=rows)
     data = _package_json("rulesets", "tajimi-r4.json")
     data["item_grading"]["rate"] = "prefecture"
-    local = _small_batch(tr.parse_rules(data), rows=rows)
+    local = _small_batch(tr.documents.parse_rules(data), rows=rows)
     assert national.results[0].evaluation.categories[0].items[0].level is tr.Level.ADVANCED
     assert local.results[0].evaluation.categories[0].items[0].level is tr.Level.STANDARD
     assert local.results[0].evaluation.categories[0].items[0].prefecture_rate == Fraction(2, 3)
@@ -438,18 +438,18 @@ def test_rule_set_without_item_grading_is_refused():
     data = _package_json("rulesets", "tajimi-r4.json")
     del data["item_grading"]
     with pytest.raises(tr.InvalidDocumentError) as caught:
-        _small_batch(tr.parse_rules(data))
+        _small_batch(tr.documents.parse_rules(data))
     assert caught.value.problems[0].pointer == "/item_grading"
 
 
 def test_written_text_is_the_converters_output(tmp_path: Path):
     """Every written file reads back equal to ``evaluation_json`` and parses to the same Evaluation."""
     batch = _small_batch()
-    tr.write_batch(batch, tmp_path / "out")
+    tr.survey.write_batch(batch, tmp_path / "out")
     for result in batch.results:
         text = (tmp_path / "out" / "evaluations" / f"{result.body.code}.json").read_text("utf-8")
-        assert json.loads(text) == json.loads(json.dumps(tr.evaluation_json(result.evaluation)))
-        assert tr.parse_evaluation(json.loads(text)) == result.evaluation
+        assert json.loads(text) == json.loads(json.dumps(tr.survey.evaluation_json(result.evaluation)))
+        assert tr.documents.parse_evaluation(json.loads(text)) == result.evaluation
 
 
 def test_category_with_no_answer_is_left_out():
@@ -458,7 +458,7 @@ def test_category_with_no_answer_is_left_out():
     batch = _small_batch(rows=rows)
     first = batch.results[0]
     assert [c.id for c in first.evaluation.categories] == ["c1"]
-    assert first.categories[1] == tr.CategoryResult(id="c2", counts=tr.Counts(), unanswered=1, rating=None)
+    assert first.categories[1] == tr.survey.CategoryResult(id="c2", counts=tr.Counts(), unanswered=1, rating=None)
 
 
 def test_distribution_counts_bodies_per_rating():
@@ -540,12 +540,12 @@ def test_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(batch_module, "_rates_csv", fail)
     batch = _small_batch()
     with pytest.raises(OSError, match="disk full"):
-        tr.write_batch(batch, tmp_path / "out")
+        tr.survey.write_batch(batch, tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "kept").mkdir()
     (tmp_path / "kept" / "old.txt").write_text("old", encoding="utf-8")
     with pytest.raises(OSError, match="disk full"):
-        tr.write_batch(batch, tmp_path / "kept", replace=True)
+        tr.survey.write_batch(batch, tmp_path / "kept", replace=True)
     assert [p.name for p in tmp_path.iterdir()] == ["kept"]
     assert [p.name for p in (tmp_path / "kept").iterdir()] == ["old.txt"]
 
@@ -554,8 +554,8 @@ def test_write_batch_refuses_a_non_empty_directory(tmp_path: Path):
     """The library raises OutputExistsError (a TajimiRulesError) for a non-empty target."""
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "x").write_text("x", encoding="utf-8")
-    with pytest.raises(tr.OutputExistsError):
-        tr.write_batch(_small_batch(), tmp_path / "out")
+    with pytest.raises(tr.survey.OutputExistsError):
+        tr.survey.write_batch(_small_batch(), tmp_path / "out")
 
 
 def test_progress_only_on_a_terminal(tmp_path: Path):
@@ -596,27 +596,29 @@ def test_grading_rate_must_be_national_or_prefecture():
     data = _package_json("rulesets", "tajimi-r4.json")
     data["item_grading"]["rate"] = "county"
     with pytest.raises(tr.InvalidDocumentError) as caught:
-        tr.parse_rules(data)
+        tr.documents.parse_rules(data)
     assert caught.value.problems[0].pointer == "/item_grading/rate"
     with pytest.raises(ValueError, match="national, prefecture"):
-        tr.ItemGrading(threshold="1/2", rate="county")
+        tr.rules.ItemGrading(threshold="1/2", rate="county")
 
 
 def test_grading_picks_its_rate():
     """``ItemGrading.rate_of`` returns the national or the prefectural rate, as the grading says."""
     national, local = Fraction(1, 5), Fraction(4, 5)
-    assert tr.ItemGrading(threshold="1/2").rate_of(national, local) == national
-    assert tr.ItemGrading(threshold="1/2", rate="prefecture").rate_of(national, local) == local
+    assert tr.rules.ItemGrading(threshold="1/2").rate_of(national, local) == national
+    assert tr.rules.ItemGrading(threshold="1/2", rate="prefecture").rate_of(national, local) == local
 
 
 def test_rates_compare_municipalities_and_prefectural_governments_apart():
     """A prefectural government is left out of the municipalities' rates; its peers are the prefectural governments."""
     rows = [*SMALL_ROWS, (_code("21000"), "x", "済"), (_code("23000"), "x", "未"), (AICHI[0], "x", "済")]
-    rates = tr.compute_rates(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)))
-    assert rates.national_rate("x") == tr.ItemRate(implemented=3, answered=5, unanswered=0)
-    assert rates.prefecture_rate("21", "x") == tr.ItemRate(implemented=2, answered=4, unanswered=0)
-    assert rates.prefectural_government_rate("x") == tr.ItemRate(implemented=1, answered=2, unanswered=0)
-    batch = tr.evaluate_answers(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)), "tajimi-r4")
+    rates = tr.survey.compute_rates(tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG)))
+    assert rates.national_rate("x") == tr.survey.ItemRate(implemented=3, answered=5, unanswered=0)
+    assert rates.prefecture_rate("21", "x") == tr.survey.ItemRate(implemented=2, answered=4, unanswered=0)
+    assert rates.prefectural_government_rate("x") == tr.survey.ItemRate(implemented=1, answered=2, unanswered=0)
+    batch = tr.survey.evaluate_answers(
+        tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG)), "tajimi-r4"
+    )
     items = {r.body.code: r.evaluation.categories[0].items[0] for r in batch.results}
     assert items[_code("21000")].national_rate == Fraction(1, 2)
     assert items[GIFU[0]].national_rate == Fraction(3, 5)
@@ -625,7 +627,9 @@ def test_rates_compare_municipalities_and_prefectural_governments_apart():
 def test_rates_csv_states_scope_and_unreduced_fractions():
     """rates.csv names each row's scope and bodies and writes implemented/answered unreduced."""
     rows = [*SMALL_ROWS, (_code("21000"), "x", "済"), (_code("23000"), "x", "未")]
-    batch = tr.evaluate_answers(tr.read_long_csv(_small_csv(rows), tr.load_catalog(SMALL_CATALOG)), "tajimi-r4")
+    batch = tr.survey.evaluate_answers(
+        tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG)), "tajimi-r4"
+    )
     table = list(csv.DictReader(io.StringIO(batch_module._rates_csv(batch))))
     found = {(row["item"], row["scope"], row["bodies"]): row["rate"] for row in table}
     assert found == {
@@ -700,7 +704,7 @@ def test_failed_write_removes_the_parents_it_made(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(batch_module, "_rates_csv", fail)
     with pytest.raises(OSError, match="disk full"):
-        tr.write_batch(_small_batch(), tmp_path / "new" / "deep" / "out")
+        tr.survey.write_batch(_small_batch(), tmp_path / "new" / "deep" / "out")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -708,7 +712,7 @@ def test_output_directory_has_the_mode_mkdir_gives(tmp_path: Path):
     """The output directory's permissions are 0o777 less the umask, as a plain mkdir makes them."""
     mask = os.umask(0o027)
     try:
-        tr.write_batch(_small_batch(), tmp_path / "out")
+        tr.survey.write_batch(_small_batch(), tmp_path / "out")
     finally:
         os.umask(mask)
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o750
@@ -732,7 +736,7 @@ def test_replace_keeps_the_old_directory_until_the_new_one_is_in(tmp_path: Path,
 
     monkeypatch.setattr(Path, "rename", logged_rename)
     monkeypatch.setattr(shutil, "rmtree", logged_rmtree)
-    tr.write_batch(_small_batch(), target, replace=True)
+    tr.survey.write_batch(_small_batch(), target, replace=True)
     assert steps == ["rename out -> .old", "rename .tmp -> out", "remove .old holding ['old.txt']"]
 
 
@@ -747,7 +751,9 @@ def test_csv_cells_that_would_run_as_formulas_are_quoted():
     text = "code,item,answer,name\n" + "".join(
         f'{c},{i},{a},"{n.replace(chr(34), chr(34) * 2)}"\n' for c, i, a, n in rows
     )
-    batch = tr.evaluate_answers(tr.read_long_csv(text.encode(), tr.load_catalog(SMALL_CATALOG)), "tajimi-r4")
+    batch = tr.survey.evaluate_answers(
+        tr.survey.read_long_csv(text.encode(), tr.survey.load_catalog(SMALL_CATALOG)), "tajimi-r4"
+    )
     names = {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(batch_module._summary_csv(batch)))}
     assert names == {
         GIFU[0]: '\'=HYPERLINK("http://x")',

@@ -35,10 +35,10 @@ def test_written_reading_leaves_gap_and_overlap_categories_unrated(example_path)
     report = tr.check(example_path, "tajimi-r4-written")
     outcomes = {c.category.id: c.explanation.outcome for c in report.unrated if c.explanation}
     assert outcomes == {
-        "online-procedures": tr.Outcome.NO_RULE,
-        "resident-services": tr.Outcome.NO_RULE,
-        "security-audit": tr.Outcome.NO_RULE,
-        "telework": tr.Outcome.AMBIGUOUS,
+        "online-procedures": tr.rules.Outcome.NO_RULE,
+        "resident-services": tr.rules.Outcome.NO_RULE,
+        "security-audit": tr.rules.Outcome.NO_RULE,
+        "telework": tr.rules.Outcome.AMBIGUOUS,
     }
     telework = next(c for c in report.categories if c.category.id == "telework")
     assert telework.explanation is not None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules import _conformance
+from tests.conformance import generate as _conformance
 
 FILE = Path(__file__).resolve().parent / "conformance" / "tajimi-rules-conformance.json"
 
@@ -43,7 +43,7 @@ def test_suite_covers_both_shipped_rule_sets_and_every_outcome(suite: dict[str, 
         seen.setdefault(rule_set_id, set()).add(expected)
     assert seen["tajimi-r4"] == {None, "advanced", "good", "partly_deficient", "deficient"}
     assert seen["tajimi-r4-written"] == {None, "advanced", "good", "partly_deficient"}
-    assert set(seen) == set(tr.builtin_rule_sets())
+    assert set(seen) == set(tr.documents.builtin_rule_sets())
 
 
 def test_suite_holds_every_small_boundary_vector(suite: dict[str, object]):
@@ -71,7 +71,7 @@ def test_suite_names_the_rule_set_files_it_was_made_from(suite: dict[str, object
 
 
 def test_file_is_what_the_generator_writes():
-    """The shipped file is exactly the generator's output (regenerate with python -m tajimi_rules._conformance)."""
+    """The shipped file is exactly the generator's output (regenerate with python -m tests.conformance.generate)."""
     assert FILE.read_text(encoding="utf-8") == _conformance.render()
 
 
@@ -94,7 +94,7 @@ def interpreted(rule_set: tr.RuleSet, vector: list[int]) -> str | None:
     holding = [rule.rating for rule in rule_set.rules if rule.when.holds(counts)]
     if not holding:
         return None
-    if rule_set.combine is tr.Combine.FIRST_MATCH or len(set(holding)) == 1:
+    if rule_set.combine is tr.rules.Combine.FIRST_MATCH or len(set(holding)) == 1:
         return holding[0].value
     return None
 
@@ -118,7 +118,7 @@ def test_expected_ratings_agree_with_an_independent_interpreter(suite: dict[str,
     """Every case's expected rating is what the predicates' .holds with the combine rule gives."""
     cases = suite["cases"]
     assert isinstance(cases, list)
-    rule_sets = {rule_set_id: tr.load_rules(rule_set_id) for rule_set_id in tr.builtin_rule_sets()}
+    rule_sets = {rule_set_id: tr.load_rules(rule_set_id) for rule_set_id in tr.documents.builtin_rule_sets()}
     wrong = [case for case in cases if interpreted(rule_sets[case[0]], case[1]) != case[2]]
     assert wrong == []
 

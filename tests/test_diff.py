@@ -60,20 +60,20 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 def test_each_changed_item_has_its_cause():
     """Implementing, a rate crossing 1/2, both, and items on one side only are told apart."""
-    diff = tr.diff_evaluations(OLD, NEW)
+    diff = tr.checks.diff_evaluations(OLD, NEW)
     causes = {change.id: (change.old, change.new, change.cause) for change in diff.items}
     assert causes == {
-        "started": (tr.Level.NEEDS_REVIEW, tr.Level.ADVANCED, tr.ChangeCause.IMPLEMENTED),
-        "crossed": (tr.Level.ADVANCED, tr.Level.STANDARD, tr.ChangeCause.RATE),
-        "both": (tr.Level.NEEDS_REVIEW, tr.Level.STANDARD, tr.ChangeCause.BOTH),
-        "added": (None, tr.Level.ADVANCED, tr.ChangeCause.ADDED),
-        "dropped": (tr.Level.ADVANCED, None, tr.ChangeCause.REMOVED),
+        "started": (tr.Level.NEEDS_REVIEW, tr.Level.ADVANCED, tr.checks.ChangeCause.IMPLEMENTED),
+        "crossed": (tr.Level.ADVANCED, tr.Level.STANDARD, tr.checks.ChangeCause.RATE),
+        "both": (tr.Level.NEEDS_REVIEW, tr.Level.STANDARD, tr.checks.ChangeCause.BOTH),
+        "added": (None, tr.Level.ADVANCED, tr.checks.ChangeCause.ADDED),
+        "dropped": (tr.Level.ADVANCED, None, tr.checks.ChangeCause.REMOVED),
     }
 
 
 def test_rate_change_reports_the_numbers():
     """A rate-driven change states the old and new rate and the threshold crossed."""
-    diff = tr.diff_evaluations(OLD, NEW)
+    diff = tr.checks.diff_evaluations(OLD, NEW)
     crossed = next(change for change in diff.items if change.id == "crossed")
     assert (crossed.old_rate, crossed.new_rate, crossed.threshold) == (Fraction(2, 5), Fraction(1, 2), Fraction(1, 2))
     assert "2/5 → 1/2 reached 1/2" in crossed.describe()
@@ -82,7 +82,7 @@ def test_rate_change_reports_the_numbers():
 
 def test_category_rating_move_is_reported():
     """The category's counts 2/1/2/0 → 2/3/0/0 move its rating from partly deficient to good."""
-    diff = tr.diff_evaluations(OLD, NEW)
+    diff = tr.checks.diff_evaluations(OLD, NEW)
     (moved,) = diff.moved
     assert (moved.id, moved.old, moved.new) == ("c", tr.Rating.PARTLY_DEFICIENT, tr.Rating.GOOD)
     assert (moved.old_counts, moved.new_counts) == (tr.Counts(2, 1, 2, 0), tr.Counts(2, 3, 0, 0))
@@ -91,14 +91,14 @@ def test_category_rating_move_is_reported():
 
 def test_same_evaluation_has_no_changes():
     """An evaluation compared with itself has no moved category and no changed item."""
-    diff = tr.diff_evaluations(EXAMPLE, EXAMPLE)
+    diff = tr.checks.diff_evaluations(EXAMPLE, EXAMPLE)
     assert (diff.moved, diff.items, diff.changed) == ((), (), False)
 
 
 def test_different_bodies_are_refused():
     """Evaluations of two different bodies cannot be compared: a problem at /municipality/code."""
     with pytest.raises(tr.InvalidDocumentError) as caught:
-        tr.diff_evaluations(OLD, _evaluation(2023, NEW["categories"][0]["items"], code="011002"))
+        tr.checks.diff_evaluations(OLD, _evaluation(2023, NEW["categories"][0]["items"], code="011002"))
     problem = caught.value.problems[0]
     assert (problem.code, problem.pointer, problem.expected, problem.found) == (
         "diff.different_bodies",
@@ -190,5 +190,5 @@ def test_different_bodies_problem_names_a_path_file(tmp_path: Path):
     other = tmp_path / "other.json"
     other.write_text(json.dumps(_evaluation(2023, [], code="011002")), encoding="utf-8")
     with pytest.raises(tr.InvalidDocumentError) as caught:
-        tr.diff_evaluations(Path(old), other)
+        tr.checks.diff_evaluations(Path(old), other)
     assert caught.value.problems[0].file == str(other)

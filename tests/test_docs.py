@@ -164,7 +164,7 @@ def test_formats_page_lists_every_schema_key():
     hook = load_hook("reference")
     page = hook.expand((DOCS / "reference" / "formats.md").read_text("utf-8"))
     for kind in ("evaluation", "ruleset", "catalog"):
-        schema = tr.schema(kind)
+        schema = tr.documents.schema(kind)
         for key in schema["properties"]:
             assert f"| `{key}` |" in page, (kind, key)
         for name in schema.get("$defs", {}):
@@ -200,18 +200,22 @@ def test_problem_codes_page_lists_codes_from_the_source():
     assert all(f"`{code}`" in page for code in codes)
 
 
-def test_api_page_covers_every_public_name():
-    """Every name the package exports is defined in a module the API reference renders."""
+def test_api_page_covers_every_public_namespace():
+    """The API reference renders every public namespace the package exports, and no private module."""
     text = (DOCS / "reference" / "api.md").read_text("utf-8")
-    rendered = set(re.findall(r"^::: (tajimi_rules\.\w+)", text, re.M))
-    missing = []
-    for name in tr.__all__:
-        value = getattr(tr, name)
-        module = getattr(value, "__module__", None)
-        defined_here = isinstance(value, type | types.FunctionType) and str(module).startswith("tajimi_rules.")
-        if defined_here and module not in rendered:
-            missing.append((name, module))
-    assert missing == []
+    rendered = set(re.findall(r"^::: (tajimi_rules(?:\.\w+)?)\s*$", text, re.M))
+    namespaces = {f"tajimi_rules.{name}" for name in tr.__all__ if isinstance(getattr(tr, name), types.ModuleType)}
+    assert namespaces <= rendered
+    assert not any("._" in target for target in rendered)
+
+
+def test_no_page_names_a_private_module():
+    """No documentation page sends a reader into a private module."""
+    private = re.compile(r"tajimi_rules(?:\.\w+)*\._[a-z]\w*")
+    offenders = []
+    for page in [*DOCS.rglob("*.md"), ROOT / "README.md"]:
+        offenders += [f"{page.name}: {hit}" for hit in private.findall(page.read_text("utf-8"))]
+    assert offenders == []
 
 
 def test_doctests_in_docstrings_become_code_blocks():

@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 
 import tajimi_rules as tr
-from tajimi_rules import Combine, Counts, Rating, Rule, RuleSet, share
+from tajimi_rules import Counts, Rating, Rule, RuleSet, share
+from tajimi_rules.rules import Combine
 
 from .strategies import counts, rule_sets
 
@@ -52,7 +53,7 @@ def test_no_items_no_rating():
     """A category with no items is never rated, even by a rule that always holds."""
     always = _rules(Combine.FIRST_MATCH, Rule(rating=Rating.GOOD, when=tr.all_()))
     assert always.rate(Counts()) is None
-    assert always.explain(Counts()).outcome is tr.Outcome.EMPTY
+    assert always.explain(Counts()).outcome is tr.rules.Outcome.EMPTY
 
 
 def test_exclusive_overlap_of_two_ratings_is_ambiguous():
@@ -60,7 +61,7 @@ def test_exclusive_overlap_of_two_ratings_is_ambiguous():
     half = share(["advanced"], at_least="1/2")
     rules = _rules(Combine.EXCLUSIVE, Rule(rating=Rating.GOOD, when=half), Rule(rating=Rating.ADVANCED, when=half))
     assert rules.rate(Counts(1, 1, 0, 0)) is None
-    assert rules.explain(Counts(1, 1, 0, 0)).outcome is tr.Outcome.AMBIGUOUS
+    assert rules.explain(Counts(1, 1, 0, 0)).outcome is tr.rules.Outcome.AMBIGUOUS
 
 
 def test_exclusive_rules_of_one_rating_do_not_conflict():

@@ -13,8 +13,8 @@ import tajimi_rules as tr
 
 def test_builtin_rule_sets():
     """Both readings of the Tajimi rule ship with the package."""
-    assert tr.builtin_rule_sets() == ("tajimi-r4", "tajimi-r4-written")
-    assert tr.load_rules().id == tr.DEFAULT_RULES == "tajimi-r4"
+    assert tr.documents.builtin_rule_sets() == ("tajimi-r4", "tajimi-r4-written")
+    assert tr.load_rules().id == tr.documents.DEFAULT_RULES == "tajimi-r4"
     assert tr.load_rules("tajimi-r4") is tr.load_rules("tajimi-r4")
 
 
@@ -34,7 +34,7 @@ def test_rule_set_from_path_and_mapping(tmp_path):
 
 def test_unknown_rule_set_id():
     """An id that is neither shipped nor a path says which ids exist."""
-    with pytest.raises(tr.UnknownRuleSetError, match="tajimi-r4, tajimi-r4-written"):
+    with pytest.raises(tr.errors.UnknownRuleSetError, match="tajimi-r4, tajimi-r4-written"):
         tr.load_rules("tajimi-r5")
 
 
@@ -121,7 +121,7 @@ def test_duplicate_category_id(example_path):
 
 def test_check_digit_of_tajimi():
     """The check digit of 21204 is 1 (Tajimi is 212041)."""
-    assert tr.check_digit("21204") == 1
+    assert tr.survey.check_digit("21204") == 1
 
 
 @pytest.mark.parametrize(
@@ -154,7 +154,7 @@ def test_utf8_bom_is_accepted(tmp_path, example_path):
 
 def test_builtin_rule_set_ids_are_read_once():
     """The shipped ids are listed once and the same tuple is given each time."""
-    assert tr.builtin_rule_sets() is tr.builtin_rule_sets()
+    assert tr.documents.builtin_rule_sets() is tr.documents.builtin_rule_sets()
 
 
 def test_rules_path_the_system_refuses_is_a_problem(tmp_path):

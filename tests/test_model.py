@@ -38,7 +38,7 @@ def test_implementing_keeps_rarity():
     assert Level.NEEDS_REVIEW.when_implemented is Level.ADVANCED
     assert Level.BEHIND.when_implemented is Level.STANDARD
     assert Level.ADVANCED.when_implemented is Level.ADVANCED
-    assert dict(tr.IMPLEMENTING_MOVES) == {Level.NEEDS_REVIEW: Level.ADVANCED, Level.BEHIND: Level.STANDARD}
+    assert dict(tr.model.IMPLEMENTING_MOVES) == {Level.NEEDS_REVIEW: Level.ADVANCED, Level.BEHIND: Level.STANDARD}
 
 
 def test_rating_labels_and_order():
@@ -80,15 +80,20 @@ def test_counts_from_levels():
 
 def test_name_falls_back_to_japanese():
     """A name without English renders in Japanese in both languages."""
-    assert tr.Name("組織体制").label("en") == "組織体制"
-    assert tr.Name("組織体制", "Organisation").label("en") == "Organisation"
-    assert tr.Name("組織体制", "Organisation").label("ja") == "組織体制"
+    assert tr.model.Name("組織体制").label("en") == "組織体制"
+    assert tr.model.Name("組織体制", "Organisation").label("en") == "Organisation"
+    assert tr.model.Name("組織体制", "Organisation").label("ja") == "組織体制"
 
 
 def test_category_counts_from_items():
     """A category's items give counts only when every item's level is known."""
-    item = tr.Item(id="x", name=tr.Name("x"), level=Level.BEHIND)
-    unknown = tr.Item(id="y", name=tr.Name("y"), implemented=True)
-    category = tr.Category(id="c", group=tr.Name("g"), name=tr.Name("c"), items=(item,))
+    item = tr.Item(id="x", name=tr.model.Name("x"), level=Level.BEHIND)
+    unknown = tr.Item(id="y", name=tr.model.Name("y"), implemented=True)
+    category = tr.Category(id="c", group=tr.model.Name("g"), name=tr.model.Name("c"), items=(item,))
     assert category.counts_from_items() == Counts(0, 0, 0, 1)
-    assert tr.Category(id="c", group=tr.Name("g"), name=tr.Name("c"), items=(item, unknown)).counts_from_items() is None
+    assert (
+        tr.Category(
+            id="c", group=tr.model.Name("g"), name=tr.model.Name("c"), items=(item, unknown)
+        ).counts_from_items()
+        is None
+    )

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import tajimi_rules as tr
-from tajimi_rules import Comparison, Counts, Level, all_, any_, not_, share
+from tajimi_rules import Counts, Level, all_, any_, not_, share
+from tajimi_rules.rules import Comparison
 
 from .strategies import counts, predicates
 
@@ -107,9 +108,9 @@ def test_levels_are_canonical():
 
 def test_factories_flatten_nested_combinators():
     """Nested all_ / any_ collapse into one, as attrs' validators do."""
-    assert all_(all_(A_S_OF_ALL), A_OF_A_S) == tr.AllOf((A_S_OF_ALL, A_OF_A_S))
-    assert any_(any_(A_S_OF_ALL, A_OF_A_S)) == tr.AnyOf((A_S_OF_ALL, A_OF_A_S))
-    assert all_(any_(A_S_OF_ALL), A_OF_A_S).predicates[0] == tr.AnyOf((A_S_OF_ALL,))
+    assert all_(all_(A_S_OF_ALL), A_OF_A_S) == tr.rules.AllOf((A_S_OF_ALL, A_OF_A_S))
+    assert any_(any_(A_S_OF_ALL, A_OF_A_S)) == tr.rules.AnyOf((A_S_OF_ALL, A_OF_A_S))
+    assert all_(any_(A_S_OF_ALL), A_OF_A_S).predicates[0] == tr.rules.AnyOf((A_S_OF_ALL,))
 
 
 def test_empty_combinators():

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import types
+
+import pytest
 
 import tajimi_rules
 
@@ -18,14 +21,35 @@ def test_all_is_sorted():
     assert tajimi_rules.__all__ == sorted(tajimi_rules.__all__, key=_isort_key)
 
 
+NAMESPACES = ("analysis", "checks", "documents", "errors", "model", "report", "rules", "suggestions", "survey")
+
+
 def test_all_is_complete():
     """Every public name the package defines is exported, and every export exists."""
+    public = {name for name in vars(tajimi_rules) if not name.startswith("_")}
+    assert public == set(tajimi_rules.__all__)
+
+
+def test_top_level_is_small():
+    """The top level keeps the everyday names and the namespaces: at most 35 names."""
+    assert len(tajimi_rules.__all__) <= 35
+    assert {name for name in tajimi_rules.__all__ if isinstance(getattr(tajimi_rules, name), types.ModuleType)} == set(
+        NAMESPACES
+    )
+
+
+@pytest.mark.parametrize("namespace", NAMESPACES)
+def test_namespace_all_is_sorted_and_complete(namespace):
+    """Each public namespace exports a sorted ``__all__`` naming exactly its public attributes."""
+    module = importlib.import_module(f"tajimi_rules.{namespace}")
+    assert module.__all__ == sorted(module.__all__, key=_isort_key)
     public = {
         name
-        for name, value in vars(tajimi_rules).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        for name, value in vars(module).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType) and name != "annotations"
     }
-    assert public == set(tajimi_rules.__all__)
+    assert public == set(module.__all__)
+    assert all(hasattr(module, name) for name in module.__all__)
 
 
 def test_contract_names():

@@ -16,11 +16,11 @@ import pytest
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 import tajimi_rules as tr
-import tajimi_rules._charts as charts_module
-from tajimi_rules._charts import category_chart, font_subset, japanese_font, overview_chart
+import tajimi_rules.report._charts as charts_module
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
-from tajimi_rules._report import build_report, markdown_escape, report_format, write_report
+from tajimi_rules.report._charts import category_chart, font_subset, japanese_font, overview_chart
+from tajimi_rules.report._report import build_report, markdown_escape, report_format, write_report
 
 HOSTILE = '<script>alert("x")</script> "quoted" \'single\' & <img src=x onerror=alert(1)> $ | *'
 URL = "https://example.org/tracker.png"
@@ -137,7 +137,7 @@ def test_summary_marks_exactly_the_three_disagreements(report_ja):
         "統合型地理情報システム(GIS)の整備状況",
         "地方公共団体独自のデジタルデバイド対策の実施",
     ]
-    assert report_ja.summary == tr.ReportSummary(total=16, agree=13, disagree=3, unrated=0, unstated=0)
+    assert report_ja.summary == tr.report.ReportSummary(total=16, agree=13, disagree=3, unrated=0, unstated=0)
 
 
 def test_each_category_shows_explanation_remarks_plan_and_risks(report_ja):

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._report import write_report
+from tajimi_rules.report._report import write_report
 
 from .test_report import HOSTILE, hostile_evaluation
 

@@ -28,16 +28,16 @@ def test_shipped_rule_sets_unstructure_to_their_files(rule_set_id):
 def test_rule_sets_round_trip_through_json(rule_set):
     """Any rule set survives unstructure -> JSON text -> schema validation -> structure."""
     data = json.loads(json.dumps(tr.converter.unstructure(rule_set)))
-    jsonschema.validate(data, tr.schema("ruleset"))
-    assert tr.parse_rules(data) == rule_set
+    jsonschema.validate(data, tr.documents.schema("ruleset"))
+    assert tr.documents.parse_rules(data) == rule_set
 
 
 def test_example_round_trips(example_path):
     """The Tajimi example survives unstructure -> JSON -> structure, and stays schema-valid."""
     evaluation = tr.load_evaluation(example_path)
     data = json.loads(json.dumps(tr.converter.unstructure(evaluation), ensure_ascii=False))
-    jsonschema.validate(data, tr.schema("evaluation"))
-    assert tr.parse_evaluation(data) == evaluation
+    jsonschema.validate(data, tr.documents.schema("evaluation"))
+    assert tr.documents.parse_evaluation(data) == evaluation
 
 
 def test_rates_are_written_exactly(example_path):

@@ -15,40 +15,38 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tajimi_rules import (
+    Category,
+    Counts,
+    Evaluation,
+    Item,
+    Level,
+    Rating,
+    Rule,
+    RuleSet,
+    all_,
+    load_evaluation,
+    load_rules,
+    share,
+    suggest,
+)
+from tajimi_rules._cli import main
+from tajimi_rules._cli._common import Output
+from tajimi_rules.model import IMPLEMENTING_MOVES, Municipality, Name, Survey
+from tajimi_rules.rules import Combine, Predicate
+from tajimi_rules.suggestions import (
     CATCH_UP_MOVES,
-    IMPLEMENTING_MOVES,
     LAPSE_MOVES,
     RARER_MOVES,
     BeyondKind,
     Candidate,
     CandidateOrder,
-    Category,
-    Combine,
-    Counts,
-    Evaluation,
-    Item,
-    Level,
-    Municipality,
-    Name,
-    Predicate,
-    Rating,
-    Rule,
-    RuleSet,
     Suggestion,
     SuggestionReason,
-    Survey,
     _suggest,
-    all_,
     at_risk,
     improvement_plan,
-    load_evaluation,
-    load_rules,
-    share,
     smallest_change,
-    suggest,
 )
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 
 from .conftest import EXAMPLE
 from .strategies import rule_sets

@@ -10,17 +10,17 @@ import attrs
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._synthetic import MUNICIPALITIES, synthetic_answers, synthetic_bodies, write_long_csv, write_wide_xlsx
+from tests.synthetic import MUNICIPALITIES, synthetic_answers, synthetic_bodies, write_long_csv, write_wide_xlsx
 
 
 @pytest.fixture(scope="module")
-def catalog() -> tr.Catalog:
+def catalog() -> tr.survey.Catalog:
     """The shipped R4 catalog."""
-    return tr.load_catalog("r4")
+    return tr.survey.load_catalog("r4")
 
 
 @pytest.fixture(scope="module")
-def answers(catalog: tr.Catalog) -> tr.Answers:
+def answers(catalog: tr.survey.Catalog) -> tr.survey.Answers:
     """One national data set, seed 11."""
     return synthetic_answers(
         catalog, seed=11, base_rates={"csirt": Fraction(4, 5), "qualification-exam-subsidy": 0.092}
@@ -61,7 +61,7 @@ def test_every_code_has_a_valid_check_digit():
         assert int(body.code[5]) == _digit(body.code[:5]), body.code
 
 
-def test_same_seed_same_data_other_seed_other_data(catalog: tr.Catalog, answers: tr.Answers):
+def test_same_seed_same_data_other_seed_other_data(catalog: tr.survey.Catalog, answers: tr.survey.Answers):
     """A seed fixes the data; another seed changes it."""
     again = synthetic_answers(
         catalog, seed=11, base_rates={"csirt": Fraction(4, 5), "qualification-exam-subsidy": 0.092}
@@ -70,9 +70,9 @@ def test_same_seed_same_data_other_seed_other_data(catalog: tr.Catalog, answers:
     assert synthetic_answers(catalog, seed=12).answers != answers.answers
 
 
-def test_rates_are_spread_and_follow_given_bases(answers: tr.Answers):
+def test_rates_are_spread_and_follow_given_bases(answers: tr.survey.Answers):
     """Items range from rare to common, and an item's given base rate is roughly its national rate."""
-    rates = tr.compute_rates(answers)
+    rates = tr.survey.compute_rates(answers)
     values = [rate.rate for rate in rates.national]
     assert all(value is not None for value in values)
     common = sum(1 for value in values if value is not None and value >= Fraction(1, 2))
@@ -85,31 +85,31 @@ def test_rates_are_spread_and_follow_given_bases(answers: tr.Answers):
     assert Fraction(2, 100) < subsidy < Fraction(25, 100)
 
 
-def test_some_answers_are_blank(answers: tr.Answers):
+def test_some_answers_are_blank(answers: tr.survey.Answers):
     """A small share of answers is left blank, as in real survey exports."""
-    blank = sum(row.count(tr.Answer.NOT_ANSWERED) for row in answers.answers)
+    blank = sum(row.count(tr.survey.Answer.NOT_ANSWERED) for row in answers.answers)
     assert 0 < blank < 0.02 * 1788 * 114
 
 
-def _subset(answers: tr.Answers, size: int) -> tr.Answers:
+def _subset(answers: tr.survey.Answers, size: int) -> tr.survey.Answers:
     return attrs.evolve(answers, bodies=answers.bodies[:size], answers=answers.answers[:size])
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
-def test_long_csv_round_trips(tmp_path: Path, catalog: tr.Catalog, answers: tr.Answers, encoding: str):
+def test_long_csv_round_trips(tmp_path: Path, catalog: tr.survey.Catalog, answers: tr.survey.Answers, encoding: str):
     """Written as a long CSV in each encoding and read back, the answers are the same."""
     small = _subset(answers, 60)
     path = write_long_csv(small, tmp_path / "a.csv", encoding=encoding)
-    back = tr.read_answers(path, catalog)
+    back = tr.survey.read_answers(path, catalog)
     assert back.problems == ()
     assert (back.bodies, back.answers) == (small.bodies, small.answers)
 
 
-def test_wide_xlsx_round_trips(tmp_path: Path, catalog: tr.Catalog, answers: tr.Answers):
+def test_wide_xlsx_round_trips(tmp_path: Path, catalog: tr.survey.Catalog, answers: tr.survey.Answers):
     """Written as a wide .xlsx with its mapping and read back, the answers are the same."""
     pytest.importorskip("openpyxl")
     small = _subset(answers, 60)
     workbook, mapping = write_wide_xlsx(small, tmp_path / "a.xlsx", tmp_path / "a.json")
-    back = tr.read_answers(workbook, catalog, mapping=mapping)
+    back = tr.survey.read_answers(workbook, catalog, mapping=mapping)
     assert back.problems == ()
     assert (back.bodies, back.answers) == (small.bodies, small.answers)

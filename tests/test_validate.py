@@ -20,13 +20,13 @@ import jsonschema
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules import _meaning
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
-from tajimi_rules._jsonio import DEFAULT_MAX_BYTES, read_json
-from tajimi_rules._meaning import current_fiscal_year, mixed_script
-from tajimi_rules._schemas import Kind, did_you_mean, ecma_pattern, schema, schema_problems
-from tajimi_rules._validate import detect_kind, validate, validated
+from tajimi_rules.documents import _meaning
+from tajimi_rules.documents._jsonio import DEFAULT_MAX_BYTES, read_json
+from tajimi_rules.documents._meaning import current_fiscal_year, mixed_script
+from tajimi_rules.documents._schemas import Kind, did_you_mean, ecma_pattern, schema, schema_problems
+from tajimi_rules.documents._validate import detect_kind, validate, validated
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken"

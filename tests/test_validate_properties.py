@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import tajimi_rules as tr
-from tajimi_rules import _jsonio
 from tajimi_rules._convert import converter
 from tajimi_rules._fractions import parse_fraction, parse_rate
-from tajimi_rules._jsonio import read_json
-from tajimi_rules._schemas import (
+from tajimi_rules.documents import _jsonio
+from tajimi_rules.documents._jsonio import read_json
+from tajimi_rules.documents._schemas import (
     Kind,
     fast_is_valid,
     fast_validator_available,
@@ -27,7 +27,7 @@ from tajimi_rules._schemas import (
     schema_problems,
     validator,
 )
-from tajimi_rules._validate import KINDS, validate, validated
+from tajimi_rules.documents._validate import KINDS, validate, validated
 
 from .strategies import rule_sets
 
@@ -264,7 +264,7 @@ def test_generated_documents_load_or_give_problems(case: tuple[Kind, Any]) -> No
     """Documents generated from the schemas load or give problems, never another exception."""
     kind, document = case
     assert all(isinstance(p, tr.Problem) for p in validate(document))
-    load = tr.parse_evaluation if kind == "evaluation" else tr.parse_rules
+    load = tr.documents.parse_evaluation if kind == "evaluation" else tr.documents.parse_rules
     error = _load_error(load, document)
     errors = [p for p in validate(document, kind=kind) if p.severity is tr.Severity.ERROR]
     assert (error is None) == (not errors)
@@ -283,7 +283,7 @@ def _load_error(load: Callable[[Any], object], document: Any) -> tr.InvalidDocum
 @given(example_mutations())
 def test_example_mutations_load_or_give_problems(document: Any) -> None:
     """Mutations of the example load or raise InvalidDocumentError with validate()'s problems."""
-    error = _load_error(tr.parse_evaluation, document)
+    error = _load_error(tr.documents.parse_evaluation, document)
     assert error is None or list(error.problems) == validate(document, kind="evaluation")
 
 
@@ -386,7 +386,7 @@ def test_what_the_library_writes_validates() -> None:
     """The example and the shipped rule sets, written back out by the converter, validate clean."""
     evaluation = tr.load_evaluation(ROOT / "examples" / "tajimi-r4.json")
     assert validate(converter.unstructure(evaluation), kind="evaluation") == []
-    for name in tr.builtin_rule_sets():
+    for name in tr.documents.builtin_rule_sets():
         written = converter.unstructure(tr.load_rules(name))
         assert validate(written, kind="ruleset") == []
         assert validate(_jsonio.dumps(written).encode()) == []

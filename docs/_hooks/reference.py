@@ -260,7 +260,7 @@ def problem_codes() -> dict[str, set[str]]:
             found.setdefault(code, set()).add(module)
     for kind in ("evaluation", "ruleset", "catalog"):
         for keyword in _schema_keywords(load_schema(kind)):
-            found.setdefault(f"schema.{keyword}", set()).add("tajimi_rules._schemas")
+            found.setdefault(f"schema.{keyword}", set()).add("tajimi_rules.documents._schemas")
     return found
 
 

@@ -17,9 +17,9 @@ from cattrs.v import format_exception
 
 from ._errors import Problem, pointer
 from ._fractions import format_fraction, parse_rate, rate_to_json
-from ._model import Counts
-from ._predicates import ALL_LEVELS, AllOf, AnyOf, Comparison, Not, Predicate, Share
-from ._rules import ItemGrading
+from .model import Counts
+from .rules._predicates import ALL_LEVELS, AllOf, AnyOf, Comparison, Not, Predicate, Share
+from .rules._rules import ItemGrading
 
 __all__ = ["converter", "make_converter", "structuring_problems"]
 

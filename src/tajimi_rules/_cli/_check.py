@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .._check import CategoryCheck, CheckReport, check
-from .._loaders import DEFAULT_RULES
+from ..checks._check import CategoryCheck, CheckReport, check
+from ..documents._loaders import DEFAULT_RULES
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table, visible
 
 __all__ = ["COMMAND"]

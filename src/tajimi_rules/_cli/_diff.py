@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .._diff import EvaluationDiff, diff_evaluations
+from ..checks._diff import EvaluationDiff, diff_evaluations
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table
 
 __all__ = ["COMMAND"]

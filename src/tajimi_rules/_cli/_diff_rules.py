@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from .._analysis import compare
-from .._loaders import load_rules
-from .._model import Rating
+from ..analysis._analysis import compare
+from ..documents._loaders import load_rules
+from ..model import Rating
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format
 from ._lint import MAX_ITEMS, coverage_text, max_items
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 
-from .._analysis import MOVE_SETS, Analysis, Coverage, Move, Region, analyze, parse_moves
-from .._loaders import load_rules
-from .._model import Rating
-from .._rules import Combine
+from ..analysis._analysis import MOVE_SETS, Analysis, Coverage, Move, Region, analyze, parse_moves
+from ..documents._loaders import load_rules
+from ..model import Rating
+from ..rules._rules import Combine
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, table
 
 __all__ = ["COMMAND", "MAX_ITEMS", "coverage_text", "max_items", "moves"]

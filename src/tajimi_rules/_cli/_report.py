@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._check import resolve
-from .._loaders import DEFAULT_RULES
-from .._report import report_format, write_report
+from ..checks._check import resolve
+from ..documents._loaders import DEFAULT_RULES
+from ..report._report import report_format, write_report
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_rules
 
 __all__ = ["COMMAND"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from .._loaders import DEFAULT_RULES, load_evaluation, load_rules
-from .._model import Rating
-from .._suggest import CandidateOrder, SuggestionReport, suggest
+from ..documents._loaders import DEFAULT_RULES, load_evaluation, load_rules
+from ..model import Rating
+from ..suggestions._suggest import CandidateOrder, SuggestionReport, suggest
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules
 
 __all__ = ["COMMAND"]

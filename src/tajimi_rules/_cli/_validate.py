@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._errors import Problem, Severity
-from .._jsonio import DEFAULT_MAX_BYTES
-from .._loaders import load_rules
-from .._validate import KINDS, Validated, validated
+from ..documents._jsonio import DEFAULT_MAX_BYTES
+from ..documents._loaders import load_rules
+from ..documents._validate import KINDS, Validated, validated
 from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]

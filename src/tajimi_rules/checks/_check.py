@@ -14,11 +14,11 @@ from typing import Any
 
 import attrs
 
-from ._convert import converter
-from ._explain import Explanation
-from ._loaders import load_evaluation, load_rules
-from ._model import Category, Counts, Evaluation, Item, Level, Rating
-from ._rules import ItemGrading, RuleSet
+from .._convert import converter
+from ..documents._loaders import load_evaluation, load_rules
+from ..model import Category, Counts, Evaluation, Item, Level, Rating
+from ..rules._explain import Explanation
+from ..rules._rules import ItemGrading, RuleSet
 
 __all__ = ["CategoryCheck", "CheckReport", "category_counts", "check", "item_level", "resolve"]
 

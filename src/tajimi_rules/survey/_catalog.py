@@ -26,12 +26,12 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._convert import converter, structuring_problems
-from ._errors import InvalidDocumentError, Problem, pointer
-from ._jsonio import read_json
-from ._meaning import category_id_problems
-from ._model import Name, Survey
-from ._schemas import schema_problems
+from .._convert import converter, structuring_problems
+from .._errors import InvalidDocumentError, Problem, pointer
+from ..documents._jsonio import read_json
+from ..documents._meaning import category_id_problems
+from ..documents._schemas import schema_problems
+from ..model import Name, Survey
 
 __all__ = [
     "DEFAULT_CATALOG",

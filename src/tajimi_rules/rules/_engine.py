@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
-from ._model import Counts, Level, Rating
+from ..model import Counts, Level, Rating
 from ._predicates import AllOf, AnyOf, Not, Predicate, Share
 
 __all__ = ["MatchFunction", "RateFunction", "compile_rules"]

@@ -24,8 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ._errors import Problem, pointer
-from ._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
+from .._errors import Problem, pointer
+from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "dumps", "read_json"]
 

@@ -49,13 +49,13 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from ._analysis import _UNIT, _Arrangement, _rule_shares, ratings_given
-from ._check import category_counts, item_level
-from ._convert import converter
-from ._fractions import format_fraction, format_percent, rate_to_json
-from ._loaders import load_evaluation, load_rules
-from ._model import IMPLEMENTING_MOVES, Category, Counts, Evaluation, Item, Level, Name, Rating
-from ._rules import RuleSet
+from .._convert import converter
+from .._fractions import format_fraction, format_percent, rate_to_json
+from ..analysis._analysis import _UNIT, _Arrangement, _rule_shares, ratings_given
+from ..checks._check import category_counts, item_level
+from ..documents._loaders import load_evaluation, load_rules
+from ..model import IMPLEMENTING_MOVES, Category, Counts, Evaluation, Item, Level, Name, Rating
+from ..rules._rules import RuleSet
 
 __all__ = [
     "CATCH_UP_MOVES",

@@ -32,17 +32,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._check import CategoryCheck, CheckReport, check, item_level, resolve
-from ._explain import Outcome
-from ._fractions import format_fraction, format_percent
-from ._model import IMPLEMENTING_MOVES, Evaluation, Level, Rating
-from ._rules import RuleSet
-from ._version import __version__
+from .._fractions import format_fraction, format_percent
+from .._version import __version__
+from ..checks._check import CategoryCheck, CheckReport, check, item_level, resolve
+from ..model import IMPLEMENTING_MOVES, Evaluation, Level, Rating
+from ..rules._explain import Outcome
+from ..rules._rules import RuleSet
 
 if TYPE_CHECKING:
     import jinja2
 
-    from ._suggest import CategorySuggestions, SuggestionReport
+    from ..suggestions._suggest import CategorySuggestions, SuggestionReport
 
 __all__ = [
     "CategoryReport",
@@ -384,7 +384,7 @@ def _base64(data: bytes) -> str:
 
 def _suggestions(evaluation: Evaluation, rules: RuleSet) -> SuggestionReport:
     """Every category's smallest plans and the items its rating rests on."""
-    from ._suggest import suggest
+    from ..suggestions._suggest import suggest
 
     return suggest(evaluation, rules)
 

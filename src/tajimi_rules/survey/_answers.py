@@ -33,11 +33,11 @@ from typing import Any
 
 import attrs
 
+from .._errors import Problem, Severity, pointer
+from ..documents._jsonio import read_json
+from ..documents._meaning import check_digit
+from ..documents._schemas import schema
 from ._catalog import Answer, Catalog
-from ._errors import Problem, Severity, pointer
-from ._jsonio import read_json
-from ._meaning import check_digit
-from ._schemas import schema
 
 __all__ = [
     "PREFECTURES",

@@ -19,13 +19,13 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._convert import converter, structuring_problems
-from ._errors import Problem, Severity
+from .._convert import converter, structuring_problems
+from .._errors import Problem, Severity
+from ..model import Evaluation
+from ..rules._rules import RuleSet
 from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, read_json
 from ._loaders import DEFAULT_RULES, RulesArgument, _not_an_object, builtin_rule_sets, load_rules
 from ._meaning import evaluation_clean, evaluation_problems, rate_problems, ruleset_problems
-from ._model import Evaluation
-from ._rules import RuleSet
 from ._schemas import SCHEMA_IDS, Kind, fast_is_valid, schema_problems
 
 __all__ = ["KINDS", "Validated", "detect_kind", "validate", "validated"]

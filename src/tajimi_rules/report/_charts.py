@@ -24,10 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._check import CategoryCheck, CheckReport, item_level
-from ._fractions import format_fraction
-from ._model import Level, Rating
-from ._rules import RuleSet
+from .._fractions import format_fraction
+from ..checks._check import CategoryCheck, CheckReport, item_level
+from ..model import Level, Rating
+from ..rules._rules import RuleSet
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -28,7 +28,7 @@ import jsonschema
 import jsonschema.validators
 from jsonschema.exceptions import ValidationError
 
-from ._errors import Problem, pointer
+from .._errors import Problem, pointer
 
 __all__ = [
     "SCHEMA_IDS",

@@ -17,10 +17,10 @@ from fractions import Fraction
 
 import attrs
 
+from .._fractions import parse_fraction
+from ..model import Counts, Level, Rating
 from ._engine import MatchFunction, RateFunction, compile_rules
 from ._explain import Explanation, Outcome, RuleResult
-from ._fractions import parse_fraction
-from ._model import Counts, Level, Rating
 from ._predicates import Comparison, Predicate
 
 __all__ = ["Combine", "ItemGrading", "Rule", "RuleSet"]

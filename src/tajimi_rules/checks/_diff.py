@@ -22,12 +22,12 @@ from typing import Any
 
 import attrs
 
+from .._errors import InvalidDocumentError, Problem, pointer
+from .._fractions import format_fraction
+from ..documents._loaders import load_rules
+from ..model import Counts, Evaluation, Item, Level, Name, Rating
+from ..rules._rules import ItemGrading, RuleSet
 from ._check import check, item_level, resolve
-from ._errors import InvalidDocumentError, Problem, pointer
-from ._fractions import format_fraction
-from ._loaders import load_rules
-from ._model import Counts, Evaluation, Item, Level, Name, Rating
-from ._rules import ItemGrading, RuleSet
 
 __all__ = ["CategoryChange", "ChangeCause", "EvaluationDiff", "ItemChange", "diff_evaluations"]
 

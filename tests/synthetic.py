@@ -29,10 +29,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ._answers import PREFECTURES, Answers, Body, _column_letters, _load_openpyxl
-from ._catalog import Answer, Catalog
-from ._jsonio import dumps
-from ._meaning import check_digit
+from tajimi_rules.documents._jsonio import dumps
+from tajimi_rules.documents._meaning import check_digit
+from tajimi_rules.survey._answers import PREFECTURES, Answers, Body, _column_letters, _load_openpyxl
+from tajimi_rules.survey._catalog import Answer, Catalog
 
 __all__ = [
     "MUNICIPALITIES",
@@ -96,7 +96,7 @@ def synthetic_answers(
     ``base_rates`` sets the rate an item is drawn around (by item id); other items draw
     theirs from Beta(1.1, 1.4). ``blank`` is the share of answers left blank.
     """
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    rng = random.Random(seed)
     items = catalog.items
     given = base_rates or {}
     bases = [_logit(float(given[item.id])) if item.id in given else _logit(rng.betavariate(1.1, 1.4)) for item in items]
@@ -126,9 +126,7 @@ def synthetic_answers(
 
 def _texts(answers: Answers, seed: int) -> tuple[random.Random, dict[Answer, tuple[str, ...]]]:
     vocabulary = answers.catalog.answers
-    return random.Random(seed), {  # noqa: S311 - reproducible test data
-        answer: vocabulary.texts(answer) for answer in Answer
-    }
+    return random.Random(seed), {answer: vocabulary.texts(answer) for answer in Answer}
 
 
 def write_long_csv(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._model import Counts, Rating
+from ..model import Counts, Rating
 from ._predicates import CompoundResult, PredicateResult, ShareResult
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """The conformance suite: ``[rule set id, counts, expected rating]`` cases for ports of the rules.
 
-``python -m tajimi_rules._conformance`` writes ``tests/conformance/tajimi-rules-conformance.json``
+``python -m tests.conformance.generate`` writes ``tests/conformance/tajimi-rules-conformance.json``
 (``--output PATH`` elsewhere, ``--check`` to compare instead of writing: exit 1 when the file
 differs). The file is language-neutral JSON; each case is::
 
@@ -11,7 +11,7 @@ For each shipped rule set the cases are: the empty category; every vector with
 ``1 <= n <=`` :data:`SMALL` on a boundary (some share of the rule set exactly at its threshold,
 or with an empty denominator); every :data:`SAMPLE_EVERY`-th other vector up to that size; and,
 for large counts, the smallest vector of every cell of the rule set (see
-:mod:`tajimi_rules._analysis`) times :data:`SCALE`, and that vector with one item moved to a
+:mod:`tajimi_rules.analysis._analysis`) times :data:`SCALE`, and that vector with one item moved to a
 better level. Expected ratings come from :meth:`RuleSet.explain`, which evaluates the
 predicates directly rather than through the compiled functions.
 """
@@ -29,11 +29,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from ._analysis import MOVE_SETS, _Arrangement, _rule_shares, _scan
-from ._explain import Outcome
-from ._loaders import builtin_rule_sets, load_rules
-from ._model import Counts, Level
-from ._rules import RuleSet
+from tajimi_rules.analysis._analysis import MOVE_SETS, _Arrangement, _rule_shares, _scan
+from tajimi_rules.documents._loaders import builtin_rule_sets, load_rules
+from tajimi_rules.model import Counts, Level
+from tajimi_rules.rules._explain import Outcome
+from tajimi_rules.rules._rules import RuleSet
 
 __all__ = ["DEFAULT_PATH", "SAMPLE_EVERY", "SCALE", "SMALL", "cases", "document", "main", "render"]
 
@@ -117,7 +117,7 @@ def document(rule_set_ids: Sequence[str] | None = None) -> dict[str, Any]:
             "needs_review, behind]; n = their sum; n = 0 is never rated. Thresholds are exact fractions: "
             "compare by cross-multiplying integers, never with floating point."
         ),
-        "generator": "python -m tajimi_rules._conformance",
+        "generator": "python -m tests.conformance.generate",
         "small": SMALL,
         "sample_every": SAMPLE_EVERY,
         "scale": SCALE,
@@ -157,7 +157,7 @@ def _write(path: Path, text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write (or with ``--check`` compare) the conformance file; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m tajimi_rules._conformance", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.conformance.generate", description=__doc__)
     parser.add_argument("--output", type=Path, default=DEFAULT_PATH, help=f"default: {DEFAULT_PATH}")
     parser.add_argument("--check", action="store_true", help="compare with the file instead of writing it")
     args = parser.parse_args(argv)
@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.output}: {error.strerror}", file=sys.stderr)
             return 1
         if current != text:
-            print(f"{args.output}: out of date; regenerate with python -m tajimi_rules._conformance", file=sys.stderr)
+            print(f"{args.output}: out of date; regenerate with python -m tests.conformance.generate", file=sys.stderr)
             return 1
         print(f"{args.output}: up to date")
         return 0

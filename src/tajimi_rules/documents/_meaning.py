@@ -21,11 +21,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ._errors import Problem, Severity, pointer
-from ._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate
-from ._model import Category, Evaluation, Item, Level, Rating
-from ._predicates import Comparison
-from ._rules import ItemGrading
+from .._errors import Problem, Severity, pointer
+from .._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate
+from ..model import Category, Evaluation, Item, Level, Rating
+from ..rules._predicates import Comparison
+from ..rules._rules import ItemGrading
 from ._schemas import did_you_mean
 
 __all__ = [

@@ -31,8 +31,8 @@ from typing import TypeAlias
 
 import attrs
 
-from ._fractions import format_fraction, parse_fraction
-from ._model import Counts, Level
+from .._fractions import format_fraction, parse_fraction
+from ..model import Counts, Level
 
 __all__ = [
     "AllOf",

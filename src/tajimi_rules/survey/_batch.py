@@ -32,15 +32,15 @@ from typing import Any
 
 import attrs
 
+from .._convert import make_converter
+from .._errors import InvalidDocumentError, Problem, TajimiRulesError, pointer
+from .._fractions import rate_to_json
+from ..documents._loaders import load_rules
+from ..model import Category, Counts, Evaluation, Item, Level, Municipality, Rating, Source
+from ..rules._rules import ItemGrading, RuleSet
 from ._answers import Answers, Body
 from ._catalog import Answer, Catalog, CatalogItem
-from ._convert import make_converter
-from ._errors import InvalidDocumentError, Problem, TajimiRulesError, pointer
-from ._fractions import rate_to_json
-from ._loaders import load_rules
-from ._model import Category, Counts, Evaluation, Item, Level, Municipality, Rating, Source
-from ._rates import RateTable, compute_rates
-from ._rules import ItemGrading, RuleSet
+from ._implementation import RateTable, compute_rates
 
 __all__ = [
     "Batch",

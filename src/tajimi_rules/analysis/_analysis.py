@@ -67,10 +67,10 @@ from typing import Any
 
 import attrs
 
-from ._fractions import format_fraction
-from ._model import IMPLEMENTING_MOVES, Counts, Level, Rating
-from ._predicates import AllOf, AnyOf, Not, Predicate, Share, _level_sum
-from ._rules import Combine, RuleSet
+from .._fractions import format_fraction
+from ..model import IMPLEMENTING_MOVES, Counts, Level, Rating
+from ..rules._predicates import AllOf, AnyOf, Not, Predicate, Share, _level_sum
+from ..rules._rules import Combine, RuleSet
 
 __all__ = [
     "MOVE_SETS",

@@ -14,9 +14,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from ._errors import InvalidDocumentError, Problem, UnknownRuleSetError
-from ._model import Evaluation
-from ._rules import RuleSet
+from .._errors import InvalidDocumentError, Problem, UnknownRuleSetError
+from ..model import Evaluation
+from ..rules._rules import RuleSet
 from ._schemas import Kind
 
 __all__ = [
