@@ -554,7 +554,7 @@ def test_write_batch_refuses_a_non_empty_directory(tmp_path: Path):
     """The library raises OutputExistsError (a TajimiRulesError) for a non-empty target."""
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "x").write_text("x", encoding="utf-8")
-    with pytest.raises(tr.survey.OutputExistsError):
+    with pytest.raises(tr.errors.OutputExistsError):
         tr.survey.write_batch(_small_batch(), tmp_path / "out")
 
 

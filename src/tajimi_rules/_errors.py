@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 __all__ = [
     "InvalidDocumentError",
+    "OutputExistsError",
     "Problem",
     "Severity",
     "TajimiRulesError",
+    "UnknownCatalogError",
+    "UnknownCategoryError",
+    "UnknownIdError",
     "UnknownRuleSetError",
     "pointer",
 ]
@@ -115,7 +119,12 @@ class Problem:
 
 
 class TajimiRulesError(Exception):
-    """Base class of every exception this library raises on purpose."""
+    """Base class of every exception this library raises on purpose.
+
+    ``exit_code`` is the status the command line exits with when the error reaches it.
+    """
+
+    exit_code: ClassVar[int] = 2
 
 
 class InvalidDocumentError(TajimiRulesError, ValueError):
@@ -140,12 +149,45 @@ class InvalidDocumentError(TajimiRulesError, ValueError):
         return head if more == 0 else f"{head} (and {more} more problem{'s' * (more > 1)})"
 
 
-class UnknownRuleSetError(TajimiRulesError, LookupError):
-    """No shipped rule set has this id, and it is not a path to a rule-set file."""
+class UnknownIdError(TajimiRulesError, LookupError):
+    """No object of this kind has the given id; ``known`` lists the ids there are."""
+
+    what: ClassVar[str] = "id"
+    alternative: ClassVar[str] = ""
 
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name
         self.known = tuple(sorted(known))
-        super().__init__(
-            f"unknown rule set {name!r}: expected one of {', '.join(self.known)} or the path of a rule-set JSON file"
-        )
+        expected = ", ".join(self.known) or "none"
+        super().__init__(f"unknown {self.what} {name!r}: expected one of {expected}{self.alternative}")
+
+
+class UnknownRuleSetError(UnknownIdError):
+    """No shipped rule set has this id, and it is not a path to a rule-set file."""
+
+    what = "rule set"
+    alternative = " or the path of a rule-set JSON file"
+
+
+class UnknownCatalogError(UnknownIdError):
+    """No shipped catalog has this id, and it is not a path to a catalog file."""
+
+    what = "catalog"
+    alternative = " or the path of a catalog JSON file"
+
+
+class UnknownCategoryError(UnknownIdError, KeyError):
+    """The evaluation has no category with this id."""
+
+    what = "category"
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class OutputExistsError(TajimiRulesError, FileExistsError):
+    """The output path exists and replacing it was not asked for."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: the output exists and is not empty (replacing it was not asked for)")

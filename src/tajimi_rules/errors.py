@@ -2,22 +2,45 @@
 
 The exception tree::
 
-    TajimiRulesError                  base of everything this library raises on purpose
+    TajimiRulesError                  base of everything this library raises on purpose;
+     │                                ``exit_code`` is the command line's exit status for it
      ├── InvalidDocumentError         a file or mapping is not a valid document; ``.problems``
      │                                lists every problem found, each with its JSON pointer
-     └── UnknownRuleSetError          no rule set has the given id (also a ``LookupError``)
+     │                                (also a ``ValueError``)
+     ├── UnknownIdError               no object of a kind has the given id; ``.known`` lists
+     │    │                           those there are (also a ``LookupError``)
+     │    ├── UnknownRuleSetError     no shipped rule set has the id, and it is no path
+     │    ├── UnknownCatalogError     no shipped catalog has the id, and it is no path
+     │    └── UnknownCategoryError    the evaluation has no category with the id (also a ``KeyError``)
+     └── OutputExistsError            an output path exists and replacing it was not asked for
+                                      (also a ``FileExistsError``)
 
 A :class:`Problem` is a value, not an exception: validators return lists of them and
 never raise for bad content; loaders raise :class:`InvalidDocumentError` holding them.
 """
 
-from ._errors import InvalidDocumentError, Problem, Severity, TajimiRulesError, UnknownRuleSetError, pointer
+from ._errors import (
+    InvalidDocumentError,
+    OutputExistsError,
+    Problem,
+    Severity,
+    TajimiRulesError,
+    UnknownCatalogError,
+    UnknownCategoryError,
+    UnknownIdError,
+    UnknownRuleSetError,
+    pointer,
+)
 
 __all__ = [
     "InvalidDocumentError",
+    "OutputExistsError",
     "Problem",
     "Severity",
     "TajimiRulesError",
+    "UnknownCatalogError",
+    "UnknownCategoryError",
+    "UnknownIdError",
     "UnknownRuleSetError",
     "pointer",
 ]

@@ -1,7 +1,8 @@
 """Every sentence the library writes, in one table keyed by message id and language.
 
-The table is split by family into modules of its own (``_problems``, ``_cli`` …), each a mapping
-``message id -> {"en": template, "ja": template}``; :data:`TABLE` joins them and refuses a
+The table is split by family into modules of its own (``_problems``, ``_cli`` …), each with two
+mappings ``message id -> {"en": template, "ja": template}``: ``TEXTS`` for messages and
+``PROBLEMS`` for problem codes, whose message id is the code itself; :data:`TABLE` joins them and refuses a
 message id defined twice. Templates are :meth:`str.format` strings over named fields, with one
 addition for English plurals: ``{count:plural:item:items}`` writes ``item`` when ``count`` is 1
 and ``items`` otherwise.
@@ -23,9 +24,9 @@ import string
 from collections.abc import Mapping
 from typing import Any, Final, Literal, get_args
 
-from . import _core
+from . import _analysis, _checks, _cli, _core, _export, _problems, _report, _rules, _suggestions, _survey
 
-__all__ = ["DEFAULT_LANG", "LANGS", "TABLE", "Lang", "Table", "is_lang", "resolve_lang", "text"]
+__all__ = ["DEFAULT_LANG", "LANGS", "PROBLEM_CODES", "TABLE", "Lang", "Table", "is_lang", "resolve_lang", "text"]
 
 Lang = Literal["en", "ja"]
 """A language the library writes: English or Japanese."""
@@ -47,8 +48,15 @@ def _join(*tables: Table) -> dict[str, Mapping[Lang, str]]:
     return joined
 
 
-TABLE: Final[Mapping[str, Mapping[Lang, str]]] = _join(_core.TEXTS)
+_FAMILIES = (_core, _problems, _rules, _analysis, _suggestions, _checks, _survey, _report, _cli, _export)
+
+TABLE: Final[Mapping[str, Mapping[Lang, str]]] = _join(
+    *(family.TEXTS for family in _FAMILIES), *(family.PROBLEMS for family in _FAMILIES)
+)
 """Every message id with its templates (a test checks that each has every language)."""
+
+PROBLEM_CODES: Final[frozenset[str]] = frozenset(code for family in _FAMILIES for code in family.PROBLEMS)
+"""The message ids that are problem codes (the reference page of problem codes lists them)."""
 
 
 class _Formatter(string.Formatter):

@@ -11,3 +11,5 @@ TEXTS: Table = {
     "lang.name": {"en": "English", "ja": "日本語"},
     "demo.items": {"en": "{count} {count:plural:item:items}", "ja": "{count}項目"},
 }
+
+PROBLEMS: Table = {}

@@ -2,7 +2,7 @@
 
 from ..documents._meaning import check_digit
 from ._answers import PREFECTURES, Answers, Body, read_answers, read_long_csv, read_wide_xlsx
-from ._batch import Batch, BodyResult, CategoryResult, OutputExistsError, evaluate_answers, evaluation_json, write_batch
+from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers, evaluation_json, write_batch
 from ._catalog import (
     DEFAULT_CATALOG,
     Answer,
@@ -31,7 +31,6 @@ __all__ = [
     "CatalogItem",
     "CategoryResult",
     "ItemRate",
-    "OutputExistsError",
     "RateTable",
     "builtin_catalogs",
     "check_digit",

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from .._convert import make_converter
-from .._errors import InvalidDocumentError, Problem, TajimiRulesError, pointer
+from .._errors import InvalidDocumentError, OutputExistsError, Problem, pointer
 from .._fractions import rate_to_json
 from ..documents._loaders import load_rules
 from ..model import Category, Counts, Evaluation, Item, Level, Municipality, Rating, Source
@@ -46,7 +46,6 @@ __all__ = [
     "Batch",
     "BodyResult",
     "CategoryResult",
-    "OutputExistsError",
     "evaluate_answers",
     "evaluation_json",
     "write_batch",
@@ -55,14 +54,6 @@ __all__ = [
 _EVALUATION_SCHEMA = "urn:tajimi-rules:schema:evaluation:1"
 RANK_SCOPE_PREFECTURE = "prefecture"
 RANK_SCOPE_PREFECTURES = "prefectures"
-
-
-class OutputExistsError(TajimiRulesError, FileExistsError):
-    """The output directory exists and is not empty (and replacing it was not asked for)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        super().__init__(f"{path}: the output directory exists and is not empty (use --replace to replace it)")
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,12 @@
+"""Soundness findings and rule-set differences in words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import Table
+
+TEXTS: Table = {}
+
+PROBLEMS: Table = {}

@@ -1,0 +1,12 @@
+"""The command line: help texts, headings and messages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import Table
+
+TEXTS: Table = {}
+
+PROBLEMS: Table = {}

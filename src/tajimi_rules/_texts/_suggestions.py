@@ -1,0 +1,12 @@
+"""Suggestions, plans and risks in words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import Table
+
+TEXTS: Table = {}
+
+PROBLEMS: Table = {}

@@ -1,0 +1,12 @@
+"""Survey answers, rates and the batch: problems and messages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import Table
+
+TEXTS: Table = {}
+
+PROBLEMS: Table = {}
