@@ -15,8 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..checks._check import resolve
-from ..documents._loaders import DEFAULT_RULES
+from ..documents._loaders import DEFAULT_RULES, resolve
 from ..report._report import report_format, write_report
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_rules
 

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from .._convert import converter
-from ..documents._loaders import load_evaluation, load_rules
+from ..documents._loaders import resolve
 from ..model import Category, Counts, Evaluation, Item, Level, Rating
 from ..rules._explain import Explanation
 from ..rules._rules import ItemGrading, RuleSet
@@ -145,20 +145,6 @@ class CheckReport:
             },
             "categories": [c.to_json(lang) for c in self.categories],
         }
-
-
-def resolve(
-    evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
-    rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
-) -> tuple[Evaluation, RuleSet]:
-    """The evaluation, loaded under the chosen rule set, and that rule set: ``rules``, else the evaluation's own.
-
-    The evaluation is loaded (and its meaning checked) under ``rules`` when given, so a file
-    written under that rule set loads; without ``rules``, under its own ``rules`` id, else ``tajimi-r4``.
-    """
-    chosen = load_rules(rules) if rules is not None else None
-    loaded = load_evaluation(evaluation, rules=chosen)
-    return loaded, chosen if chosen is not None else load_rules(loaded.rules)
 
 
 def check(

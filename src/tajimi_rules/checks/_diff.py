@@ -24,10 +24,10 @@ import attrs
 
 from .._errors import InvalidDocumentError, Problem, pointer
 from .._fractions import format_fraction
-from ..documents._loaders import load_rules
+from ..documents._loaders import load_rules, resolve
 from ..model import Counts, Evaluation, Item, Level, Name, Rating
 from ..rules._rules import ItemGrading, RuleSet
-from ._check import check, item_level, resolve
+from ._check import check, item_level
 
 __all__ = ["CategoryChange", "ChangeCause", "EvaluationDiff", "ItemChange", "diff_evaluations"]
 

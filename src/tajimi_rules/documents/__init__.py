@@ -1,6 +1,14 @@
 """Reading every document kind: strict JSON, schemas, structure, meaning, and loading."""
 
-from ._loaders import DEFAULT_RULES, builtin_rule_sets, load_evaluation, load_rules, parse_evaluation, parse_rules
+from ._loaders import (
+    DEFAULT_RULES,
+    builtin_rule_sets,
+    load_evaluation,
+    load_rules,
+    parse_evaluation,
+    parse_rules,
+    resolve,
+)
 from ._schemas import schema
 from ._validate import validate
 
@@ -11,6 +19,7 @@ __all__ = [
     "load_rules",
     "parse_evaluation",
     "parse_rules",
+    "resolve",
     "schema",
     "validate",
 ]

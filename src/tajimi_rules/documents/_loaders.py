@@ -26,6 +26,7 @@ __all__ = [
     "load_rules",
     "parse_evaluation",
     "parse_rules",
+    "resolve",
 ]
 
 DEFAULT_RULES = "tajimi-r4"
@@ -146,3 +147,17 @@ def load_evaluation(
         return parse_evaluation(source, rules=rules)
     evaluation: Evaluation = _valid(source, "evaluation", os.fspath(source), rules)
     return evaluation
+
+
+def resolve(
+    evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
+    rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
+) -> tuple[Evaluation, RuleSet]:
+    """The evaluation, loaded under the chosen rule set, and that rule set: ``rules``, else the evaluation's own.
+
+    The evaluation is loaded (and its meaning checked) under ``rules`` when given, so a file
+    written under that rule set loads; without ``rules``, under its own ``rules`` id, else ``tajimi-r4``.
+    """
+    chosen = load_rules(rules) if rules is not None else None
+    loaded = load_evaluation(evaluation, rules=chosen)
+    return loaded, chosen if chosen is not None else load_rules(loaded.rules)

@@ -34,7 +34,8 @@ import attrs
 
 from .._fractions import format_fraction, format_percent
 from .._version import __version__
-from ..checks._check import CategoryCheck, CheckReport, check, item_level, resolve
+from ..checks._check import CategoryCheck, CheckReport, check, item_level
+from ..documents._loaders import resolve
 from ..model import IMPLEMENTING_MOVES, Evaluation, Level, Rating
 from ..rules._explain import Outcome
 from ..rules._rules import RuleSet
