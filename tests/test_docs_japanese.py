@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import types
 from pathlib import Path
 
 HOOK = Path(__file__).resolve().parent.parent / "docs" / "_hooks" / "japanese.py"
 
 
-def _hook():
+def _hook() -> types.ModuleType:
     spec = importlib.util.spec_from_file_location("japanese_hook", HOOK)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
