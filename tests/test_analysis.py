@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import tajimi_rules as tr
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
-from tajimi_rules._cli._lint import MAX_ITEMS, max_items
+from tajimi_rules._cli._lint_rules import MAX_ITEMS, max_items
 from tajimi_rules.analysis import _analysis
 
 from .strategies import rule_sets

@@ -1,7 +1,12 @@
-"""``tajimi-rules check``: the table, the explanations, JSON output and exit statuses."""
+"""``tajimi-rules check``: the table, the explanations, JSON output and exit statuses; and what every command shares.
+
+Every command takes ``--lang`` (default: ``TAJIMI_RULES_LANG``, then the locale), lists its exit
+statuses in its help, and lets ``main()`` write the errors it raises, once, in that language.
+"""
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import subprocess
@@ -10,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
+import tajimi_rules as tr
+from tajimi_rules import _cli
+from tajimi_rules._cli import COMMANDS, build_parser, main
+from tajimi_rules._cli._common import EXIT_INTERNAL, Command, Output, UsageError
+from tajimi_rules._texts import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -174,3 +182,190 @@ def test_problems_of_a_refused_file_are_shown_escaped(tmp_path):
     assert status == 2
     assert "\x1b" not in err
     assert "\\x1b[2J" in err
+
+
+# --------------------------------------------------------------------------- every command
+
+
+@pytest.fixture
+def environ(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """An environment with no language set: no ``TAJIMI_RULES_LANG`` and no locale variables."""
+    for variable in ("TAJIMI_RULES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    return monkeypatch
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def _subparser(name: str) -> argparse.ArgumentParser:
+    return _subparsers()[name]
+
+
+# Per command, arguments that name an unknown rule set, so the command stops with an error in its language.
+UNKNOWN_RULES = {
+    "check": ("{example}", "--rules", "nope"),
+    "validate": ("{example}", "--rules", "nope"),
+    "suggest": ("{example}", "--rules", "nope"),
+    "lint-rules": ("nope",),
+    "diff-rules": ("nope", "tajimi-r4"),
+    "batch": ("{tmp}/answers.csv", "--catalog", "r4", "--rules", "nope", "--out", "{tmp}/out"),
+    "diff": ("{example}", "{example}", "--rules", "nope"),
+    "report": ("{example}", "--rules", "nope", "--out", "{tmp}/report.md"),
+}
+
+
+def test_commands_are_the_explicit_tuple_in_help_order():
+    """The parser offers exactly the commands of ``COMMANDS``, in that order, each named once."""
+    names = [command.name for command in COMMANDS]
+    assert len(set(names)) == len(names)
+    assert list(_subparsers()) == names
+    assert _cli.commands() == COMMANDS
+    assert sorted(names) == sorted(UNKNOWN_RULES)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_every_command_takes_lang_defaulting_to_the_environment(command: Command):
+    """Each command has ``--lang en|ja``, left unset so the environment decides, and its help says so."""
+    action = _subparser(command.name)._option_string_actions["--lang"]
+    assert tuple(action.choices or ()) == LANGS
+    assert action.default is None
+    assert "TAJIMI_RULES_LANG" in (action.help or "")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_every_command_lists_its_exit_statuses_in_its_help(command: Command):
+    """Each command's help ends with its exit statuses, usage errors (2) among them."""
+    help_text = _subparser(command.name).format_help()
+    assert "exit statuses:" in help_text
+    statuses = [status for status, _ in command.exits]
+    assert statuses == sorted(statuses) and 0 in statuses and 2 in statuses
+    for status, when in command.exits:
+        assert f"  {status}  {when.split()[0]}" in help_text
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_command_writes_its_errors_in_the_chosen_language(command, lang, example_path, tmp_path, environ):
+    """``--lang`` is accepted by every command and decides the language of the error it stops with."""
+    argv = [part.format(example=example_path, tmp=tmp_path) for part in UNKNOWN_RULES[command.name]]
+    status, out, err = run(command.name, *argv, "--lang", lang)
+    assert (status, out) == (2, "")
+    expected = {"en": "tajimi-rules: unknown rule set 'nope'", "ja": "tajimi-rules: 規則集 'nope' はない"}[lang]
+    assert err.startswith(expected) and err.count("tajimi-rules:") == 1
+
+
+@pytest.mark.parametrize("command", ["lint-rules", "diff-rules"])
+def test_analysis_commands_write_japanese(command, environ):
+    """lint-rules and diff-rules, which had only English, write their findings in Japanese with --lang ja."""
+    argv = ("tajimi-r4-written",) if command == "lint-rules" else ("tajimi-r4", "tajimi-r4-written")
+    status, out, err = run(command, *argv, "--max-items", "8", "--lang", "ja")
+    assert (status, err) == (1, "")
+    assert "件数ベクトル" in out and "条件: (先進的+普通)/全体" in out
+    assert "vectors" not in out and "where" not in out
+
+
+def test_japanese_locale_makes_check_write_japanese(example_path, environ):
+    """With ``LANG=ja_JP.UTF-8`` and no --lang, check writes Japanese."""
+    environ.setenv("LANG", "ja_JP.UTF-8")
+    status, out, _ = run("check", str(example_path))
+    assert status == 1
+    assert "規則集: tajimi-r4" in out and "16カテゴリ: 一致 13、不一致 3、評価なし 0" in out
+
+
+def test_tajimi_rules_lang_wins_over_the_locale(example_path, environ):
+    """``TAJIMI_RULES_LANG=en`` wins over a Japanese locale, and --lang wins over both."""
+    environ.setenv("LANG", "ja_JP.UTF-8")
+    environ.setenv("TAJIMI_RULES_LANG", "en")
+    _, out, _ = run("check", str(example_path))
+    assert "rules: tajimi-r4" in out and "16 categories: 13 agree, 3 disagree, 0 unrated" in out
+    _, out, _ = run("check", str(example_path), "--lang", "ja")
+    assert "規則集: tajimi-r4" in out
+
+
+def test_no_language_anywhere_is_english(example_path, environ):
+    """Without --lang, ``TAJIMI_RULES_LANG`` or a locale, the command line writes English."""
+    _, out, _ = run("check", str(example_path))
+    assert "16 categories: 13 agree, 3 disagree, 0 unrated" in out
+
+
+class _Refused(tr.errors.TajimiRulesError):
+    """A library error with an exit status of its own."""
+
+    exit_code = 4
+
+
+def _raising(error: BaseException) -> Command:
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--lang", default=None)
+
+    def run_(args: argparse.Namespace, out: Output) -> int:
+        out.write("partial result")
+        raise error
+
+    return Command(name="raise", help="raise", exits=((2, "always"),), configure=configure, run=run_)
+
+
+@pytest.mark.parametrize(
+    ("error", "lang", "status", "line"),
+    [
+        (_Refused("refused for a reason"), "en", 4, "tajimi-rules: refused for a reason"),
+        (
+            UsageError("cli.report.extension", out="x.txt"),
+            "en",
+            2,
+            "tajimi-rules: --out must end in .html or .md: x.txt",
+        ),
+        (
+            UsageError("cli.report.extension", out="x.txt"),
+            "ja",
+            2,
+            "tajimi-rules: --out の拡張子は .html か .md にする: x.txt",
+        ),
+        (
+            tr.errors.UnknownCategoryError("x", ["a", "b"]),
+            "ja",
+            2,
+            "tajimi-rules: カテゴリ 'x' はない（あるもの: a, b）",
+        ),
+        (tr.errors.OutputExistsError("out\x1b[2J"), "en", 2, "tajimi-rules: out\\x1b[2J: the output exists"),
+    ],
+)
+def test_an_error_raised_in_a_command_is_written_once_with_its_status(monkeypatch, error, lang, status, line):
+    """main() writes a raised error once, in the chosen language, with the error's own exit status."""
+    monkeypatch.setattr(_cli, "COMMANDS", (_raising(error),))
+    got, out, err = run("raise", "--lang", lang)
+    assert (got, out) == (status, "partial result\n")
+    assert err.startswith(line) and err.count("tajimi-rules:") == 1 and err.endswith("\n")
+    assert len(err.splitlines()) == 1
+
+
+def test_problems_of_an_invalid_document_are_written_one_a_line(monkeypatch):
+    """An InvalidDocumentError raised in a command is written as its problems, one a line, status 2."""
+    problems = [tr.errors.Problem(code="x.y", message=f"problem {i}", file="f.json") for i in range(2)]
+    monkeypatch.setattr(_cli, "COMMANDS", (_raising(tr.errors.InvalidDocumentError(problems)),))
+    status, _, err = run("raise")
+    assert status == 2
+    assert err.splitlines() == ["f.json#: problem 0", "f.json#: problem 1"]
+
+
+def test_a_bug_in_a_command_is_an_internal_error_with_status_3(monkeypatch):
+    """An unexpected exception is reported as an internal error (status 3), without a traceback."""
+    monkeypatch.setattr(_cli, "COMMANDS", (_raising(ZeroDivisionError("division by zero")),))
+    status, _, err = run("raise", "--lang", "en")
+    assert status == EXIT_INTERNAL
+    assert err.splitlines() == [
+        "tajimi-rules: internal error: ZeroDivisionError: division by zero",
+        "tajimi-rules: this is a bug; please report it with the command you ran",
+    ]
+    assert "Traceback" not in err
+
+
+def test_suggest_unknown_category_is_the_library_error_in_japanese(example_path, environ):
+    """An unknown --category stops suggest with the unknown-category error, in Japanese with --lang ja."""
+    status, out, err = run("suggest", str(example_path), "--category", "nope", "--lang", "ja")
+    assert (status, out) == (2, "")
+    assert err.startswith("tajimi-rules: カテゴリ 'nope' はない（あるもの: ai, digital-divide")

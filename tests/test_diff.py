@@ -192,3 +192,41 @@ def test_different_bodies_problem_names_a_path_file(tmp_path: Path):
     with pytest.raises(tr.InvalidDocumentError) as caught:
         tr.checks.diff_evaluations(Path(old), other)
     assert caught.value.problems[0].file == str(other)
+
+
+def test_every_cause_is_worded_in_both_languages():
+    """Each cause of a change reads the same way in English and Japanese, numbers included."""
+    diff = tr.checks.diff_evaluations(OLD, NEW)
+    worded = {change.id: (change.describe("en"), change.describe("ja")) for change in diff.items}
+    assert worded["both"] == (
+        "both BOTH: needs review → standard (the body now does it; the rate 2/5 → 3/5 reached 1/2)",
+        "both BOTH: 検討が必要 → 普通 (実施するようになった、実施率 2/5 → 3/5 が基準 1/2 に達した)",
+    )
+    assert worded["added"][1] == "added ADDED: — → 先進的 (新たに回答)"
+    assert worded["dropped"][1] == "dropped DROPPED: 先進的 → — (新しい評価に回答なし)"
+
+
+def test_cli_diff_in_japanese(tmp_path: Path):
+    """``diff --lang ja`` writes its heading, table and item causes in Japanese."""
+    status, stdout, stderr = _run("diff", *_files(tmp_path), "--lang", "ja")
+    assert (status, stderr) == (1, "")
+    assert stdout.splitlines()[0] == "多治見市 (212041): 2022 → 2023 · 規則集 tajimi-r4"
+    assert "前 先/普/検/遅" in stdout and "水準が変わった項目:" in stdout
+    assert "  c: started STARTED: 検討が必要 → 先進的 (実施するようになった)" in stdout
+
+
+def test_cli_diff_problem_in_japanese(tmp_path: Path):
+    """The different-bodies problem is written in Japanese with --lang ja."""
+    old, _new = _files(tmp_path)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(_evaluation(2023, [], code="011002")), encoding="utf-8")
+    status, _stdout, stderr = _run("diff", old, str(other), "--lang", "ja")
+    assert status == 2
+    assert "二つの評価の団体が異なる" in stderr
+
+
+def test_cli_diff_default_rules_is_the_library_default():
+    """``diff --help`` names the library's default rule set, not a copy of its id."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert main(["diff", "--help"], out=Output(stdout, stderr)) == 0
+    assert f"else {tr.documents.DEFAULT_RULES})" in " ".join(stdout.getvalue().split())

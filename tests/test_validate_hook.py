@@ -88,6 +88,23 @@ def test_hook_entry_on_a_sample_repository(tmp_path: Path) -> None:
     assert status == 0
 
 
+def test_hook_entry_follows_the_locale_unless_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a Japanese locale the hook's messages are Japanese; ``args: [--lang, en]`` keeps them English."""
+    files = sample_repository(tmp_path)
+    command = shlex.split(hook()["entry"])
+    for variable in ("TAJIMI_RULES_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    paths = [str(files["good"]), str(files["bad"])]
+    outputs = {}
+    for args in ((), ("--lang", "en")):
+        stdout = io.StringIO()
+        assert main([*command[1:], *args, *paths], out=Output(stdout, io.StringIO())) == 1
+        outputs[args] = stdout.getvalue().splitlines()[-1]
+    assert outputs[()] == "2ファイル: 有効 1、無効 1（エラー 1、警告 0）"
+    assert outputs[("--lang", "en")] == "2 files: 1 valid, 1 invalid (1 error, 0 warnings)"
+
+
 def _git(*args: str, cwd: Path) -> str:
     done = subprocess.run(
         ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args],

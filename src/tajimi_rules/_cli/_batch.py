@@ -14,11 +14,10 @@ from collections.abc import Callable
 from typing import TextIO
 
 from .._errors import OutputExistsError
-from ..documents._loaders import DEFAULT_RULES, load_rules
-from ..survey._answers import read_answers
-from ..survey._batch import evaluate_answers, write_batch
-from ..survey._catalog import DEFAULT_CATALOG, load_catalog
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_lang, add_rules
+from .._texts import text
+from ..documents import DEFAULT_RULES, load_rules
+from ..survey import DEFAULT_CATALOG, evaluate_answers, load_catalog, read_answers, write_batch
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
 
@@ -66,44 +65,29 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     catalog = load_catalog(args.catalog)
     rules = load_rules(args.rules)
     answers = read_answers(args.answers, catalog, mapping=args.mapping, encoding=args.encoding)
-    for problem in answers.problems:
-        out.error(problem.text(args.lang))
     errors = answers.errors
-    ja = args.lang == "ja"
     if errors and not args.keep_going:
-        out.error(
-            f"{args.answers}: 問題 {len(errors)} 件のため何も書き出していない（--keep-going でその行を除いて続行）"
-            if ja
-            else f"{len(errors)} problem(s) in {args.answers}: nothing written (use --keep-going to skip those rows)"
-        )
-        return EXIT_USAGE
+        raise UsageError("cli.batch.problems", problems=answers.problems, count=len(errors), answers=args.answers)
+    for problem in answers.problems:
+        out.error(visible(problem.text(args.lang)))
     if not answers.bodies:
-        out.error(
-            f"{args.answers}: 評価する回答がなく、何も書き出していない"
-            if ja
-            else f"{args.answers}: no answers to evaluate: nothing written"
-        )
-        return EXIT_USAGE
+        raise UsageError("cli.batch.no_answers", answers=args.answers)
     batch = evaluate_answers(answers, rules)
     interactive = hasattr(out.stderr, "isatty") and out.stderr.isatty()
     progress = _progress(out.stderr) if interactive else None
     try:
         target = write_batch(batch, args.out, replace=args.replace, progress=progress)
-    except OutputExistsError:
-        raise
+    except OutputExistsError as error:
+        raise UsageError("cli.batch.output_exists", path=error.path) from error
     except OSError as error:
         reason = error.strerror or str(error)
-        out.error(
-            f"tajimi-rules: 出力ディレクトリ {args.out} に書き出せない: {reason}（何も書き出していない）"
-            if ja
-            else f"tajimi-rules: cannot write the output directory {args.out}: {reason} (nothing written)"
-        )
-        return EXIT_USAGE
-    out.write(
-        f"{target}: {len(batch.results)} evaluations, summary.csv, national.csv, rates.csv ({catalog.id}, {rules.id})"
+        raise UsageError("cli.batch.cannot_write", out=args.out, reason=reason) from error
+    written = text(
+        "cli.batch.written", args.lang, out=target, count=len(batch.results), catalog=catalog.id, rules=rules.id
     )
+    out.write(visible(written))
     if errors:
-        out.write(f"{len(errors)} row(s) with problems were left out (listed in problems.csv)")
+        out.write(text("cli.batch.left_out", args.lang, count=len(errors)))
         return EXIT_FOUND
     return EXIT_OK
 
@@ -111,6 +95,11 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 COMMAND = Command(
     name="batch",
     help="evaluate every body in a survey's answers: one evaluation per body and summary tables",
+    exits=(
+        (EXIT_OK, "everything was read and written"),
+        (EXIT_FOUND, "--keep-going left out rows with problems (listed on the error stream); the rest was written"),
+        (EXIT_USAGE, "unusable answers, catalog or rule set, or an output directory in the way: nothing written"),
+    ),
     configure=_configure,
     run=_run,
 )

@@ -1,12 +1,18 @@
-"""``tajimi-rules check FILE``: recompute every category's rating and compare with the stated one."""
+"""``tajimi-rules check FILE``: recompute every category's rating and compare with the stated one.
+
+Exit statuses: 0 when every category is rated and agrees with its stated rating (or states
+none); 1 when some category disagrees or gets no rating; 2 for usage errors and unusable
+input (a file that is not a valid evaluation, an unknown rule set).
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from ..checks._check import CategoryCheck, CheckReport, check
-from ..documents._loaders import DEFAULT_RULES
-from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table, visible
+from .._texts import Lang, text
+from ..checks import CategoryCheck, CheckReport, check
+from ..documents import DEFAULT_RULES
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, table, visible
 
 __all__ = ["COMMAND"]
 
@@ -19,17 +25,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--explain", action="store_true", help="explain every category, not only the notable ones")
 
 
-def _rating_text(item: CategoryCheck, lang: str) -> str:
+def _rating_text(item: CategoryCheck, lang: Lang) -> str:
     if item.rating is not None:
         return item.rating.label(lang)
     if item.explanation is None:
-        return "件数不明" if lang == "ja" else "unknown counts"
-    outcome = item.explanation.outcome.value
-    return {
-        "no_rule": "なし（空白域）" if lang == "ja" else "none (gap)",
-        "ambiguous": "なし（重複）" if lang == "ja" else "none (overlap)",
-        "empty": "なし（項目0）" if lang == "ja" else "none (no items)",
-    }[outcome]
+        return text("cli.check.unknown_counts", lang)
+    return text(f"cli.check.outcome.{item.explanation.outcome.value}", lang)
 
 
 def _mark(item: CategoryCheck) -> str:
@@ -38,26 +39,11 @@ def _mark(item: CategoryCheck) -> str:
     return "✓" if item.agrees else "·"
 
 
-def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: Output) -> None:
-    ja = lang == "ja"
+_COLUMNS = ("mark", "id", "category", "n", "counts", "computed", "stated")
 
-    def write(line: str = "") -> None:
-        # Names and titles come from the files: their control characters are shown, not obeyed.
-        out.write(visible(line))
 
-    evaluation = report.evaluation
-    municipality = evaluation.municipality
-    write(f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}")
-    write(
-        ("規則集: " if ja else "rules: ") + f"{report.rules.id} ({report.rules.combine.value}) · {report.rules.title}"
-    )
-    write()
-    header = (
-        ["", "ID", "カテゴリ", "n", "先/普/検/遅", "算出", "記載"]
-        if ja
-        else ["", "id", "category", "n", "a/s/r/b", "computed", "stated"]
-    )
-    rows = [header]
+def _table(report: CheckReport, lang: Lang) -> list[str]:
+    rows = [[text(f"cli.check.column.{column}", lang) for column in _COLUMNS]]
     for item in report.categories:
         rows.append(
             [
@@ -70,30 +56,41 @@ def _render(report: CheckReport, file: str, lang: str, explain_all: bool, out: O
                 item.stated_rating.label(lang) if item.stated_rating is not None else "—",
             ]
         )
-    for line in table([[visible(cell) for cell in row] for row in rows], right=(3,)):
+    return table([[visible(cell) for cell in row] for row in rows], right=(3,))
+
+
+def _render(report: CheckReport, file: str, lang: Lang, explain_all: bool, out: Output) -> None:
+    def write(line: str = "") -> None:
+        # Names and titles come from the files: their control characters are shown, not obeyed.
+        out.write(visible(line))
+
+    evaluation, rules = report.evaluation, report.rules
+    municipality = evaluation.municipality
+    write(f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}")
+    write(text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rules.title))
+    write()
+    for line in _table(report, lang):
         write(line)
     write()
-    total, disagree, unrated = (
-        len(report.categories),
-        len(report.disagreements),
-        len(report.unrated),
+    write(
+        text(
+            "cli.check.summary",
+            lang,
+            total=len(report.categories),
+            agree=len(report.agreements),
+            disagree=len(report.disagreements),
+            unrated=len(report.unrated),
+        )
     )
-    agree = len(report.agreements)
-    if ja:
-        write(f"{total}カテゴリ: 一致 {agree}、不一致 {disagree}、評価なし {unrated}")
-    else:
-        write(f"{total} categories: {agree} agree, {disagree} disagree, {unrated} unrated")
-    notable = [c for c in report.categories if explain_all or c.agrees is False or not c.rated]
-    for item in notable:
+    for item in report.categories:
+        if not (explain_all or item.agrees is False or not item.rated):
+            continue
         write()
-        name = f"{item.category.id} {item.category.name.label(lang)}"
         stated = item.stated_rating.label(lang) if item.stated_rating else "—"
-        if ja:
-            write(f"{name}: 算出 {_rating_text(item, lang)}、記載 {stated}")
-        else:
-            write(f"{name}: computed {_rating_text(item, lang)}, stated {stated}")
+        name = f"{item.category.id} {item.category.name.label(lang)}"
+        write(text("cli.check.category", lang, name=name, computed=_rating_text(item, lang), stated=stated))
         if item.explanation is None:
-            write("  件数も全項目の水準も分からない" if ja else "  neither counts nor every item's level is known")
+            write("  " + text("cli.check.nothing_known", lang))
             continue
         for line in item.explanation.lines(lang):
             write("  " + line)
@@ -111,6 +108,11 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 COMMAND = Command(
     name="check",
     help="recompute each category's rating, compare it with the stated one, and explain",
+    exits=(
+        (EXIT_OK, "every category is rated and agrees with its stated rating"),
+        (EXIT_FOUND, "some category disagrees with its stated rating or gets no rating"),
+        (EXIT_USAGE, "usage error or unusable input (an invalid file, an unknown rule set)"),
+    ),
     configure=_configure,
     run=_run,
 )

@@ -1,4 +1,4 @@
-"""What every command shares: exit statuses, output streams, tables that align Japanese text."""
+"""What every command shares: exit statuses, the usage error, output streams, arguments, aligned tables."""
 
 from __future__ import annotations
 
@@ -6,17 +6,22 @@ import argparse
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
 import attrs
 
+from .._errors import Problem, TajimiRulesError
+from .._texts import LANGS, Lang, text
+
 __all__ = [
     "EXIT_FOUND",
+    "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
     "Command",
     "Output",
+    "UsageError",
     "add_format",
     "add_lang",
     "add_rules",
@@ -28,6 +33,27 @@ __all__ = [
 EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class UsageError(TajimiRulesError):
+    """A command cannot run as asked: its message is a text id with fields, in any language.
+
+    ``problems`` are shown before the message (say, the rows of an answer file that stopped a
+    batch). ``str()`` gives the English message.
+    """
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message_id: str, /, *, problems: Iterable[Problem] = (), **fields: Any) -> None:
+        self.message_id = message_id
+        self.fields = fields
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return text(self.message_id, lang, **self.fields)
 
 
 @attrs.frozen
@@ -37,27 +63,37 @@ class Output:
     stdout: TextIO
     stderr: TextIO
 
-    def write(self, text: str = "") -> None:
+    def write(self, line: str = "") -> None:
         """Write a line of results."""
-        print(text, file=self.stdout)
+        print(line, file=self.stdout)
 
     def json(self, value: Any) -> None:
         """Write one JSON document of results."""
         print(json.dumps(value, ensure_ascii=False, indent=2), file=self.stdout)
 
-    def error(self, text: str) -> None:
+    def error(self, line: str) -> None:
         """Write a line to the error stream."""
-        print(text, file=self.stderr)
+        print(line, file=self.stderr)
 
 
 @attrs.frozen
 class Command:
-    """One sub-command: its name, help, how to add its arguments, and how to run it."""
+    """One sub-command: its name, help, exit statuses, how to add its arguments, and how to run it.
+
+    ``exits`` pairs each exit status with when the command returns it; ``--help`` lists them.
+    ``run`` gets the parsed arguments, with ``lang`` already resolved to a language.
+    """
 
     name: str
     help: str
+    exits: tuple[tuple[int, str], ...]
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Output], int]
+
+    @property
+    def epilog(self) -> str:
+        """The exit statuses, one a line, as ``--help`` ends."""
+        return "exit statuses:\n" + "\n".join(f"  {status}  {when}" for status, when in self.exits)
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
@@ -65,14 +101,19 @@ def add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """``--lang en|ja``."""
-    parser.add_argument("--lang", choices=("en", "ja"), default="en", help="language of messages (default: en)")
+def add_lang(parser: argparse.ArgumentParser, *, what: str = "messages") -> None:
+    """``--lang en|ja``; left ``None`` here, the command line resolves it from the environment."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help=f"language of {what} (default: $TAJIMI_RULES_LANG, else ja when the locale is Japanese, else en)",
+    )
 
 
 def add_rules(parser: argparse.ArgumentParser, *, default_help: str) -> None:
     """``--rules ID|PATH``."""
-    parser.add_argument("--rules", metavar="ID|PATH", default=None, help=f"rule set: {default_help}")
+    parser.add_argument("--rules", metavar="ID|PATH", default=None, help=f"rule set (default: {default_help})")
 
 
 # C0 and C1 controls (escape sequences start here), line and paragraph separators, and the
@@ -80,8 +121,8 @@ def add_rules(parser: argparse.ArgumentParser, *, default_help: str) -> None:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
-def visible(text: str) -> str:
-    r"""``text`` with its control characters written as escapes, so a file cannot drive the terminal.
+def visible(line: str) -> str:
+    r"""``line`` with its control characters written as escapes, so a file cannot drive the terminal.
 
     A name holding an escape sequence would otherwise move the cursor, recolour or reorder
     what the terminal shows.
@@ -89,17 +130,17 @@ def visible(text: str) -> str:
     >>> visible("多治見\x1b[2J市")
     '多治見\\x1b[2J市'
     """
-    return _CONTROL.sub(lambda match: ascii(match[0])[1:-1], text)
+    return _CONTROL.sub(lambda match: ascii(match[0])[1:-1], line)
 
 
-def width(text: str) -> int:
+def width(cell: str) -> int:
     """Display width in a terminal: East Asian wide and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in cell)
 
 
-def _pad(text: str, size: int, right: bool) -> str:
-    gap = " " * max(0, size - width(text))
-    return gap + text if right else text + gap
+def _pad(cell: str, size: int, right: bool) -> str:
+    gap = " " * max(0, size - width(cell))
+    return gap + cell if right else cell + gap
 
 
 def table(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> list[str]:

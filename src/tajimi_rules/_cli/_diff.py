@@ -8,56 +8,60 @@ from __future__ import annotations
 
 import argparse
 
-from ..checks._diff import EvaluationDiff, diff_evaluations
-from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, table
+from .._texts import Lang, text
+from ..checks import EvaluationDiff, diff_evaluations
+from ..documents import DEFAULT_RULES
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, table, visible
 
 __all__ = ["COMMAND"]
+
+_COLUMNS = ("id", "category", "old", "new", "old_counts", "new_counts")
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="the earlier evaluation JSON file")
     parser.add_argument("new", metavar="NEW", help="the later evaluation JSON file of the same body")
-    add_rules(parser, default_help="the new file's own 'rules', else tajimi-r4")
+    add_rules(parser, default_help=f"the new file's own 'rules', else {DEFAULT_RULES}")
     add_format(parser)
     add_lang(parser)
 
 
-def _render(diff: EvaluationDiff, lang: str, out: Output) -> None:
-    ja = lang == "ja"
+def _moved(diff: EvaluationDiff, lang: Lang) -> list[str]:
+    rows = [[text(f"cli.diff.column.{column}", lang) for column in _COLUMNS]]
+    for category in diff.moved:
+        rows.append(
+            [
+                category.id,
+                category.name.label(lang),
+                category.old.label(lang) if category.old is not None else "—",
+                category.new.label(lang) if category.new is not None else "—",
+                category.old_counts.short() if category.old_counts is not None else "—",
+                category.new_counts.short() if category.new_counts is not None else "—",
+            ]
+        )
+    return table([[visible(cell) for cell in row] for row in rows])
+
+
+def _render(diff: EvaluationDiff, lang: Lang, out: Output) -> None:
+    def write(line: str = "") -> None:
+        # Names come from the files: their control characters are shown, not obeyed.
+        out.write(visible(line))
+
     municipality = diff.new.municipality
-    out.write(
-        f"{municipality.name} ({municipality.code}): {diff.old.survey.fiscal_year} → {diff.new.survey.fiscal_year}"
-        f" · {'規則集' if ja else 'rules'} {diff.rules.id}"
-    )
+    years = f"{diff.old.survey.fiscal_year} → {diff.new.survey.fiscal_year}"
+    write(text("cli.diff.head", lang, name=municipality.name, code=municipality.code, years=years, rules=diff.rules.id))
     if not diff.changed:
-        out.write("変化なし" if ja else "no rating moved and no item changed level")
+        write(text("cli.diff.unchanged", lang))
         return
     if diff.moved:
-        out.write()
-        header = (
-            ["ID", "カテゴリ", "前", "後", "前 先/普/検/遅", "後 先/普/検/遅"]
-            if ja
-            else ["id", "category", "old", "new", "old a/s/r/b", "new a/s/r/b"]
-        )
-        rows = [header]
-        for category in diff.moved:
-            rows.append(
-                [
-                    category.id,
-                    category.name.label(lang),
-                    category.old.label(lang) if category.old is not None else "—",
-                    category.new.label(lang) if category.new is not None else "—",
-                    category.old_counts.short() if category.old_counts is not None else "—",
-                    category.new_counts.short() if category.new_counts is not None else "—",
-                ]
-            )
-        for line in table(rows):
-            out.write(line)
+        write()
+        for line in _moved(diff, lang):
+            write(line)
     if diff.items:
-        out.write()
-        out.write("水準が変わった項目:" if ja else "items that changed level:")
+        write()
+        write(text("cli.diff.items", lang))
         for item in diff.items:
-            out.write(f"  {item.category}: {item.describe(lang)}")
+            write(f"  {item.category}: {item.describe(lang)}")
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
@@ -72,6 +76,11 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 COMMAND = Command(
     name="diff",
     help="compare two evaluations of one body: categories whose rating moved, items that changed level, and why",
+    exits=(
+        (EXIT_OK, "no rating moved and no item changed level"),
+        (EXIT_FOUND, "a rating moved or an item changed level"),
+        (EXIT_USAGE, "usage error, a file that cannot be used, or evaluations of different bodies"),
+    ),
     configure=_configure,
     run=_run,
 )

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 
-from ..analysis._analysis import compare
-from ..documents._loaders import load_rules
-from ..model import Rating
-from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format
-from ._lint import MAX_ITEMS, coverage_text, max_items
+from .._texts import Lang, text
+from ..analysis import RuleSetDiff, compare
+from ..documents import load_rules
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, visible
+from ._lint_rules import MAX_ITEMS, coverage_text, max_items, rating_name
 
 __all__ = ["COMMAND"]
 
@@ -29,36 +29,47 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help=f"compare every count vector with 1 <= n <= N, N from 1 to {MAX_ITEMS} (default: 60)",
     )
     add_format(parser)
+    add_lang(parser)
 
 
-def _name(rating: Rating | None) -> str:
-    return rating.value if rating is not None else "none"
+def _render(diff: RuleSetDiff, lang: Lang, out: Output) -> None:
+    first, second = diff.first.id, diff.second.id
+    out.write(
+        visible(
+            text(
+                "cli.diff_rules.head", lang, first=first, second=second, vectors=diff.vectors, max_items=diff.max_items
+            )
+        )
+    )
+    if diff.same:
+        out.write(text("cli.diff_rules.same", lang))
+    for item in diff.disagreements:
+        out.write()
+        vectors = text("cli.lint.vectors", lang, count=item.count, witness=item.witness.short())
+        ratings = f"{first} {rating_name(item.first, lang)}, {second} {rating_name(item.second, lang)}"
+        out.write(visible(f"{ratings}: {vectors}"))
+        out.write("  " + text("cli.lint.where", lang, conditions=item.describe(lang)))
+    out.write()
+    out.write(coverage_text(diff.coverage, diff.max_items, text("cli.diff_rules.claim", lang), lang))
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    first, second = load_rules(args.first), load_rules(args.second)
-    diff = compare(first, second, max_items=args.max_items)
+    diff = compare(load_rules(args.first), load_rules(args.second), max_items=args.max_items)
     if args.format == "json":
         out.json(diff.to_json())
-        return EXIT_OK if diff.same else EXIT_FOUND
-    out.write(f"{first.id} vs {second.id}: {diff.vectors:,} count vectors with 1 <= n <= {diff.max_items}")
-    if diff.same:
-        out.write("they rate every vector alike")
-    for item in diff.disagreements:
-        out.write()
-        out.write(
-            f"{first.id} {_name(item.first)}, {second.id} {_name(item.second)}: {item.count:,} vectors, "
-            f"smallest {item.witness.short()}"
-        )
-        out.write(f"  where {item.describe()}")
-    out.write()
-    out.write(coverage_text(diff.coverage, diff.max_items, "these are all the kinds of disagreement"))
+    else:
+        _render(diff, args.lang, out)
     return EXIT_OK if diff.same else EXIT_FOUND
 
 
 COMMAND = Command(
     name="diff-rules",
     help="show the count vectors two rule sets rate differently, grouped into regions",
+    exits=(
+        (EXIT_OK, "the two rate every count vector with 1 <= n <= --max-items alike"),
+        (EXIT_FOUND, "they disagree somewhere"),
+        (EXIT_USAGE, f"usage error or unusable input (including a --max-items outside 1..{MAX_ITEMS})"),
+    ),
     configure=_configure,
     run=_run,
 )

@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..documents._loaders import DEFAULT_RULES, resolve
-from ..report._report import report_format, write_report
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_rules
+from .._texts import text
+from ..documents import DEFAULT_RULES, resolve
+from ..report import write_report
+from ..report._report import report_format
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
 
@@ -31,55 +33,41 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="where to write the report: .html (self-contained, with charts) or .md (Markdown)",
     )
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
-    parser.add_argument(
-        "--lang", choices=("en", "ja"), default="en", help="language of the report and messages (default: en)"
-    )
+    add_lang(parser, what="the report and messages")
     parser.add_argument("--no-charts", action="store_true", help="leave the charts out of an HTML report")
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    ja = args.lang == "ja"
     out_path = Path(args.out)
     try:
         format_ = report_format(out_path)
     except ValueError:
-        if ja:
-            out.error(f"tajimi-rules: --out の拡張子は .html か .md にする: {args.out}")
-        else:
-            out.error(f"tajimi-rules: --out must end in .html or .md: {args.out}")
-        return EXIT_USAGE
+        raise UsageError("cli.report.extension", out=args.out) from None
     if not out_path.parent.is_dir():
-        if ja:
-            out.error(f"tajimi-rules: 出力先のディレクトリがない: {out_path.parent}")
-        else:
-            out.error(f"tajimi-rules: no such directory for --out: {out_path.parent}")
-        return EXIT_USAGE
+        raise UsageError("cli.report.no_directory", directory=out_path.parent)
     evaluation, rules = resolve(args.file, args.rules)
     try:
         report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
     except ImportError as error:
-        out.error(f"tajimi-rules: {error}")
-        return EXIT_USAGE
+        raise UsageError("cli.report.missing_extra", reason=str(error)) from error
     except OSError as error:
-        reason = error.strerror or str(error)
-        if ja:
-            out.error(f"tajimi-rules: 書き込めない: {out_path}: {reason}")
-        else:
-            out.error(f"tajimi-rules: cannot write {out_path}: {reason}")
-        return EXIT_USAGE
+        raise UsageError("cli.report.cannot_write", out=out_path, reason=error.strerror or str(error)) from error
     summary = report.summary
-    kind = "HTML" if format_ == "html" else "Markdown"
-    if ja:
-        out.write(f"{out_path}: {kind} の報告書（{summary.total}カテゴリ、不一致 {summary.disagree}）")
-    else:
-        noun = "category" if summary.total == 1 else "categories"
-        out.write(f"{out_path}: {kind} report of {summary.total} {noun} ({summary.disagree} disagree)")
+    kind = text(f"cli.report.kind.{format_}", args.lang)
+    written = text(
+        "cli.report.written", args.lang, out=out_path, kind=kind, total=summary.total, disagree=summary.disagree
+    )
+    out.write(visible(written))
     return EXIT_OK
 
 
 COMMAND = Command(
     name="report",
     help="write a report people read: summary table, explanations, remarks, plans and charts (HTML or Markdown)",
+    exits=(
+        (EXIT_OK, "the report was written (disagreements are part of the report, not a failure)"),
+        (EXIT_USAGE, "usage error or unusable input, an --out that cannot be written, or the report extra missing"),
+    ),
     configure=_configure,
     run=_run,
 )

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 
-from ..documents._loaders import DEFAULT_RULES, load_evaluation, load_rules
+from .._errors import UnknownCategoryError
+from .._texts import Lang, text
+from ..documents import DEFAULT_RULES, resolve
 from ..model import Rating
 from ..suggestions._suggest import CandidateOrder, SuggestionReport, suggest
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
 
@@ -26,55 +28,52 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="target rating ("
         + ", ".join(rating.value for rating in Rating)
-        + "); default: every rating better than the category's own. With a target and no --category, "
+        + "; default: every rating better than the category's own). With a target and no --category, "
         "a whole-evaluation plan is added",
     )
-    parser.add_argument("--category", metavar="ID", default=None, help="only this category (its id)")
+    parser.add_argument("--category", metavar="ID", default=None, help="only this category (default: every one)")
     parser.add_argument("--exact", action="store_true", help="reach the target rating itself, not merely at least it")
     parser.add_argument(
         "--minimise",
         choices=("count", "cost"),
         default="count",
-        help="minimise the number of items changed (default) or their total cost",
+        help="minimise the number of items changed or their total cost (default: count)",
     )
     parser.add_argument(
         "--order",
         choices=[order.value for order in CandidateOrder],
         default=CandidateOrder.COMMON_FIRST.value,
-        help="order in which candidate items are named (default: common_first)",
+        help=f"order in which candidate items are named (default: {CandidateOrder.COMMON_FIRST.value})",
     )
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
     add_format(parser)
     add_lang(parser)
 
 
-def _render(report: SuggestionReport, file: str, lang: str, out: Output) -> None:
-    ja = lang == "ja"
-    municipality = report.evaluation.municipality
-    out.write(f"{file}: {municipality.name} ({municipality.code}) · {report.evaluation.survey.title}")
-    out.write(
-        ("規則集: " if ja else "rules: ") + f"{report.rules.id} ({report.rules.combine.value}) · {report.rules.title}"
-    )
+def _render(report: SuggestionReport, file: str, lang: Lang, out: Output) -> None:
+    def write(line: str = "") -> None:
+        # Names and titles come from the files: their control characters are shown, not obeyed.
+        out.write(visible(line))
+
+    municipality, rules = report.evaluation.municipality, report.rules
+    write(f"{file}: {municipality.name} ({municipality.code}) · {report.evaluation.survey.title}")
+    write(text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rules.title))
     for category in report.categories:
-        out.write()
+        write()
         for line in category.lines(lang):
-            out.write(line)
+            write(line)
     if report.target is not None and len(report.categories) > 1:
-        out.write()
+        write()
         for line in report.plan().lines(lang):
-            out.write(line)
+            write(line)
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    evaluation = load_evaluation(args.file)
-    rules = load_rules(args.rules if args.rules is not None else evaluation.rules)
-    if args.category is not None and args.category not in {c.id for c in evaluation.categories}:
-        known = ", ".join(c.id for c in evaluation.categories)
-        if args.lang == "ja":
-            out.error(f"tajimi-rules: カテゴリ {args.category!r} はない（あるもの: {known}）")
-        else:
-            out.error(f"tajimi-rules: no category {args.category!r} (known: {known})")
-        return EXIT_USAGE
+    # One resolution: the evaluation is judged under the rule set it is rated with.
+    evaluation, rules = resolve(args.file, args.rules)
+    known = [category.id for category in evaluation.categories]
+    if args.category is not None and args.category not in known:
+        raise UnknownCategoryError(args.category, known)
     report = suggest(
         evaluation,
         rules,
@@ -94,6 +93,10 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 COMMAND = Command(
     name="suggest",
     help="the fewest item changes that lift each category's rating, and what holds it up",
+    exits=(
+        (EXIT_OK, "the suggestions were written (a target out of reach is part of the answer)"),
+        (EXIT_USAGE, "usage error or unusable input (an invalid file, an unknown rule set or --category)"),
+    ),
     configure=_configure,
     run=_run,
 )

@@ -1,7 +1,7 @@
-"""``tajimi-rules validate FILE...``: check evaluation and rule-set files, report every problem.
+"""``tajimi-rules validate FILE...``: check documents against their schema and meaning, report every problem.
 
-Exit status 0 when every file is valid (warnings allowed), 1 when any is not, 2 for usage
-errors. Directories are searched for ``*.json`` files.
+Exit statuses: 0 when every file is valid (warnings allowed), 1 when any is not, 2 for usage
+errors (including an unknown or invalid ``--rules``). Directories are searched for ``*.json`` files.
 """
 
 from __future__ import annotations
@@ -13,28 +13,27 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._errors import Problem, Severity
+from .._texts import Lang, text
+from ..documents import load_rules
 from ..documents._jsonio import DEFAULT_MAX_BYTES
-from ..documents._loaders import load_rules
 from ..documents._validate import KINDS, Validated, validated
-from ._common import EXIT_FOUND, EXIT_OK, Command, Output, add_format, add_lang, add_rules, visible
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
 
 
-def _size(text: str) -> int:
+def _size(given: str) -> int:
     try:
-        value = int(text)
+        value = int(given)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {given!r}") from None
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive number of bytes")
     return value
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", metavar="FILE", nargs="+", help="evaluation or rule-set JSON files, or directories of them"
-    )
+    parser.add_argument("paths", metavar="FILE", nargs="+", help="JSON documents, or directories of them")
     parser.add_argument(
         "--kind",
         choices=KINDS,
@@ -48,7 +47,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
     )
-    add_rules(parser, default_help="checks evaluations against it (default: each file's own 'rules')")
+    add_rules(parser, default_help="each evaluation's own 'rules'; evaluations are checked against it")
     add_format(parser)
     add_lang(parser)
 
@@ -59,32 +58,32 @@ def _files(paths: list[str]) -> Iterator[tuple[str, Problem | None]]:
     Whatever cannot be looked at (a name too long, a directory that cannot be listed) is
     passed on as a problem; a path that is not a directory is left to the reader to judge.
     """
-    for text in paths:
+    for path in paths:
         try:
-            is_directory = stat.S_ISDIR(os.stat(text).st_mode)
+            is_directory = stat.S_ISDIR(os.stat(path).st_mode)
         except OSError:
             is_directory = False  # the reader reports a missing or unreadable path as such
         if not is_directory:
-            yield text, None
+            yield path, None
             continue
         unlisted: list[OSError] = []
         found = sorted(
             os.path.join(root, name)
-            for root, _dirs, names in os.walk(text, onerror=unlisted.append)
+            for root, _dirs, names in os.walk(path, onerror=unlisted.append)
             for name in names
             if name.endswith(".json")
         )
         for error in unlisted:
-            where = error.filename if isinstance(error.filename, str) else text
+            where = error.filename if isinstance(error.filename, str) else path
             yield where, _unlisted(where, error)
         if not found and not unlisted:
             yield (
-                text,
+                path,
                 Problem(
                     code="file.no_json",
-                    message="the directory holds no .json file",
-                    message_ja="ディレクトリに .json ファイルがない",
-                    file=text,
+                    message=text("file.no_json", "en"),
+                    message_ja=text("file.no_json", "ja"),
+                    file=path,
                     expected="a directory with .json files",
                     found="none",
                 ),
@@ -96,16 +95,15 @@ def _unlisted(where: str, error: OSError) -> Problem:
     reason = error.strerror or str(error)
     return Problem(
         code="file.unreadable",
-        message=f"cannot list the directory: {reason}",
-        message_ja=f"ディレクトリの中身を読めない: {reason}",
+        message=text("cli.validate.unlisted", "en", reason=reason),
+        message_ja=text("cli.validate.unlisted", "ja", reason=reason),
         file=where,
         expected="a readable directory",
         found=type(error).__name__,
     )
 
 
-def _render(results: list[tuple[str, Validated]], lang: str, out: Output) -> None:
-    ja = lang == "ja"
+def _render(results: list[tuple[str, Validated]], lang: Lang, out: Output) -> None:
     for _file, result in results:
         for problem in result.problems:
             # Keys, values and file names quoted from the files: controls shown, not obeyed.
@@ -113,16 +111,16 @@ def _render(results: list[tuple[str, Validated]], lang: str, out: Output) -> Non
     invalid = sum(1 for _, result in results if not result.ok)
     errors = sum(len(result.errors) for _, result in results)
     warnings = sum(len(result.problems) - len(result.errors) for _, result in results)
-    if ja:
-        out.write(
-            f"{len(results)}ファイル: 有効 {len(results) - invalid}、無効 {invalid}（エラー {errors}、警告 {warnings}）"
-        )
-    else:
-        out.write(
-            f"{len(results)} file{'s' * (len(results) != 1)}: {len(results) - invalid} valid, "
-            f"{invalid} invalid ({errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)})"
-        )
+    summary = text(
+        "cli.validate.summary",
+        lang,
+        files=len(results),
+        valid=len(results) - invalid,
+        invalid=invalid,
+        errors=errors,
+        warnings=warnings,
+    )
+    out.write(summary)
 
 
 def _to_json(results: list[tuple[str, Validated]]) -> dict[str, Any]:
@@ -167,7 +165,12 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="validate",
-    help="check evaluation and rule-set files against their schema and meaning; report every problem",
+    help=f"check documents ({', '.join(KINDS)}) against their schema and meaning; report every problem",
+    exits=(
+        (EXIT_OK, "every file is valid (warnings allowed)"),
+        (EXIT_FOUND, "some file is not valid"),
+        (EXIT_USAGE, "usage error (including an unknown or invalid --rules)"),
+    ),
     configure=_configure,
     run=_run,
 )

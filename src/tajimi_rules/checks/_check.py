@@ -15,12 +15,12 @@ from typing import Any
 import attrs
 
 from .._convert import converter
-from ..documents._loaders import resolve
+from ..documents import resolve
 from ..model import Category, Counts, Evaluation, Item, Level, Rating
 from ..rules._explain import Explanation
 from ..rules._rules import ItemGrading, RuleSet
 
-__all__ = ["CategoryCheck", "CheckReport", "category_counts", "check", "item_level", "resolve"]
+__all__ = ["CategoryCheck", "CheckReport", "category_counts", "check", "item_level"]
 
 
 def item_level(item: Item, grading: ItemGrading | None) -> Level | None:

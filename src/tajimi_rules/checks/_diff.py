@@ -24,7 +24,8 @@ import attrs
 
 from .._errors import InvalidDocumentError, Problem, pointer
 from .._fractions import format_fraction
-from ..documents._loaders import load_rules, resolve
+from .._texts import Lang, text
+from ..documents import load_rules, resolve
 from ..model import Counts, Evaluation, Item, Level, Name, Rating
 from ..rules._rules import ItemGrading, RuleSet
 from ._check import check, item_level
@@ -56,35 +57,29 @@ class ItemChange:
     new_rate: Fraction | None = None
     threshold: Fraction | None = None
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: Lang | str = "en") -> str:
         """One line: the item, its two levels, and the cause with its numbers."""
-        ja = lang == "ja"
         old = self.old.label(lang) if self.old is not None else "—"
         new = self.new.label(lang) if self.new is not None else "—"
-        head = f"{self.id} {self.name.label(lang)}: {old} → {new}"
-        return f"{head} ({self._why(ja)})"
+        return f"{self.id} {self.name.label(lang)}: {old} → {new} ({self._why(lang)})"
 
-    def _why(self, ja: bool) -> str:
-        if self.cause is ChangeCause.ADDED:
-            return "新たに回答" if ja else "answered only in the new evaluation"
-        if self.cause is ChangeCause.REMOVED:
-            return "新しい評価に回答なし" if ja else "not answered in the new evaluation"
+    def _why(self, lang: Lang | str) -> str:
+        if self.cause in (ChangeCause.ADDED, ChangeCause.REMOVED):
+            return text(f"checks.change.{self.cause.value}", lang)
+        new = self.new
+        if new is None:  # only a removed item has no new level
+            return ""
         parts = []
-        if self.cause in (ChangeCause.IMPLEMENTED, ChangeCause.BOTH) and self.new is not None:
-            if self.new.implemented:
-                parts.append("実施するようになった" if ja else "the body now does it")
-            else:
-                parts.append("実施しなくなった" if ja else "the body no longer does it")
-        if self.cause in (ChangeCause.RATE, ChangeCause.BOTH) and self.new is not None:
+        if self.cause in (ChangeCause.IMPLEMENTED, ChangeCause.BOTH):
+            parts.append(text("checks.change.now_does" if new.implemented else "checks.change.stopped", lang))
+        if self.cause in (ChangeCause.RATE, ChangeCause.BOTH):
             rates = ""
             if self.old_rate is not None and self.new_rate is not None:
                 rates = f" {format_fraction(self.old_rate)} → {format_fraction(self.new_rate)}"
             limit = f" {format_fraction(self.threshold)}" if self.threshold is not None else ""
-            if self.new.common:
-                parts.append(f"実施率{rates} が基準{limit} に達した" if ja else f"the rate{rates} reached{limit}")
-            else:
-                parts.append(f"実施率{rates} が基準{limit} を下回った" if ja else f"the rate{rates} fell below{limit}")
-        return ("、" if ja else "; ").join(parts)
+            message_id = "checks.change.rate_reached" if new.common else "checks.change.rate_fell"
+            parts.append(text(message_id, lang, rates=rates, limit=limit))
+        return text("checks.change.separator", lang).join(parts)
 
     def to_json(self) -> dict[str, Any]:
         """The change as a JSON-ready mapping."""
@@ -227,8 +222,8 @@ def diff_evaluations(
             [
                 Problem(
                     code="diff.different_bodies",
-                    message="the two evaluations are of different bodies",
-                    message_ja="二つの評価の団体が異なる",
+                    message=text("diff.different_bodies", "en"),
+                    message_ja=text("diff.different_bodies", "ja"),
                     pointer=pointer("municipality", "code"),
                     file=os.fspath(new) if isinstance(new, (str, os.PathLike)) else None,
                     expected=before.municipality.code,
