@@ -78,7 +78,7 @@ PROBLEMS: Table = {
         "ja": "文字エンコーディング {name!r} は不明",
     },
     "answers.missing_column": {
-        "en": "the header has no {count:plural:column:columns} {columns}",
+        "en": "the header has no column {columns}",
         "ja": "見出し行に列 {columns} がない",
     },
     "answers.short_row": {

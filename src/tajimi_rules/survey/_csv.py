@@ -127,7 +127,7 @@ def _header(header: list[str] | None, collector: Collector) -> _Columns | None:
     if missing:
         collector.problem(
             "answers.missing_column",
-            {"count": len(missing), "columns": ", ".join(repr(key) for key in missing)},
+            {"columns": ", ".join(repr(key) for key in missing)},
             line=1,
             column=None,
             expected="a header with code, item, answer (and optionally name, prefecture)",
