@@ -31,8 +31,9 @@ from typing import Any
 
 from tajimi_rules.documents._jsonio import dumps
 from tajimi_rules.documents._meaning import check_digit
-from tajimi_rules.survey._answers import PREFECTURES, Answers, Body, _column_letters, _load_openpyxl
-from tajimi_rules.survey._catalog import Answer, Catalog
+from tajimi_rules.survey import PREFECTURES, Answer, Answers, Body, Catalog
+from tajimi_rules.survey._mapping import column_letters
+from tajimi_rules.survey._xlsx import load_openpyxl
 
 __all__ = [
     "MUNICIPALITIES",
@@ -170,7 +171,7 @@ def write_wide_xlsx(
     number, as spreadsheets keep it, so Hokkaido's codes lose their leading zero), name,
     prefecture, one answer per item (a blank answer is an empty cell). Needs openpyxl.
     """
-    openpyxl = _load_openpyxl()
+    openpyxl = load_openpyxl()
     if openpyxl is None:
         raise ModuleNotFoundError("writing .xlsx needs openpyxl: pip install 'tajimi-rules[xlsx]'")
     rng, texts = _texts(answers, seed)
@@ -192,7 +193,7 @@ def write_wide_xlsx(
         "code": "A",
         "name": "B",
         "prefecture": "C",
-        "items": {_column_letters(4 + index): item.id for index, item in enumerate(catalog.items)},
+        "items": {column_letters(4 + index): item.id for index, item in enumerate(catalog.items)},
     }
     mapping_target = Path(mapping_path)
     mapping_target.write_text(dumps(mapping), encoding="utf-8")

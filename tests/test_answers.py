@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules.survey._answers import _Mapping, _read_rows
+from tajimi_rules._texts import PROBLEM_CODES
+from tajimi_rules.survey._mapping import ColumnMapping
+from tajimi_rules.survey._xlsx import read_rows
 
 TAJIMI, SAPPORO, CHIYODA = "212041", "011002", "131016"
 
@@ -253,7 +255,7 @@ def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.survey
     answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
     assert [(p.code, p.line, p.column) for p in answers.problems] == [
         ("answers.check_digit", 3, 1),
-        ("answers.duplicate", 5, 1),
+        ("answers.duplicate_row", 5, 1),
     ]
     assert answers.problems[0].message.startswith("cell A3: ")
 
@@ -306,15 +308,20 @@ def test_csv_field_over_the_parser_limit_is_a_located_problem(catalog: tr.survey
 
 
 @pytest.mark.parametrize(
-    ("name", "fault"),
-    [("多" * 201, "201 characters long"), ("多治\x00見\x01市", "U+0000, U+0001")],
+    ("name", "code", "fault"),
+    [
+        ("多" * 201, "answers.long_name", "201 characters long"),
+        ("多治\x00見\x01市", "answers.bad_name", "U+0000, U+0001"),
+    ],
 )
-def test_name_that_cannot_be_written_is_a_problem_at_its_cell(catalog: tr.survey.Catalog, name: str, fault: str):
+def test_name_that_cannot_be_written_is_a_problem_at_its_cell(
+    catalog: tr.survey.Catalog, name: str, code: str, fault: str
+):
     """A name over the schema's length or holding control characters is refused at its row and column, once."""
     text = f"code,item,answer,name\n212041,cio-adviser,済,{name}\n212041,csirt,済,{name}\n011002,csirt,済,札幌市\n"
     answers = tr.survey.read_long_csv(text.encode(), catalog, name="n.csv")
     (problem,) = answers.problems
-    assert (problem.code, problem.line, problem.column) == ("answers.bad_name", 2, 4)
+    assert (problem.code, problem.line, problem.column) == (code, 2, 4)
     assert fault in problem.message and problem.message.startswith("column 'name'")
     assert [body.code for body in answers.bodies] == [SAPPORO]
 
@@ -330,8 +337,8 @@ def test_mapping_item_that_is_not_an_id_is_a_mapping_problem(tmp_path: Path, cat
     path = _workbook(tmp_path / "wide.xlsx", [])
     answers = tr.survey.read_answers(path, catalog, mapping={"code": "A", "items": {"D": ["x"], "E": {"id": "csirt"}}})
     assert [(p.code, p.pointer) for p in answers.problems] == [
-        ("mapping.invalid", "/items/D"),
-        ("mapping.invalid", "/items/E"),
+        ("mapping.item_not_id", "/items/D"),
+        ("mapping.item_not_id", "/items/E"),
     ]
 
 
@@ -343,14 +350,66 @@ def test_one_item_mapped_from_two_columns_is_one_mapping_problem(tmp_path: Path,
     )
     mapping = {**MAPPING, "items": {"D": "cio-adviser", "E": "cio-adviser"}}
     answers = tr.survey.read_answers(path, catalog, mapping=mapping)
-    assert [(p.code, p.pointer) for p in answers.problems] == [("mapping.invalid", "/items/E")]
+    assert [(p.code, p.pointer) for p in answers.problems] == [("mapping.item_twice", "/items/E")]
     assert "already mapped from column D" in answers.problems[0].message
 
 
 @pytest.mark.parametrize("cell", [11002, 11002.0, "011002"])
 def test_numeric_code_cell_gets_its_leading_zero_back(catalog: tr.survey.Catalog, cell: object):
     """A code cell read as 11002 or 11002.0 is the code 011002."""
-    layout = _Mapping(sheet=None, first_row=1, code=1, name=None, prefecture=None, items=((2, "cio-adviser"),))
-    answers = _read_rows([(cell, "済")], layout, catalog, "w.xlsx")
+    layout = ColumnMapping(sheet=None, first_row=1, code=1, name=None, prefecture=None, items=((2, "cio-adviser"),))
+    answers = read_rows([(cell, "済")], layout, catalog, "w.xlsx")
     assert answers.problems == ()
     assert _answers(answers, SAPPORO, "cio-adviser") == [tr.survey.Answer.IMPLEMENTED]
+
+
+def test_every_reader_problem_has_its_texts_from_the_table(tmp_path: Path, catalog: tr.survey.Catalog):
+    """Every problem the readers report has a code of the text table and both its English and Japanese message."""
+    text = (
+        "code,item,answer,name,prefecture\n212042,cio-adviser,済\n481234,csirt,済\n212041,nope,済\n"
+        "212041,cio-adviser,たぶん\n212041,csirt,済,,愛知県\n212041,csirt,済\n212041\n011002,csirt,済,a\x01b\n"
+    )
+    problems = [
+        *tr.survey.read_long_csv(text.encode(), catalog).problems,
+        *tr.survey.read_long_csv(b"code,item\n", catalog).problems,
+        *tr.survey.read_long_csv(b"\x81\x7f", catalog, encoding="utf-8").problems,
+        *tr.survey.read_long_csv(b"", catalog, encoding="no-such-encoding").problems,
+        *tr.survey.read_answers(tmp_path / "wide.xlsx", catalog).problems,
+        *tr.survey.read_answers(tmp_path / "w.xlsx", catalog, mapping={"code": "1", "zz": 1, "items": {}}).problems,
+    ]
+    codes = {problem.code for problem in problems}
+    assert len(codes) >= 12
+    assert codes <= PROBLEM_CODES
+    assert all(problem.message and problem.message_ja and problem.message != problem.message_ja for problem in problems)
+
+
+def test_missing_mapping_names_no_command_line_option(tmp_path: Path, catalog: tr.survey.Catalog):
+    """The library's message for a workbook without a mapping speaks of the mapping, not of a command's option."""
+    (problem,) = tr.survey.read_answers(tmp_path / "wide.xlsx", catalog).problems
+    assert "column mapping" in problem.message
+    assert "--" not in problem.message and "--" not in (problem.message_ja or "")
+
+
+def test_short_row_of_one_field_is_worded_in_the_singular(catalog: tr.survey.Catalog):
+    """A row of one field says "1 field", not "1 fields"."""
+    (problem,) = tr.survey.read_long_csv(b"code,item,answer\n212041\n", catalog).problems
+    assert "the row has 1 field," in problem.message
+
+
+def test_mapping_is_read_with_every_problem_at_its_pointer(catalog: tr.survey.Catalog):
+    """A column mapping reads into column numbers; each of its faults is a problem with a pointer and a code."""
+    mapping, problems = tr.survey.parse_mapping({"code": "A", "name": "B", "items": {"AB": "csirt"}}, catalog)
+    assert problems == []
+    assert mapping == tr.survey.ColumnMapping(
+        sheet=None, first_row=2, code=1, name=2, prefecture=None, items=((28, "csirt"),)
+    )
+    mapping, problems = tr.survey.parse_mapping(
+        {"code": "a", "first_row": 0, "sheet": 1, "items": []}, catalog, "m.json"
+    )
+    assert mapping is None
+    assert [(p.code, p.pointer, p.file) for p in problems] == [
+        ("mapping.bad_sheet", "/sheet", "m.json"),
+        ("mapping.bad_first_row", "/first_row", "m.json"),
+        ("mapping.bad_column", "/code", "m.json"),
+        ("mapping.no_items", "/items", "m.json"),
+    ]

@@ -23,7 +23,7 @@ import jsonschema
 import pytest
 
 import tajimi_rules as tr
-import tajimi_rules.survey._batch as batch_module
+import tajimi_rules.survey._output as output_module
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
 from tests.synthetic import synthetic_answers, write_long_csv, write_wide_xlsx
@@ -537,7 +537,7 @@ def test_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytes
     def fail(_batch: object) -> str:
         raise OSError("disk full")
 
-    monkeypatch.setattr(batch_module, "_rates_csv", fail)
+    monkeypatch.setattr(output_module, "_rates_csv", fail)
     batch = _small_batch()
     with pytest.raises(OSError, match="disk full"):
         tr.survey.write_batch(batch, tmp_path / "out")
@@ -630,7 +630,7 @@ def test_rates_csv_states_scope_and_unreduced_fractions():
     batch = tr.survey.evaluate_answers(
         tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG)), "tajimi-r4"
     )
-    table = list(csv.DictReader(io.StringIO(batch_module._rates_csv(batch))))
+    table = list(csv.DictReader(io.StringIO(output_module._rates_csv(batch))))
     found = {(row["item"], row["scope"], row["bodies"]): row["rate"] for row in table}
     assert found == {
         ("x", "national", "municipalities"): "2/4",
@@ -702,7 +702,7 @@ def test_failed_write_removes_the_parents_it_made(tmp_path: Path, monkeypatch: p
     def fail(_batch: object) -> str:
         raise OSError("disk full")
 
-    monkeypatch.setattr(batch_module, "_rates_csv", fail)
+    monkeypatch.setattr(output_module, "_rates_csv", fail)
     with pytest.raises(OSError, match="disk full"):
         tr.survey.write_batch(_small_batch(), tmp_path / "new" / "deep" / "out")
     assert list(tmp_path.iterdir()) == []
@@ -754,7 +754,7 @@ def test_csv_cells_that_would_run_as_formulas_are_quoted():
     batch = tr.survey.evaluate_answers(
         tr.survey.read_long_csv(text.encode(), tr.survey.load_catalog(SMALL_CATALOG)), "tajimi-r4"
     )
-    names = {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(batch_module._summary_csv(batch)))}
+    names = {row["code"]: row["name"] for row in csv.DictReader(io.StringIO(output_module._summary_csv(batch)))}
     assert names == {
         GIFU[0]: '\'=HYPERLINK("http://x")',
         GIFU[1]: "'+1",

@@ -548,3 +548,35 @@ def test_method_writes_a_whole_threshold_as_format_fraction_does(tmp_path):
     rules = tr.load_rules(_rules_copy(tmp_path, "whole-r4", common={"at_least": "1"}))
     markdown = build_report(_graded_by_prefecture(), rules).markdown()
     assert "is at least 1." in markdown and "at least 1/1" not in markdown
+
+
+def test_one_unnamed_item_is_worded_in_the_singular(example_path):
+    """A category with one counted but unnamed item says "1 more item is", in both renderings."""
+    report = build_report(example_path, lang="en")
+    assert any(category.unnamed_items == 1 for category in report.categories)
+    for page in (report.markdown(), report.html(charts=False, font=False)):
+        assert "1 more item is counted but not named in the file." in page
+        assert "1 more items" not in page
+
+
+def test_report_code_never_tests_the_language():
+    """The report and survey modules take every language-specific text from the text table."""
+    package = Path(tr.__file__).parent
+    sources = [*package.joinpath("report").glob("*.py"), *package.joinpath("survey").glob("*.py")]
+    sources += list(package.joinpath("templates").glob("*.j2"))
+    branch = re.compile(r"""lang\s*[!=]=|\bif ja\b|message_ja=f?["']|["'](?:ja|en)["']\s*:""")
+    offending = [
+        f"{path.name}:{number}"
+        for path in sources
+        if path.name != "_catalog.py"  # the catalog reader moves into the document pipeline
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if branch.search(line)
+    ]
+    assert offending == []
+
+
+def test_chart_labels_are_cut_by_display_width():
+    """A chart label is cut to a display width, a Japanese character counting as two columns."""
+    assert charts_module._narrow("a" * 10, 10) == "a" * 10
+    assert charts_module._narrow("a" * 11, 10) == "a" * 9 + "…"
+    assert charts_module._narrow("多" * 6, 10) == "多" * 4 + "…"

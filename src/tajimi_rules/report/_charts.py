@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._fractions import format_fraction
+from .._texts import text
 from ..checks._check import CategoryCheck, CheckReport, item_level
 from ..model import Level, Rating
 from ..rules._rules import RuleSet
@@ -63,34 +65,13 @@ _NONE_COLOUR = "#777777"
 _FONT_FILE = ("fonts", "ipaexg.ttf")
 _EXTRA_HINT = "install the 'report' extra: pip install 'tajimi-rules[report]'"
 
-_TEXT = {
-    "en": {
-        "implemented": "implemented",
-        "not_implemented": "not implemented",
-        "national": "national implementation rate",
-        "prefecture": "implementation rate in the prefecture",
-        "common": "common: {op} {threshold}",
-        "common_prefecture": "common in the prefecture: {op} {threshold}",
-        "no_grading": "no item grading in this rule set",
-        "points": "dots: {shown} of {total} items, those whose rate the file gives; quadrant labels: the counts",
-        "share": "share of items at each level",
-        "no_rating": "no rating",
-        "stated": "stated: {rating}",
-    },
-    "ja": {
-        "implemented": "実施",
-        "not_implemented": "未実施",
-        "national": "全国実施率",
-        "prefecture": "県内実施率",
-        "common": "全国的に多い: {op} {threshold}",
-        "common_prefecture": "県内で多い: {op} {threshold}",
-        "no_grading": "この規則集は項目を格付けしない",
-        "points": "点: 実施率の記載がある{shown}項目（全{total}項目）／各区画の数: 件数",
-        "share": "水準別の項目の割合",
-        "no_rating": "評価なし",
-        "stated": "記載: {rating}",
-    },
-}
+# Labels are set by display width, a wide (CJK) character counting as two narrow ones.
+_ITEM_LABEL_WIDTH = 34
+_CATEGORY_LABEL_WIDTH = 44
+
+
+def _text(key: str, lang: str, **fields: Any) -> str:
+    return text(f"report.chart.{key}", lang, **fields)
 
 
 def data_uri(png: bytes) -> str:
@@ -174,8 +155,25 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _short(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
+def _short(label: str, size: int) -> str:
+    return label if len(label) <= size else label[: size - 1] + "…"
+
+
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _narrow(label: str, width: int) -> str:
+    """``label`` cut to at most ``width`` columns of display width, ending in "…" where it was cut."""
+    if sum(map(_width, label)) <= width:
+        return label
+    used, kept = 1, []  # the ellipsis takes one column
+    for char in label:
+        used += _width(char)
+        if used > width:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -> bytes:
@@ -185,7 +183,6 @@ def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") ->
     the category's count of its level; the dashed line is the rule set's threshold for
     "common".
     """
-    text = _TEXT["ja" if lang == "ja" else "en"]
     grading = rules.item_grading
     # Floats only place marks on the page. Without a grading the split is mere layout, and says so.
     threshold = float(grading.threshold) if grading is not None else 0.5
@@ -194,10 +191,10 @@ def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") ->
         axes = figure.add_subplot()
         axes.set_xlim(0, 1)
         axes.set_ylim(-0.5, 1.5)
-        axes.set_yticks([0, 1], [text["not_implemented"], text["implemented"]])
+        axes.set_yticks([0, 1], [_text("not_implemented", lang), _text("implemented", lang)])
         axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
         rate_name = "prefecture" if grading is not None and grading.rate == "prefecture" else "national"
-        axes.set_xlabel(text[rate_name])
+        axes.set_xlabel(_text(rate_name, lang))
         common = "common_prefecture" if rate_name == "prefecture" else "common"
         axes.axhline(0.5, color="#bbbbbb", linewidth=0.8)
         counts = entry.counts
@@ -221,21 +218,21 @@ def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") ->
             axes.text(
                 threshold,
                 -0.48,
-                " " + text[common].format(op=op, threshold=format_fraction(grading.threshold)),
+                " " + _text(common, lang, op=op, threshold=format_fraction(grading.threshold)),
                 ha="left",
                 va="bottom",
                 fontsize=8,
                 color="#333333",
             )
         else:
-            axes.text(0.5, -0.48, text["no_grading"], ha="center", va="bottom", fontsize=8, color="#333333")
+            axes.text(0.5, -0.48, _text("no_grading", lang), ha="center", va="bottom", fontsize=8, color="#333333")
         shown = _plot_items(axes, entry, rules, lang)
         total = counts.total if counts is not None else len(entry.category.items)
         figure.suptitle(
             _short(entry.category.name.label(lang), 40) + (f"  {counts.short()}" if counts is not None else ""),
             fontsize=11,
         )
-        axes.set_title(text["points"].format(shown=shown, total=total), fontsize=8, color="#555555", loc="left")
+        axes.set_title(_text("points", lang, shown=shown, total=total), fontsize=8, color="#555555", loc="left")
         return _png(figure)
 
 
@@ -259,7 +256,7 @@ def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> 
         # Labels go right of their dot, except near the right edge where they would leave the chart.
         left_of_dot = rate >= Fraction(3, 4)
         axes.annotate(
-            _short(item.name.label(lang), 30 if lang == "en" else 20),
+            _narrow(item.name.label(lang), _ITEM_LABEL_WIDTH),
             (float(rate), y),
             xytext=(-6 if left_of_dot else 6, 0),
             textcoords="offset points",
@@ -273,28 +270,27 @@ def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> 
 
 def overview_chart(report: CheckReport, *, lang: str = "en") -> bytes:
     """Every category's share of items at each level, with its rating beside it, as a PNG image."""
-    text = _TEXT["ja" if lang == "ja" else "en"]
     rows = report.categories
     with _style():
         figure = _figure(8.4, 0.34 * len(rows) + 1.3)
         axes = figure.add_subplot()
         positions = list(range(len(rows)))[::-1]
         _stacked_shares(axes, rows, positions, lang)
-        axes.set_yticks(positions, [_short(c.category.name.label(lang), 36 if lang == "en" else 26) for c in rows])
+        axes.set_yticks(positions, [_narrow(c.category.name.label(lang), _CATEGORY_LABEL_WIDTH) for c in rows])
         axes.set_xlim(0, 1.62)
         axes.set_xticks([0, 0.5, 1], ["0%", "50%", "100%"])
-        axes.set_xlabel(text["share"], loc="left")
+        axes.set_xlabel(_text("share", lang), loc="left")
         axes.spines["bottom"].set_bounds(0, 1)
         for y, entry in zip(positions, rows, strict=True):
             rating = entry.rating
-            label = rating.label(lang) if rating is not None else text["no_rating"]
+            label = rating.label(lang) if rating is not None else _text("no_rating", lang)
             colour = RATING_COLOURS[rating] if rating is not None else _NONE_COLOUR
             axes.text(1.03, y, label, va="center", ha="left", fontsize=9, color=colour)
             if entry.agrees is False and entry.stated_rating is not None:
                 axes.text(
                     1.30,
                     y,
-                    "≠ " + text["stated"].format(rating=entry.stated_rating.label(lang)),
+                    "≠ " + _text("stated", lang, rating=entry.stated_rating.label(lang)),
                     va="center",
                     ha="left",
                     fontsize=8,

@@ -1,8 +1,8 @@
 """The national survey: catalogs, answers, implementation rates, and the batch over every body."""
 
 from ..documents._meaning import check_digit
-from ._answers import PREFECTURES, Answers, Body, read_answers, read_long_csv, read_wide_xlsx
-from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers, evaluation_json, write_batch
+from ._answers import PREFECTURES, Answers, Body
+from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers
 from ._catalog import (
     DEFAULT_CATALOG,
     Answer,
@@ -15,7 +15,12 @@ from ._catalog import (
     normalize_answer,
     parse_catalog,
 )
+from ._csv import read_long_csv
 from ._implementation import ItemRate, RateTable, compute_rates
+from ._mapping import ColumnMapping, parse_mapping, read_mapping
+from ._output import evaluation_json, write_batch
+from ._read import read_answers
+from ._xlsx import read_wide_xlsx
 
 __all__ = [
     "DEFAULT_CATALOG",
@@ -30,6 +35,7 @@ __all__ = [
     "CatalogCategory",
     "CatalogItem",
     "CategoryResult",
+    "ColumnMapping",
     "ItemRate",
     "RateTable",
     "builtin_catalogs",
@@ -40,8 +46,10 @@ __all__ = [
     "load_catalog",
     "normalize_answer",
     "parse_catalog",
+    "parse_mapping",
     "read_answers",
     "read_long_csv",
+    "read_mapping",
     "read_wide_xlsx",
     "write_batch",
 ]

@@ -1,0 +1,247 @@
+"""Gathering answers row by row, as both readers do: body codes, names, answers, each problem located.
+
+:class:`Collector` is fed one row at a time by a reader (:mod:`._csv`, :mod:`._xlsx`), which
+says where the row is with a :class:`Place`; it checks the body's code and name, records each
+answer by its meaning, and turns what is wrong into problems at the row's line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import attrs
+
+from .._errors import Problem, Severity
+from ..documents._meaning import check_digit
+from ..documents._schemas import schema
+from ._answers import PREFECTURES, Answers, Body
+from ._catalog import Answer, Catalog
+from ._problem import problem
+
+__all__ = ["Collector", "Place", "normalize", "unreadable"]
+
+_CODE = re.compile(r"^[0-9]{6}$")
+
+
+def normalize(text: str) -> str:
+    """``text`` in NFKC normal form (full-width digits and letters made plain), stripped."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+@attrs.frozen
+class Place:
+    """Where a row is: its line (a CSV line, a spreadsheet row) and how its columns are named."""
+
+    line: int
+    name: Callable[[int], str]
+    """A column's name by its 1-based number: ``column 'item'`` in a CSV, ``cell D12`` in a spreadsheet."""
+
+    def at(self, column: int | None) -> str:
+        """The locator that starts a message about ``column`` (nothing when there is no column)."""
+        return f"{self.name(column)}: " if column is not None else ""
+
+
+@attrs.frozen
+class _Fault:
+    """Why a text is not what it should be: a problem code, its fields, what was expected and found."""
+
+    code: str
+    fields: dict[str, Any]
+    expected: str
+    found: str
+
+
+@cache
+def _name_limit() -> int:
+    """The longest body name an evaluation file may hold, as its schema says."""
+    limit: int = schema("evaluation")["properties"]["municipality"]["properties"]["name"]["maxLength"]
+    return limit
+
+
+def _name_fault(name: str) -> _Fault | None:
+    """Why ``name`` cannot be a body's name, or ``None``."""
+    limit = _name_limit()
+    if len(name) > limit:
+        return _Fault(
+            "answers.long_name",
+            {"length": len(name), "limit": limit},
+            f"at most {limit} characters",
+            f"{len(name)} characters",
+        )
+    controls = sorted({char for char in name if unicodedata.category(char) in ("Cc", "Cs")})
+    if controls:
+        shown = ", ".join(f"U+{ord(char):04X}" for char in controls)
+        return _Fault("answers.bad_name", {"controls": shown}, "printable text", shown)
+    return None
+
+
+def _code_fault(raw: str) -> str | _Fault:
+    """The body code in ``raw`` (normalized), or why it is not one."""
+    code = normalize(raw)
+    if not _CODE.match(code) or code[:2] not in PREFECTURES:
+        return _Fault(
+            "answers.bad_code",
+            {"raw": raw},
+            "6 digits, the first two a prefecture's number (01 to 47), the last a check digit",
+            repr(raw),
+        )
+    expected = check_digit(code[:5])
+    if int(code[5]) != expected:
+        return _Fault("answers.check_digit", {"code": code}, f"{code[:5]}{expected}", code)
+    return code
+
+
+class Collector:
+    """Gathers bodies and answers row by row, with every problem located.
+
+    A reader's fast path may read ``rows``, ``item_index``, ``meanings`` and ``valid_codes``
+    directly to record a well-formed answer of a body already seen.
+    """
+
+    def __init__(self, catalog: Catalog, file: str) -> None:
+        self.catalog = catalog
+        self.file = file
+        self.item_index = catalog.item_index()
+        self.vocabulary = catalog.answers
+        self.problems: list[Problem] = []
+        self.rows: dict[str, list[Answer | None]] = {}
+        self.names: dict[str, str] = {}
+        self.codes: dict[str, str | _Fault] = {}
+        self.valid_codes: dict[str, str] = {}
+        self.refused: set[str] = set()
+        self.meanings: dict[str, Answer | None] = {}
+        self.width = len(self.item_index)
+
+    def problem(self, code: str, fields: dict[str, Any], *, line: int, column: int | None, **rest: Any) -> None:
+        """Record the problem ``code`` at ``line`` and ``column`` of the file."""
+        self.problems.append(problem(code, fields, file=self.file, line=line, column=column, **rest))
+
+    def _fault(self, fault: _Fault, place: Place, column: int | None) -> None:
+        fields = {"at": place.at(column), **fault.fields}
+        self.problem(fault.code, fields, line=place.line, column=column, expected=fault.expected, found=fault.found)
+
+    def code(self, raw: str, place: Place, column: int) -> str | None:
+        """The body code in ``raw``, or ``None`` after recording why it is not one."""
+        known = self.codes.get(raw)
+        if known is None:
+            known = self.codes[raw] = _code_fault(raw)
+            if isinstance(known, str):
+                self.valid_codes[raw] = known
+        if isinstance(known, _Fault):
+            self._fault(known, place, column)
+            return None
+        return known
+
+    def meaning(self, raw: str) -> Answer | None:
+        """What an answer text means in the catalog's vocabulary (``None``: it is not in it)."""
+        if raw in self.meanings:
+            return self.meanings[raw]
+        answer = self.meanings[raw] = self.vocabulary.read(raw)
+        return answer
+
+    def body(self, code: str, name: str, prefecture: str, place: Place, columns: tuple[int | None, int | None]) -> bool:
+        """Record a body on its first row (``columns``: name and prefecture); ``False`` if it is refused.
+
+        A body whose name cannot be written is refused once, with a problem at its first row;
+        its other rows are left out quietly.
+        """
+        if code in self.rows:
+            return True
+        if code in self.refused:
+            return False
+        name_column, prefecture_column = columns
+        text = normalize(name)
+        fault = _name_fault(text)
+        if fault is not None:
+            self._fault(fault, place, name_column)
+            self.refused.add(code)
+            return False
+        self.rows[code] = [None] * self.width
+        self.names[code] = text or code
+        given = normalize(prefecture)
+        canonical = PREFECTURES[code[:2]]
+        if given and given != canonical:
+            self.problem(
+                "answers.prefecture_mismatch",
+                {"given": given, "code": code, "canonical": canonical},
+                line=place.line,
+                column=prefecture_column,
+                expected=canonical,
+                found=given,
+                severity=Severity.WARNING,
+            )
+        return True
+
+    def record(self, code: str, item: str, answer: str, place: Place, columns: tuple[int, int]) -> None:
+        """Record one answer of an already-checked body (``columns``: item and answer column numbers)."""
+        item_column, answer_column = columns
+        index = self.item_index.get(item)
+        if index is None:
+            index = self.item_index.get(normalize(item))
+        if index is None:
+            self.problem(
+                "answers.unknown_item",
+                {"at": place.at(item_column), "item": item, "catalog": self.catalog.id},
+                line=place.line,
+                column=item_column,
+                expected="an item id of the catalog",
+                found=repr(item),
+            )
+            return
+        meaning = self.meaning(answer)
+        if meaning is None:
+            self.problem(
+                "answers.unknown_answer",
+                {"at": place.at(answer_column), "answer": answer},
+                line=place.line,
+                column=answer_column,
+                expected="an answer text listed in the catalog (e.g. " + ", ".join(map(repr, self._examples())) + ")",
+                found=repr(answer),
+            )
+            return
+        row = self.rows[code]
+        if row[index] is not None:
+            self.problem(
+                "answers.duplicate",
+                {"at": place.at(item_column), "code": code, "item": item},
+                line=place.line,
+                column=item_column,
+                expected="one answer per body and item",
+                found="a second answer",
+            )
+            return
+        row[index] = meaning
+
+    def _examples(self) -> list[str]:
+        vocabulary = self.vocabulary
+        return [*vocabulary.implemented[:1], *vocabulary.not_implemented[:1], *vocabulary.not_answered[:1]]
+
+    def result(self) -> Answers:
+        """The answers gathered so far, bodies in code order, with every problem recorded."""
+        codes = sorted(self.rows)
+        return Answers(
+            catalog=self.catalog,
+            bodies=tuple(Body(code=code, name=self.names[code], prefecture=PREFECTURES[code[:2]]) for code in codes),
+            answers=tuple(
+                tuple(Answer.NOT_ANSWERED if answer is None else answer for answer in self.rows[code]) for code in codes
+            ),
+            problems=tuple(self.problems),
+            file=self.file,
+        )
+
+
+def unreadable(catalog: Catalog, file: str, error: OSError) -> Answers:
+    """No answers, and why: the answers file could not be read (missing, no permission, ...)."""
+    fault = problem(
+        "file.missing" if isinstance(error, FileNotFoundError) else "file.unreadable",
+        {"reason": error.strerror or str(error)},
+        text_id="survey.unreadable_file",
+        file=file,
+        expected="a readable answers file",
+        found=type(error).__name__,
+    )
+    return Answers.unread(catalog, file, (fault,))

@@ -1,0 +1,232 @@
+"""Reading a long CSV of answers: a header, then one row per body and item.
+
+The columns are ``code``, ``item``, ``answer`` and optionally ``name`` and ``prefecture``, in any
+order (Japanese headers 団体コード, 項目, 回答, 団体名, 都道府県 are accepted too). The file is
+UTF-8 with or without a byte-order mark, or Shift_JIS / cp932 as Japanese spreadsheet exports
+write it. Every problem carries the line number in the file (the header is line 1) and the
+1-based field number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._errors import Problem
+from ._answers import Answers
+from ._catalog import Catalog
+from ._collect import Collector, Place, normalize, unreadable
+from ._problem import problem
+
+__all__ = ["decode", "read_long_csv"]
+
+_COLUMNS = {
+    "code": "code",
+    "団体コード": "code",
+    "item": "item",
+    "項目": "item",
+    "answer": "answer",
+    "回答": "answer",
+    "name": "name",
+    "団体名": "name",
+    "prefecture": "prefecture",
+    "都道府県": "prefecture",
+    "都道府県名": "prefecture",
+}
+_REQUIRED = ("code", "item", "answer")
+_AUTOMATIC = ("utf-8", "cp932")
+_AUTOMATIC_NAMES = "UTF-8 / Shift_JIS (cp932)"
+
+
+def decode(data: bytes, encoding: str | None, file: str) -> str | Problem:
+    """The text of ``data`` in ``encoding`` (by default UTF-8, then cp932), or the problem that stops it.
+
+    A UTF-8 byte-order mark is dropped. An undecodable byte is reported at its line and column.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, encoding = data[3:], encoding or "utf-8"
+    tries = (encoding,) if encoding else _AUTOMATIC
+    failure: UnicodeDecodeError | None = None
+    for name in tries:
+        try:
+            decoded: str = data.decode(name)
+            return decoded
+        except UnicodeDecodeError as error:
+            failure = failure or error
+        except LookupError:
+            return problem(
+                "answers.unknown_encoding",
+                {"name": name},
+                file=file,
+                expected="utf-8, cp932 or shift_jis",
+                found=repr(name),
+            )
+    assert failure is not None
+    start = failure.start
+    return problem(
+        "answers.encoding",
+        {"encodings": encoding or _AUTOMATIC_NAMES},
+        file=file,
+        line=data.count(b"\n", 0, start) + 1,
+        column=start - (data.rfind(b"\n", 0, start) + 1) + 1,
+        expected=" or ".join(tries),
+        found=f"byte 0x{data[start]:02x} at offset {start}",
+    )
+
+
+@attrs.frozen
+class _Columns:
+    """Where the header puts each column (0-based field numbers; ``name`` and ``prefecture`` may be missing)."""
+
+    code: int
+    item: int
+    answer: int
+    name: int | None
+    prefecture: int | None
+    titles: dict[int, str]
+
+    @property
+    def needed(self) -> int:
+        """How many fields a row needs to hold the required columns."""
+        return max(self.code, self.item, self.answer) + 1
+
+    def place(self, line: int) -> Place:
+        """The row at ``line``, whose columns are named by their header titles."""
+        return Place(line, lambda column: f"column {self.titles.get(column - 1, column)!r}")
+
+    def optional(self, row: list[str]) -> tuple[str, str]:
+        """The row's name and prefecture, empty where the header or the row lacks them."""
+        name, prefecture = self.name, self.prefecture
+        return (
+            row[name] if name is not None and name < len(row) else "",
+            row[prefecture] if prefecture is not None and prefecture < len(row) else "",
+        )
+
+    def optional_numbers(self) -> tuple[int | None, int | None]:
+        """The 1-based field numbers of the name and prefecture columns."""
+        return (
+            self.name + 1 if self.name is not None else None,
+            self.prefecture + 1 if self.prefecture is not None else None,
+        )
+
+
+def _header(header: list[str] | None, collector: Collector) -> _Columns | None:
+    """The columns the header names, or ``None`` after recording which required ones it lacks."""
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header or ()):
+        key = _COLUMNS.get(normalize(title).casefold())
+        if key is not None and key not in columns:
+            columns[key] = index
+    missing = [key for key in _REQUIRED if key not in columns]
+    if missing:
+        collector.problem(
+            "answers.missing_column",
+            {"columns": ", ".join(repr(key) for key in missing)},
+            line=1,
+            column=None,
+            expected="a header with code, item, answer (and optionally name, prefecture)",
+            found=", ".join(repr(title) for title in header) if header else "no header",
+        )
+        return None
+    return _Columns(
+        code=columns["code"],
+        item=columns["item"],
+        answer=columns["answer"],
+        name=columns.get("name"),
+        prefecture=columns.get("prefecture"),
+        titles={index: title for title, index in columns.items()},
+    )
+
+
+def _row(row: list[str], line: int, columns: _Columns, collector: Collector) -> None:
+    """Record one row the fast path did not take: a new body, or something to report."""
+    if len(row) < columns.needed:
+        collector.problem(
+            "answers.short_row",
+            {"count": len(row)},
+            line=line,
+            column=len(row) + 1,
+            expected=f"at least {columns.needed} fields",
+            found=f"{len(row)} fields",
+        )
+        return
+    place = columns.place(line)
+    code = collector.code(row[columns.code], place, columns.code + 1)
+    if code is None:
+        return
+    name, prefecture = columns.optional(row)
+    if collector.body(code, name, prefecture, place, columns.optional_numbers()):
+        collector.record(code, row[columns.item], row[columns.answer], place, (columns.item + 1, columns.answer + 1))
+
+
+def _rows(records: Iterable[list[str]], reader: Any, columns: _Columns, collector: Collector) -> None:
+    """Record every row after the header."""
+    code_at, item_at, answer_at, needed = columns.code, columns.item, columns.answer, columns.needed
+    rows, item_index, meanings, codes = collector.rows, collector.item_index, collector.meanings, collector.valid_codes
+    for row in records:
+        # The common case, a well-formed answer of a body already seen, costs a few lookups.
+        if len(row) >= needed:
+            known = rows.get(codes.get(row[code_at], ""))
+            if known is not None:
+                position = item_index.get(row[item_at])
+                meaning = meanings.get(row[answer_at])
+                if position is not None and meaning is not None and known[position] is None:
+                    known[position] = meaning
+                    continue
+        elif not row:
+            continue
+        _row(row, reader.line_num, columns, collector)
+
+
+def _records(reader: Any, collector: Collector) -> Iterator[list[str]]:
+    """The reader's rows; a row the CSV parser refuses (a field too long, ...) is a problem that ends the reading."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        collector.problem(
+            "answers.bad_csv",
+            {"error": str(error)},
+            line=reader.line_num,
+            column=None,
+            expected=f"CSV fields of at most {csv.field_size_limit()} characters",
+            found=str(error),
+        )
+
+
+def read_long_csv(
+    source: str | os.PathLike[str] | bytes,
+    catalog: Catalog,
+    *,
+    name: str | None = None,
+    encoding: str | None = None,
+) -> Answers:
+    """Read a long CSV (``code,item,answer[,name,prefecture]``) against ``catalog``.
+
+    ``source`` is a path or the file's bytes (``name`` names them in problems). ``encoding``
+    forces one (``"utf-8"``, ``"cp932"``, ...); by default UTF-8 is tried (a byte-order mark is
+    allowed), then cp932.
+    """
+    if isinstance(source, bytes):
+        file, data = name or "<bytes>", source
+    else:
+        file = name or os.fspath(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as error:
+            return unreadable(catalog, file, error)
+    text = decode(data, encoding, file)
+    if isinstance(text, Problem):
+        return Answers.unread(catalog, file, (text,))
+    collector = Collector(catalog, file)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = _records(reader, collector)
+    columns = _header(next(records, None), collector)
+    if columns is not None:
+        _rows(records, reader, columns, collector)
+    return collector.result()

@@ -1,0 +1,37 @@
+"""Reading answers in either layout: the reader is chosen by the file's name and the mapping given."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ._answers import Answers
+from ._catalog import Catalog
+from ._csv import read_long_csv
+from ._problem import problem
+from ._xlsx import read_wide_xlsx
+
+__all__ = ["read_answers"]
+
+
+def read_answers(
+    source: str | os.PathLike[str],
+    catalog: Catalog,
+    *,
+    mapping: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    encoding: str | None = None,
+) -> Answers:
+    """Read answers: a wide ``.xlsx`` when ``mapping`` is given or the name ends in ``.xlsx``.
+
+    Anything else is read as a long CSV (see :func:`read_long_csv`). A workbook without a
+    column mapping is a problem (``answers.mapping_missing``), not an exception.
+    """
+    file = os.fspath(source)
+    if mapping is not None:
+        return read_wide_xlsx(source, catalog, mapping)
+    if Path(source).suffix.lower() == ".xlsx":
+        missing = problem("answers.mapping_missing", file=file, expected="a JSON column mapping", found="none")
+        return Answers.unread(catalog, file, (missing,))
+    return read_long_csv(source, catalog, encoding=encoding)
