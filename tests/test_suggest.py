@@ -668,7 +668,7 @@ def test_new_items_are_limited_per_kind_as_stated(monkeypatch: pytest.MonkeyPatc
     (website,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
     (none,) = [option for option in website.beyond if option.kind is BeyondKind.NEW_ITEMS]
     assert none.plan is None and none.complete
-    assert none.text() == "not even with up to 1 new items at advanced and up to 1 at standard"
+    assert none.text() == "not even with up to 1 new item at advanced and up to 1 at standard"
 
 
 def test_unreachable_text_says_every_search_tried(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -677,7 +677,7 @@ def test_unreachable_text_says_every_search_tried(monkeypatch: pytest.MonkeyPatc
     (suggestion,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
     text = suggestion.text("en")
     assert "It would take 8 changes" in text
-    assert text.endswith("Not even with up to 1 new items at advanced and up to 1 at standard")
+    assert text.endswith("Not even with up to 1 new item at advanced and up to 1 at standard")
     assert "「先進的」「普通」の項目をそれぞれ1件まで追加しても届かない" in suggestion.text("ja")
 
 
