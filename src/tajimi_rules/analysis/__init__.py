@@ -1,9 +1,9 @@
 """Soundness of rule sets: gaps, overlaps, monotonicity, dead rules, boundaries, and rule-set diffs.
 
-:func:`analyze` checks one rule set (the argument that its findings hold for every ``n`` is in
-the docstring of ``analysis._soundness``); :func:`compare` finds where two rule sets disagree.
-Both place count vectors in the cells of an arrangement of linear forms (``analysis._arrangement``,
-the kernel the suggestion search shares).
+:func:`analyze` checks one rule set, exactly, and says how far its findings reach beyond the
+sizes it visited (:class:`Coverage`); :func:`compare` finds where two rule sets disagree. Both
+place count vectors in the cells of an arrangement of linear forms, the kernel the suggestion
+search shares.
 """
 
 from ._compare import compare
