@@ -15,7 +15,8 @@ import tajimi_rules as tr
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
 from tajimi_rules._cli._lint_rules import MAX_ITEMS, max_items
-from tajimi_rules.analysis import _analysis
+from tajimi_rules.analysis import _soundness
+from tajimi_rules.analysis._arrangement import Arrangement, rule_shares, scan
 
 from .strategies import rule_sets
 
@@ -392,10 +393,10 @@ def test_describe_falls_back_to_any_for_regions_and_disagreements():
 
 def test_cell_bound_is_one_value_everywhere(practised: tr.RuleSet, written: tr.RuleSet):
     """The cell bound of analyze, compare and the arrangement is one value, four times the ray bound."""
-    arrangement = _analysis._Arrangement.of(_analysis._rule_shares(practised))
+    arrangement = Arrangement.of(rule_shares(practised))
     assert arrangement.cell_bound() == 4 * arrangement.ray_bound() == 36
     assert tr.analyze(practised, max_items=5).coverage.cell_bound == arrangement.cell_bound()
-    both = _analysis._Arrangement.of(_analysis._rule_shares(practised) + _analysis._rule_shares(written))
+    both = Arrangement.of(rule_shares(practised) + rule_shares(written))
     assert tr.analysis.compare(practised, written, max_items=5).coverage.cell_bound == both.cell_bound()
 
 
@@ -403,16 +404,16 @@ def test_ratings_given_are_those_of_some_vector(practised: tr.RuleSet, written: 
     """ratings_given lists exactly the ratings some vector gets; the written deficient rule never decides."""
     for rule_set in (practised, written):
         seen = {rating for counts in vectors(36) if (rating := oracle_rating(rule_set, counts)) is not None}
-        assert _analysis.ratings_given(rule_set) == frozenset(seen)
-    assert tr.Rating.DEFICIENT not in (_analysis.ratings_given(written) or set())
+        assert tr.analysis.ratings_given(rule_set) == frozenset(seen)
+    assert tr.Rating.DEFICIENT not in (tr.analysis.ratings_given(written) or set())
 
 
 def beyond_kinds(rule_set: tr.RuleSet, moves: Sequence[tuple[tr.Level, tr.Level]]) -> set[object]:
     """The kinds of violation the check beyond max_items finds on its own, from one vector per cell."""
-    arrangement = _analysis._Arrangement.of(_analysis._rule_shares(rule_set))
-    cells, _, _ = _analysis._scan(arrangement, arrangement.cell_bound())
-    found = _analysis._Monotonicity(moves)
-    _analysis._monotone_beyond(
+    arrangement = Arrangement.of(rule_shares(rule_set))
+    cells, _, _ = scan(arrangement, arrangement.cell_bound())
+    found = _soundness._Monotonicity(moves)
+    _soundness._monotone_beyond(
         rule_set,
         cells=cells,
         moves=moves,
@@ -492,7 +493,7 @@ def threshold_rule_sets(draw: st.DrawFn) -> tr.RuleSet:
 @given(rule_set=st.one_of(rule_sets(), threshold_rule_sets()))
 def test_generated_rule_sets_keep_their_regions_past_the_cell_bound(rule_set: tr.RuleSet):
     """When the cell bound is reached, a larger scan finds no new region and no new kind of violation."""
-    arrangement = _analysis._Arrangement.of(_analysis._rule_shares(rule_set))
+    arrangement = Arrangement.of(rule_shares(rule_set))
     bound = arrangement.cell_bound()
     if bound > 40:
         return

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import tajimi_rules as tr
 from tajimi_rules import (
     Category,
     Counts,
@@ -668,7 +669,7 @@ def test_new_items_are_limited_per_kind_as_stated(monkeypatch: pytest.MonkeyPatc
     (website,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
     (none,) = [option for option in website.beyond if option.kind is BeyondKind.NEW_ITEMS]
     assert none.plan is None and none.complete
-    assert none.text() == "not even with up to 1 new items at advanced and up to 1 at standard"
+    assert none.text() == "not even with up to 1 new item at advanced and up to 1 at standard"
 
 
 def test_unreachable_text_says_every_search_tried(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -677,7 +678,7 @@ def test_unreachable_text_says_every_search_tried(monkeypatch: pytest.MonkeyPatc
     (suggestion,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
     text = suggestion.text("en")
     assert "It would take 8 changes" in text
-    assert text.endswith("Not even with up to 1 new items at advanced and up to 1 at standard")
+    assert text.endswith("Not even with up to 1 new item at advanced and up to 1 at standard")
     assert "「先進的」「普通」の項目をそれぞれ1件まで追加しても届かない" in suggestion.text("ja")
 
 
@@ -694,3 +695,57 @@ def test_count_plan_takes_the_cheapest_items_of_a_level() -> None:
     (suggestion,) = suggest(item_evaluation(items), target="good", order=CandidateOrder.FILE).suggestions
     assert [change.item for change in suggestion.changes] == ["i4"]
     assert suggestion.cost == 1
+
+
+def strict_grading_case(tmp_path: Path) -> tuple[dict[str, object], Path]:
+    """An evaluation whose item levels hold only when a rate is common from 19/20, and a rule set saying so."""
+    document = json.loads(
+        (Path(__file__).resolve().parent.parent / "src/tajimi_rules/rulesets/tajimi-r4.json").read_text()
+    )
+    document["id"] = "strict"
+    document["item_grading"] = {"common": {"at_least": "19/20"}}
+    rules_path = tmp_path / "strict.json"
+    rules_path.write_text(json.dumps(document), encoding="utf-8")
+    evaluation = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    evaluation["categories"] = [
+        {
+            "id": "only",
+            "group": {"ja": "g"},
+            "name": {"ja": "only"},
+            "items": [
+                {"id": "done", "name": {"ja": "実施"}, "implemented": True, "national_rate": 0.9, "level": "advanced"},
+                {
+                    "id": "open",
+                    "name": {"ja": "未実施"},
+                    "implemented": False,
+                    "national_rate": 0.9,
+                    "level": "needs_review",
+                },
+            ],
+        }
+    ]
+    return evaluation, rules_path
+
+
+def test_suggest_reads_the_evaluation_under_the_chosen_rule_set(tmp_path: Path) -> None:
+    """suggest, at_risk and improvement_plan judge item levels by the given rule set's grading, as check does."""
+    evaluation, rules_path = strict_grading_case(tmp_path)
+    strict = load_rules(rules_path)
+    (category,) = suggest(evaluation, rules=strict).categories
+    assert category.counts == Counts(1, 0, 1, 0)
+    assert category.rating is tr.check(evaluation, rules=strict).categories[0].rating
+    (risky,) = at_risk(evaluation, rules_path)
+    assert risky.rating is category.rating
+    assert improvement_plan(evaluation, strict, target="advanced").target is Rating.ADVANCED
+    with pytest.raises(tr.errors.InvalidDocumentError) as raised:
+        suggest(evaluation)
+    assert {problem.code for problem in raised.value.errors} == {"item.level_contradicts_grading"}
+
+
+def test_unknown_category_raises_the_unknown_id_error() -> None:
+    """suggest(category=...) with an id the evaluation lacks raises UnknownCategoryError, naming the known ids."""
+    with pytest.raises(tr.errors.UnknownCategoryError, match="nope") as raised:
+        suggest(EXAMPLE, category="nope")
+    assert "website" in raised.value.known
+    with pytest.raises(tr.errors.UnknownCategoryError):
+        at_risk(EXAMPLE, category="nope")

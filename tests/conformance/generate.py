@@ -29,7 +29,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from tajimi_rules.analysis._analysis import MOVE_SETS, _Arrangement, _rule_shares, _scan
+from tajimi_rules.analysis import MOVE_SETS
+from tajimi_rules.analysis._arrangement import Arrangement, rule_shares, scan
 from tajimi_rules.documents._loaders import builtin_rule_sets, load_rules
 from tajimi_rules.model import Counts, Level
 from tajimi_rules.rules._explain import Outcome
@@ -48,7 +49,7 @@ Case = tuple[str, tuple[int, int, int, int], str | None]
 def _expected(rule_set: RuleSet, counts: Counts) -> str | None:
     explanation = rule_set.explain(counts)
     if explanation.outcome is Outcome.RATED and explanation.decided_by is not None:
-        return explanation.decided_by.rule.rating.value
+        return explanation.decided_by.rating.value
     return None
 
 
@@ -61,7 +62,7 @@ def _small_vectors(limit: int) -> Iterator[tuple[int, int, int, int]]:
 
 
 def _vectors(rule_set: RuleSet) -> list[tuple[int, int, int, int]]:
-    shares = list(dict.fromkeys(_rule_shares(rule_set)))
+    shares = list(dict.fromkeys(rule_shares(rule_set)))
     chosen: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]
     others = 0
     for vector in _small_vectors(SMALL):
@@ -77,8 +78,8 @@ def _vectors(rule_set: RuleSet) -> list[tuple[int, int, int, int]]:
             if others % SAMPLE_EVERY == 0:
                 chosen.append(vector)
             others += 1
-    arrangement = _Arrangement.of(shares)
-    cells, _, _ = _scan(arrangement, arrangement.cell_bound())
+    arrangement = Arrangement.of(shares)
+    cells, _, _ = scan(arrangement, arrangement.cell_bound())
     levels = list(Level)
     for cell in sorted(cells.values(), key=lambda cell: cell.order):
         large = tuple(SCALE * x for x in cell.witness)

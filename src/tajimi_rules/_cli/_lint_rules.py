@@ -12,8 +12,7 @@ from __future__ import annotations
 import argparse
 
 from .._texts import Lang, text
-from ..analysis import MOVE_SETS, Analysis, Coverage, Region, analyze, parse_moves
-from ..analysis._analysis import Move
+from ..analysis import MOVE_SETS, Analysis, Coverage, Move, Region, analyze, parse_moves
 from ..documents import load_rules
 from ..model import Rating
 from ..rules import Combine

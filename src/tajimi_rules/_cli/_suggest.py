@@ -13,7 +13,7 @@ from .._errors import UnknownCategoryError
 from .._texts import Lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..model import Rating
-from ..suggestions._suggest import CandidateOrder, SuggestionReport, suggest
+from ..suggestions import CandidateOrder, SuggestionReport, suggest
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]

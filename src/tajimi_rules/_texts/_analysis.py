@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from . import Table
 
-TEXTS: Table = {}
+TEXTS: Table = {
+    "analysis.any": {"en": "(any)", "ja": "（全体）"},
+}
 
 PROBLEMS: Table = {}

@@ -44,7 +44,7 @@ from ..rules._rules import RuleSet
 if TYPE_CHECKING:
     import jinja2
 
-    from ..suggestions._suggest import CategorySuggestions, SuggestionReport
+    from ..suggestions import CategorySuggestions, SuggestionReport
 
 __all__ = [
     "CategoryReport",
@@ -284,7 +284,7 @@ def _base64(data: bytes) -> str:
 
 def _suggestions(evaluation: Evaluation, rules: RuleSet) -> SuggestionReport:
     """Every category's smallest plans and the items its rating rests on."""
-    from ..suggestions._suggest import suggest
+    from ..suggestions import suggest
 
     return suggest(evaluation, rules)
 

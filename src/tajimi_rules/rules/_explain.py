@@ -8,17 +8,20 @@ clause with its exact fraction. :meth:`Explanation.lines` renders it in English 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from .._texts import text
 from ..model import Counts, Rating
 from ._predicates import CompoundResult, PredicateResult, ShareResult
 
-if TYPE_CHECKING:
-    from ._rules import Rule
+__all__ = ["Explanation", "Outcome", "RuleResult", "rating_text"]
 
-__all__ = ["Explanation", "Outcome", "RuleResult"]
+
+def rating_text(rating: Rating | None, lang: str = "en") -> str:
+    """A rating's label, or "no rating" (「評価なし」) for ``None``."""
+    return rating.label(lang) if rating is not None else text("rules.no_rating", lang)
 
 
 class Outcome(enum.Enum):
@@ -36,10 +39,10 @@ class Outcome(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class RuleResult:
-    """One rule's condition evaluated on the counts."""
+    """One rule's condition evaluated on the counts: the rule's position, its rating, and the result."""
 
     index: int
-    rule: Rule
+    rating: Rating
     result: PredicateResult
 
     @property
@@ -55,13 +58,11 @@ class RuleResult:
 
     def text(self, lang: str = "en") -> str:
         """``rule 1 (advanced): ✓ (advanced+standard)/all = 4/6 >= 2/3 and ...``."""
-        label = self.rule.rating.label(lang)
-        head = f"規則{self.index + 1}（{label}）" if lang == "ja" else f"rule {self.index + 1} ({label})"
+        head = text("rules.rule", lang, number=self.index + 1, rating=self.rating.label(lang))
         body = self.result.text(lang)
-        if isinstance(self.result, CompoundResult):
-            mark = "✓" if self.holds else "✗"
-            return f"{mark} {head}: {body}"
-        return f"{'✓' if self.holds else '✗'} {head}: {body[2:]}"
+        mark = "✓" if self.holds else "✗"
+        # A share's text starts with its own mark; the rule's mark replaces it.
+        return f"{mark} {head}: {body if isinstance(self.result, CompoundResult) else body[2:]}"
 
 
 @attrs.frozen(kw_only=True)
@@ -78,7 +79,7 @@ class Explanation:
     @property
     def rating(self) -> Rating | None:
         """The rating, or ``None`` where the rules give none."""
-        return self.decided_by.rule.rating if self.decided_by is not None else None
+        return self.decided_by.rating if self.decided_by is not None else None
 
     @property
     def matching(self) -> tuple[RuleResult, ...]:
@@ -88,7 +89,7 @@ class Explanation:
     @property
     def matching_ratings(self) -> tuple[Rating, ...]:
         """Every rating whose rule's condition holds, once each, in rule order."""
-        return tuple(dict.fromkeys(result.rule.rating for result in self.matching))
+        return tuple(dict.fromkeys(result.rating for result in self.matching))
 
     @property
     def overlapping(self) -> bool:
@@ -97,34 +98,25 @@ class Explanation:
 
     def headline(self, lang: str = "en") -> str:
         """One sentence: the rating and what decided it."""
-        ja = lang == "ja"
-        counts = f"{self.counts.short()} (n={self.counts.total})"
+        fields: dict[str, Any] = {
+            "counts": f"{self.counts.short()} (n={self.counts.total})",
+            "no_rating": text("rules.no_rating", lang),
+        }
         if self.outcome is Outcome.EMPTY:
-            return f"{counts}: 評価なし（評価項目がない）" if ja else f"{counts}: no rating (no items)"
+            return text("rules.headline.empty", lang, **fields)
         if self.outcome is Outcome.NO_RULE:
-            return (
-                f"{counts}: 評価なし（どの規則にも該当しない）"
-                if ja
-                else f"{counts}: no rating (no rule's condition holds: a gap in the rules)"
-            )
-        names = "・".join(r.label("ja") for r in self.matching_ratings)
+            return text("rules.headline.no_rule", lang, **fields)
         if self.outcome is Outcome.AMBIGUOUS:
-            en_names = " and ".join(r.label("en") for r in self.matching_ratings)
-            hold = "both hold" if len(self.matching_ratings) == 2 else "all hold"
-            return (
-                f"{counts}: 評価なし（{names} の規則が同時に該当し、排他的な規則集では決まらない）"
-                if ja
-                else f"{counts}: no rating (exclusive rules overlap: {en_names} {hold})"
-            )
+            many = "two" if len(self.matching_ratings) == 2 else "many"
+            names = text("rules.ratings.and", lang).join(r.label(lang) for r in self.matching_ratings)
+            return text(f"rules.headline.ambiguous_{many}", lang, names=names, **fields)
         assert self.decided_by is not None
-        rating = self.decided_by.rule.rating.label(lang)
-        number = self.decided_by.index + 1
-        others = [r for r in self.matching_ratings if r is not self.decided_by.rule.rating]
-        if ja:
-            also = "・".join(r.label("ja") for r in others)
-            return f"{counts}: {rating}（規則{number}）" + (f"。ほかに該当: {also}" if others else "")
-        also = ", ".join(r.label("en") for r in others)
-        return f"{counts}: {rating} (rule {number})" + (f"; also holding: {also}" if others else "")
+        fields |= {"rating": self.decided_by.rating.label(lang), "number": self.decided_by.index + 1}
+        others = [r for r in self.matching_ratings if r is not self.decided_by.rating]
+        if not others:
+            return text("rules.headline.rated", lang, **fields)
+        also = text("rules.ratings.list", lang).join(r.label(lang) for r in others)
+        return text("rules.headline.rated_also", lang, also=also, **fields)
 
     def lines(self, lang: str = "en") -> list[str]:
         """The headline, then one line per rule with its clauses and numbers."""
@@ -144,7 +136,7 @@ class Explanation:
             "rules": [
                 {
                     "index": result.index,
-                    "rating": result.rule.rating.value,
+                    "rating": result.rating.value,
                     "holds": result.holds,
                     "clauses": [
                         {

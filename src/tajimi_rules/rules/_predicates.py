@@ -32,9 +32,11 @@ from typing import TypeAlias
 import attrs
 
 from .._fractions import format_fraction, parse_fraction
+from .._texts import text
 from ..model import Counts, Level
 
 __all__ = [
+    "ALL_LEVELS",
     "AllOf",
     "AnyOf",
     "Comparison",
@@ -46,7 +48,9 @@ __all__ = [
     "ShareResult",
     "all_",
     "any_",
+    "level_sum",
     "not_",
+    "relation_text",
     "share",
 ]
 
@@ -136,11 +140,24 @@ def _check_share(instance: Share, _attribute: object, _value: Fraction) -> None:
         raise ValueError(f"a share's threshold must be in [0, 1], got {instance.threshold}")
 
 
-def _level_sum(levels: tuple[Level, ...], lang: str) -> str:
+def level_sum(levels: tuple[Level, ...], lang: str) -> str:
+    """A sum of levels as a formula term: ``(advanced+standard)``, ``all`` (``(先進的+普通)``, ``全体``)."""
     if levels == ALL_LEVELS:
-        return "全体" if lang == "ja" else "all"
-    names = [level.label(lang) if lang == "ja" else level.value for level in levels]
+        return text("rules.term.all", lang)
+    names = [text(f"rules.term.{level.value}", lang) for level in levels]
     return names[0] if len(names) == 1 else "(" + "+".join(names) + ")"
+
+
+def relation_text(relation: str, lang: str) -> str:
+    """A relation's sign: ``at_least``, ``more_than``, ``less_than``, ``at_most``, ``equal`` or ``not_equal``.
+
+    English writes ASCII (``>=``), Japanese mathematical signs (``≥``).
+    """
+    return text(f"rules.relation.{relation}", lang)
+
+
+def _formula(share: Share, lang: str) -> str:
+    return f"{level_sum(share.of, lang)}/{level_sum(share.in_, lang)}"
 
 
 @attrs.frozen
@@ -168,8 +185,8 @@ class Share:
 
     def describe(self, lang: str = "en") -> str:
         """``(advanced+standard)/all >= 2/3`` (``lang="ja"``: ``(先進的+普通)/全体 ≥ 2/3``)."""
-        op = self.comparison.math if lang == "ja" else self.comparison.symbol
-        return f"{_level_sum(self.of, lang)}/{_level_sum(self.in_, lang)} {op} {format_fraction(self.threshold)}"
+        op = relation_text(self.comparison.value, lang)
+        return f"{_formula(self, lang)} {op} {format_fraction(self.threshold)}"
 
 
 @attrs.frozen
@@ -190,9 +207,8 @@ class AllOf:
     def describe(self, lang: str = "en") -> str:
         """The parts joined by "and" (かつ)."""
         if not self.predicates:
-            return "常に真" if lang == "ja" else "always"
-        joiner = " かつ " if lang == "ja" else " and "
-        return joiner.join(_nested(p, lang) for p in self.predicates)
+            return text("rules.always", lang)
+        return text("rules.and", lang).join(_nested(p, lang) for p in self.predicates)
 
 
 @attrs.frozen
@@ -213,9 +229,8 @@ class AnyOf:
     def describe(self, lang: str = "en") -> str:
         """The parts joined by "or" (または)."""
         if not self.predicates:
-            return "常に偽" if lang == "ja" else "never"
-        joiner = " または " if lang == "ja" else " or "
-        return joiner.join(_nested(p, lang) for p in self.predicates)
+            return text("rules.never", lang)
+        return text("rules.or", lang).join(_nested(p, lang) for p in self.predicates)
 
 
 @attrs.frozen
@@ -235,8 +250,7 @@ class Not:
 
     def describe(self, lang: str = "en") -> str:
         """``not (...)`` (``(...) でない``)."""
-        inner = self.predicate.describe(lang)
-        return f"({inner}) でない" if lang == "ja" else f"not ({inner})"
+        return text("rules.not", lang, inner=self.predicate.describe(lang))
 
 
 Predicate: TypeAlias = Share | AllOf | AnyOf | Not
@@ -259,13 +273,12 @@ class ShareResult:
     def text(self, lang: str = "en") -> str:
         """``(advanced+standard)/all = 4/6 >= 2/3``, with a mark for the outcome."""
         share = self.predicate
-        op = share.comparison.math if lang == "ja" else share.comparison.symbol
-        left = f"{_level_sum(share.of, lang)}/{_level_sum(share.in_, lang)}"
+        op = relation_text(share.comparison.value, lang)
+        left = _formula(share, lang)
         threshold = format_fraction(share.threshold)
         mark = "✓" if self.holds else "✗"
         if self.denominator == 0:
-            empty = "分母が0のため偽" if lang == "ja" else "empty denominator, so false"
-            return f"{mark} {left} = 0/0 {op} {threshold}: {empty}"
+            return f"{mark} {left} = 0/0 {op} {threshold}: {text('rules.empty_denominator', lang)}"
         return f"{mark} {left} = {self.numerator}/{self.denominator} {op} {threshold}"
 
 
@@ -279,16 +292,12 @@ class CompoundResult:
 
     def text(self, lang: str = "en") -> str:
         """The parts' texts joined as the predicate joins them."""
+        mark = "✓" if self.holds else "✗"
         if isinstance(self.predicate, Not):
-            inner = self.parts[0].text(lang)
-            mark = "✓" if self.holds else "✗"
-            return f"{mark} " + (f"({inner}) でない" if lang == "ja" else f"not ({inner})")
+            return f"{mark} " + text("rules.not", lang, inner=self.parts[0].text(lang))
         if not self.parts:
-            return ("✓ " if self.holds else "✗ ") + self.predicate.describe(lang)
-        if isinstance(self.predicate, AllOf):
-            joiner = " かつ " if lang == "ja" else " and "
-        else:
-            joiner = " または " if lang == "ja" else " or "
+            return f"{mark} " + self.predicate.describe(lang)
+        joiner = text("rules.and" if isinstance(self.predicate, AllOf) else "rules.or", lang)
         return joiner.join(
             f"({part.text(lang)})" if isinstance(part, CompoundResult) else part.text(lang) for part in self.parts
         )

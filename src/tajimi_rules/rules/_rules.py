@@ -142,7 +142,7 @@ class RuleSet:
     def explain(self, counts: Counts) -> Explanation:
         """Rate ``counts`` and say why: the deciding rule and every rule with its numbers."""
         results = tuple(
-            RuleResult(index=index, rule=rule, result=rule.when.evaluate(counts))
+            RuleResult(index=index, rating=rule.rating, result=rule.when.evaluate(counts))
             for index, rule in enumerate(self.rules)
         )
         holding = [result for result in results if result.holds]
@@ -153,7 +153,7 @@ class RuleSet:
             outcome = Outcome.NO_RULE
         elif self.combine is Combine.FIRST_MATCH:
             outcome, decided_by = Outcome.RATED, holding[0]
-        elif len({result.rule.rating for result in holding}) > 1:
+        elif len({result.rating for result in holding}) > 1:
             outcome = Outcome.AMBIGUOUS
         else:
             outcome, decided_by = Outcome.RATED, holding[0]

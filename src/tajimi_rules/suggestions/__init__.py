@@ -1,14 +1,10 @@
 """Improvement suggestions: the smallest changes that lift a rating, items at risk, and plans."""
 
-from ._suggest import (
-    CATCH_UP_MOVES,
-    LAPSE_MOVES,
-    RARER_MOVES,
-    SEARCH_BUDGET,
+from ._candidates import Candidate, CandidateOrder
+from ._moves import CATCH_UP_MOVES, LAPSE_MOVES, NEW_ITEMS, RARER_MOVES
+from ._results import (
     Beyond,
     BeyondKind,
-    Candidate,
-    CandidateOrder,
     CategorySuggestions,
     CountsPlan,
     EvaluationPlan,
@@ -19,15 +15,14 @@ from ._suggest import (
     Suggestion,
     SuggestionReason,
     SuggestionReport,
-    at_risk,
-    improvement_plan,
-    smallest_change,
-    suggest,
 )
+from ._search import SEARCH_BUDGET
+from ._suggest import at_risk, improvement_plan, new_item_limit, smallest_change, suggest
 
 __all__ = [
     "CATCH_UP_MOVES",
     "LAPSE_MOVES",
+    "NEW_ITEMS",
     "RARER_MOVES",
     "SEARCH_BUDGET",
     "Beyond",
@@ -46,6 +41,7 @@ __all__ = [
     "SuggestionReport",
     "at_risk",
     "improvement_plan",
+    "new_item_limit",
     "smallest_change",
     "suggest",
 ]
