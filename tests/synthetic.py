@@ -31,8 +31,8 @@ from typing import Any
 
 from tajimi_rules.documents._jsonio import dumps
 from tajimi_rules.documents._meaning import check_digit
+from tajimi_rules.model import Answer, Catalog
 from tajimi_rules.survey._answers import PREFECTURES, Answers, Body, _column_letters, _load_openpyxl
-from tajimi_rules.survey._catalog import Answer, Catalog
 
 __all__ = [
     "MUNICIPALITIES",

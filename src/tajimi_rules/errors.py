@@ -16,12 +16,15 @@ The exception tree::
                                       (also a ``FileExistsError``)
 
 A :class:`Problem` is a value, not an exception: validators return lists of them and
-never raise for bad content; loaders raise :class:`InvalidDocumentError` holding them.
+never raise for bad content; loaders raise :class:`InvalidDocumentError` holding them. A
+problem is built from its code and fields; its English and Japanese messages come from the
+package's text table, and its *expected* and *found* parts are data or a :class:`Phrase`.
 """
 
 from ._errors import (
     InvalidDocumentError,
     OutputExistsError,
+    Phrase,
     Problem,
     Severity,
     TajimiRulesError,
@@ -29,12 +32,14 @@ from ._errors import (
     UnknownCategoryError,
     UnknownIdError,
     UnknownRuleSetError,
+    phrase,
     pointer,
 )
 
 __all__ = [
     "InvalidDocumentError",
     "OutputExistsError",
+    "Phrase",
     "Problem",
     "Severity",
     "TajimiRulesError",
@@ -42,5 +47,6 @@ __all__ = [
     "UnknownCategoryError",
     "UnknownIdError",
     "UnknownRuleSetError",
+    "phrase",
     "pointer",
 ]

@@ -14,10 +14,9 @@ from collections.abc import Callable
 from typing import TextIO
 
 from .._errors import OutputExistsError
-from ..documents._loaders import DEFAULT_RULES, load_rules
+from ..documents._loaders import DEFAULT_CATALOG, DEFAULT_RULES, load_catalog, load_rules
 from ..survey._answers import read_answers
 from ..survey._batch import evaluate_answers, write_batch
-from ..survey._catalog import DEFAULT_CATALOG, load_catalog
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_lang, add_rules
 
 __all__ = ["COMMAND"]

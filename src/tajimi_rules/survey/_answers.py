@@ -37,7 +37,7 @@ from .._errors import Problem, Severity, pointer
 from ..documents._jsonio import read_json
 from ..documents._meaning import check_digit
 from ..documents._schemas import schema
-from ._catalog import Answer, Catalog
+from ..model import Answer, Catalog
 
 __all__ = [
     "PREFECTURES",

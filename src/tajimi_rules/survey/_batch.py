@@ -36,10 +36,21 @@ from .._convert import make_converter
 from .._errors import InvalidDocumentError, OutputExistsError, Problem, pointer
 from .._fractions import rate_to_json
 from ..documents._loaders import load_rules
-from ..model import Category, Counts, Evaluation, Item, Level, Municipality, Rating, Source
+from ..model import (
+    Answer,
+    Catalog,
+    CatalogItem,
+    Category,
+    Counts,
+    Evaluation,
+    Item,
+    Level,
+    Municipality,
+    Rating,
+    Source,
+)
 from ..rules._rules import ItemGrading, RuleSet
 from ._answers import Answers, Body
-from ._catalog import Answer, Catalog, CatalogItem
 from ._implementation import RateTable, compute_rates
 
 __all__ = [
