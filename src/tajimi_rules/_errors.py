@@ -21,6 +21,7 @@ __all__ = [
     "UnknownCatalogError",
     "UnknownCategoryError",
     "UnknownIdError",
+    "UnknownItemError",
     "UnknownRuleSetError",
     "phrase",
     "pointer",
@@ -275,6 +276,15 @@ class UnknownCategoryError(UnknownIdError, KeyError):
     """The evaluation has no category with this id."""
 
     what = "category"
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class UnknownItemError(UnknownIdError, KeyError):
+    """The catalog has no item with this id."""
+
+    what = "item"
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])

@@ -11,7 +11,8 @@ The exception tree::
      │    │                           those there are (also a ``LookupError``)
      │    ├── UnknownRuleSetError     no shipped rule set has the id, and it is no path
      │    ├── UnknownCatalogError     no shipped catalog has the id, and it is no path
-     │    └── UnknownCategoryError    the evaluation has no category with the id (also a ``KeyError``)
+     │    ├── UnknownCategoryError    the evaluation has no category with the id (also a ``KeyError``)
+     │    └── UnknownItemError        the catalog has no item with the id (also a ``KeyError``)
      └── OutputExistsError            an output path exists and replacing it was not asked for
                                       (also a ``FileExistsError``)
 
@@ -31,6 +32,7 @@ from ._errors import (
     UnknownCatalogError,
     UnknownCategoryError,
     UnknownIdError,
+    UnknownItemError,
     UnknownRuleSetError,
     phrase,
     pointer,
@@ -46,6 +48,7 @@ __all__ = [
     "UnknownCatalogError",
     "UnknownCategoryError",
     "UnknownIdError",
+    "UnknownItemError",
     "UnknownRuleSetError",
     "phrase",
     "pointer",

@@ -24,7 +24,7 @@ from .._convert import converter, structuring_problems
 from .._errors import Problem, Severity, phrase
 from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, read_json
 from ._kinds import KINDS, Context, DocumentKind, detect_kind, schema_kind
-from ._schemas import Kind, fast_is_valid, schema_problems
+from ._schemas import Kind, fast_is_valid, json_type, schema_problems, type_words
 
 __all__ = ["ContextFor", "Source", "Validated", "not_an_object", "run"]
 
@@ -60,8 +60,7 @@ class Validated:
 
 def not_an_object(value: Any) -> Problem:
     """The problem of a document whose JSON value is not an object."""
-    found = "array" if isinstance(value, list | tuple) else type(value).__name__
-    return Problem(code="document.not_object", expected=phrase("words.json_object"), found=found)
+    return Problem(code="document.not_object", expected=phrase("words.json_object"), found=type_words(json_type(value)))
 
 
 def _kind_problems(document: Mapping[str, Any], kind: Kind | None, told: bool) -> list[Problem]:

@@ -39,8 +39,10 @@ __all__ = [
     "fast_is_valid",
     "fast_validator_available",
     "hint",
+    "json_type",
     "schema",
     "schema_problems",
+    "type_words",
     "validator",
 ]
 
@@ -221,7 +223,7 @@ def _short(value: Any, limit: int = 60) -> str:
 _JSON_TYPES = frozenset({"object", "array", "string", "boolean", "integer", "number", "null"})
 
 
-def _type_name(value: Any) -> str:
+def json_type(value: Any) -> str:
     """The JSON type a Python value stands for; a value no JSON type holds is named by its class."""
     if value is None:
         return "null"
@@ -240,7 +242,7 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _type_words(value: Any) -> Detail:
+def type_words(value: Any) -> Detail:
     """JSON type names as words ("string or integer"); a name that is no JSON type stays as it is."""
     names = [str(name) for name in (value if isinstance(value, list) else [value])]
     words: list[Detail] = [phrase(f"words.type.{name}") if name in _JSON_TYPES else name for name in names]
@@ -311,10 +313,10 @@ _Wording = tuple[dict[str, Any], Detail, Detail]
 
 
 def _word_type(_keyword: str, value: Any, _schema: Any, instance: Any) -> _Wording:
-    found = _type_words(_type_name(instance))
+    found = type_words(json_type(instance))
     return (
-        {"expected": _type_words(value), "found": found},
-        _type_words(value),
+        {"expected": type_words(value), "found": found},
+        type_words(value),
         phrase("words.value_of_type", type=found, value=_short(instance)),
     )
 

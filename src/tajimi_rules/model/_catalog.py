@@ -17,6 +17,7 @@ import unicodedata
 
 import attrs
 
+from .._errors import UnknownItemError
 from ._evaluation import Name, Survey
 
 __all__ = [
@@ -123,8 +124,12 @@ class Catalog:
         return {item.id: index for index, item in enumerate(self.items)}
 
     def category_of(self, item_id: str) -> CatalogCategory:
-        """The category an item belongs to; :class:`KeyError` if no category has it."""
+        """The category an item belongs to.
+
+        Raises :class:`~tajimi_rules.errors.UnknownItemError` (a :class:`KeyError`) if no
+        category has it.
+        """
         for category in self.categories:
             if any(item.id == item_id for item in category.items):
                 return category
-        raise KeyError(item_id)
+        raise UnknownItemError(item_id, (item.id for item in self.items))

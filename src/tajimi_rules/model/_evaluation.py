@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import attrs
 
+from .._errors import UnknownCategoryError
 from .._texts import text
 
 __all__ = [
@@ -294,8 +295,12 @@ class Evaluation:
     title: str | None = None
 
     def category(self, category_id: str) -> Category:
-        """The category with this id; :class:`KeyError` if there is none."""
+        """The category with this id.
+
+        Raises :class:`~tajimi_rules.errors.UnknownCategoryError` (a :class:`KeyError`) if
+        there is none, listing the ids there are.
+        """
         for category in self.categories:
             if category.id == category_id:
                 return category
-        raise KeyError(category_id)
+        raise UnknownCategoryError(category_id, (category.id for category in self.categories))
