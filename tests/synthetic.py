@@ -31,7 +31,8 @@ from typing import Any
 
 from tajimi_rules.documents._jsonio import dumps
 from tajimi_rules.documents._meaning import check_digit
-from tajimi_rules.survey import PREFECTURES, Answer, Answers, Body, Catalog
+from tajimi_rules.model import Answer, Catalog
+from tajimi_rules.survey import PREFECTURES, Answers, Body
 from tajimi_rules.survey._mapping import column_letters
 from tajimi_rules.survey._xlsx import load_openpyxl
 

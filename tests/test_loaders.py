@@ -168,3 +168,83 @@ def test_rules_path_the_system_refuses_is_a_problem(tmp_path):
     with pytest.raises(tr.InvalidDocumentError) as raised:
         tr.load_evaluation(tmp_path / ("e" * 300 + ".json"))
     assert [p.code for p in raised.value.problems] == ["file.unreadable"]
+
+
+def _strict_grading_case(tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    """A copy of tajimi-r4 calling a rate common only from 19/20, and an evaluation graded under it."""
+    rules = json.loads(Path(tr.__file__).parent.joinpath("rulesets", "tajimi-r4.json").read_text("utf-8"))
+    rules["id"] = "strict-grading"
+    rules["item_grading"] = {"common": {"at_least": "19/20"}}
+    path = tmp_path / "custom.json"
+    path.write_text(json.dumps(rules), "utf-8")
+    evaluation = {
+        "municipality": {"code": "212041", "name": "多治見市", "prefecture": "岐阜県"},
+        "survey": {"title": "令和4年度", "fiscal_year": 2022},
+        "categories": [
+            {
+                "id": "services",
+                "group": {"ja": "群"},
+                "name": {"ja": "行政サービス"},
+                "items": [
+                    {
+                        "id": "done",
+                        "name": {"ja": "済"},
+                        "implemented": True,
+                        "national_rate": 0.9,
+                        "level": "advanced",
+                    },
+                    {
+                        "id": "open",
+                        "name": {"ja": "未"},
+                        "implemented": False,
+                        "national_rate": 0.9,
+                        "level": "needs_review",
+                    },
+                ],
+            }
+        ],
+    }
+    return evaluation, path
+
+
+def test_evaluation_resolves_under_the_rule_set_it_was_graded_with(tmp_path: Path):
+    """An evaluation graded under a custom item grading loads under that rule set and is rated by it."""
+    evaluation, custom = _strict_grading_case(tmp_path)
+    loaded, rule_set = tr.documents.resolve(evaluation, custom)
+    assert rule_set.id == "strict-grading"
+    assert tr.validate(evaluation, rules=custom) == []
+    report = tr.check(evaluation, custom)
+    (category,) = report.categories
+    assert category.counts == tr.Counts(advanced=1, needs_review=1)
+    assert category.explanation is not None
+    assert report.rules == rule_set
+    assert loaded.categories[0].items[0].level is tr.Level.ADVANCED
+
+
+def test_the_same_evaluation_contradicts_the_default_grading(tmp_path: Path):
+    """Under the default grading (common from 1/2) the same levels contradict the rates."""
+    evaluation, _custom = _strict_grading_case(tmp_path)
+    problems = tr.validate(evaluation)
+    assert [(p.code, p.pointer) for p in problems] == [
+        ("item.level_contradicts_grading", "/categories/0/items/0/level"),
+        ("item.level_contradicts_grading", "/categories/0/items/1/level"),
+    ]
+
+
+def test_unknown_ids_of_every_kind_raise_the_same_family():
+    """An unknown catalog id fails as an unknown rule-set id does: an UnknownIdError listing the ids."""
+    with pytest.raises(tr.errors.UnknownCatalogError, match="expected one of r4") as catalog:
+        tr.documents.load_catalog("nope")
+    with pytest.raises(tr.errors.UnknownRuleSetError) as rules:
+        tr.load_rules("nope")
+    assert isinstance(catalog.value, tr.errors.UnknownIdError)
+    assert isinstance(rules.value, tr.errors.UnknownIdError)
+    assert catalog.value.known == tr.documents.builtin_catalogs()
+    assert rules.value.known == tr.documents.builtin_rule_sets()
+
+
+def test_a_missing_catalog_path_is_a_problem(tmp_path: Path):
+    """A catalog path that names nothing is an invalid document with a file.missing problem."""
+    with pytest.raises(tr.InvalidDocumentError) as caught:
+        tr.documents.load_catalog(tmp_path / "absent.json")
+    assert [p.code for p in caught.value.problems] == ["file.missing"]

@@ -97,3 +97,29 @@ def test_category_counts_from_items():
         ).counts_from_items()
         is None
     )
+
+
+def test_unknown_category_is_an_unknown_id_error(example_path):
+    """Asking an evaluation for a category it lacks raises UnknownCategoryError, a KeyError listing the ids."""
+    example_evaluation = tr.load_evaluation(example_path)
+    with pytest.raises(tr.errors.UnknownCategoryError, match="unknown category 'nope'") as caught:
+        example_evaluation.category("nope")
+    assert isinstance(caught.value, KeyError)
+    assert caught.value.known == tuple(sorted(category.id for category in example_evaluation.categories))
+
+
+def test_unknown_catalog_item_is_an_unknown_id_error():
+    """Asking a catalog for the category of an item it lacks raises UnknownItemError, a KeyError."""
+    catalog = tr.documents.load_catalog("r4")
+    with pytest.raises(tr.errors.UnknownItemError, match="unknown item 'nope'") as caught:
+        catalog.category_of("nope")
+    assert isinstance(caught.value, KeyError)
+    assert catalog.category_of(catalog.items[0].id) is catalog.categories[0]
+
+
+def test_level_and_rating_labels_come_from_the_text_table():
+    """Level and rating labels in both languages are those of the source document."""
+    assert [level.label("ja") for level in Level] == ["先進的", "普通", "検討が必要", "遅れている"]
+    assert Level.NEEDS_REVIEW.en == "needs review"
+    assert [rating.ja for rating in Rating] == ["先進的", "良好", "やや不備あり", "不備あり"]
+    assert Rating.PARTLY_DEFICIENT.label("en") == "partly deficient"

@@ -22,6 +22,9 @@ import pytest
 import tajimi_rules as tr
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
+from tajimi_rules._errors import rendered
+from tajimi_rules._texts import PROBLEM_CODES
+from tajimi_rules._texts import text as tr_text
 from tajimi_rules.documents import _meaning
 from tajimi_rules.documents._jsonio import DEFAULT_MAX_BYTES, read_json
 from tajimi_rules.documents._meaning import current_fiscal_year, mixed_script
@@ -730,3 +733,74 @@ def test_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
     assert status == 1
     assert "\x1b" not in stdout
     assert "/municipality/na\\x1bme" in stdout
+
+
+# Every kind through one pipeline -------------------------------------------------------------
+
+
+def test_shipped_catalog_validates_as_a_catalog() -> None:
+    """The shipped catalog is told a catalog by its $schema and is valid; the command line exits 0."""
+    catalog = ROOT / "src" / "tajimi_rules" / "catalogs" / "r4.json"
+    result = validated(catalog)
+    assert (result.kind, result.problems) == ("catalog", ())
+    assert isinstance(result.value, tr.model.Catalog)
+    status, stdout, stderr = run("validate", str(catalog))
+    assert (status, stderr) == (0, "")
+    assert stdout.splitlines()[-1].startswith("1 file: 1 valid, 0 invalid")
+
+
+def test_catalog_told_by_shape_and_by_kind() -> None:
+    """A catalog without $schema is told by its answer vocabulary; --kind catalog is accepted."""
+    value = json.loads((ROOT / "src" / "tajimi_rules" / "catalogs" / "r4.json").read_text("utf-8"))
+    del value["$schema"]
+    assert detect_kind(value) == "catalog"
+    assert validate(value) == []
+    status, _, _ = run("validate", "--kind", "catalog", str(ROOT / "examples" / "tajimi-r4.json"))
+    assert status == 1
+
+
+def test_every_kind_has_its_schema_and_model() -> None:
+    """The table of kinds names each kind's schema id (from its schema file) and model class."""
+    assert list(tr.documents.KINDS) == ["evaluation", "ruleset", "catalog"]
+    for name, kind in tr.documents.KINDS.items():
+        assert kind.schema_id == schema(name)["$id"]
+        assert detect_kind({"$schema": kind.schema_id}) == name
+        assert detect_kind({"$schema": f"../schemas/{kind.schema_file}"}) == name
+    assert tr.documents.KINDS["catalog"].model is tr.model.Catalog
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_reported_code_has_its_texts(name: str) -> None:
+    """Every problem the corpus gives is written from the text table, in English and Japanese."""
+    entry = EXPECTED[name]
+    for problem in validate(BROKEN / name, max_bytes=entry.get("max_bytes", DEFAULT_MAX_BYTES), today=today_of(entry)):
+        assert problem.code in PROBLEM_CODES
+        assert problem.message == tr_text(problem.code, "en", **rendered(problem.fields, "en"))
+        assert problem.message_ja == tr_text(problem.code, "ja", **rendered(problem.fields, "ja"))
+
+
+def test_expected_and_found_are_worded_in_the_language_asked() -> None:
+    """Expected and found parts that are wording come out in Japanese when Japanese is asked for."""
+    (problem,) = validate({"survey": {}, "municipality": {}, "categories": []}, kind="evaluation")[:1]
+    assert problem.text().endswith("(expected key 'code', found no such key)")
+    ja = problem.text("ja")
+    assert "期待: キー" in ja and "実際: キーがない" in ja
+    assert "expected" not in ja and "found" not in ja
+
+
+def test_problems_are_reported_relative_and_located_by_the_walker() -> None:
+    """A problem reported at a value is moved under the path the walker descended."""
+    problem = tr.Problem(code="json.empty", pointer="/id")
+    assert problem.within("categories", 2).pointer == "/categories/2/id"
+    assert problem.within().pointer == "/id"
+    assert problem.within("a/b").pointer == "/a~1b/id"
+
+
+def test_check_digit_is_one_problem_wherever_the_code_sits() -> None:
+    """The check-digit problem is written once, at the code, and placed by whoever found it."""
+    (bare,) = _meaning.code_problems("212040")
+    assert (bare.code, bare.pointer, bare.expected) == ("municipality.check_digit", "", "212041")
+    document = example()
+    document["municipality"]["code"] = "212040"
+    (problem,) = validate(document)
+    assert problem == bare.within("municipality", "code")

@@ -258,14 +258,25 @@ def test_quick_and_full_checks_give_the_same_problems() -> None:
     assert outcomes[True] > 0 and outcomes[False] > 0, "both clean and broken documents must be exercised"
 
 
+PARSERS: dict[str, Callable[[Any], object]] = {
+    "evaluation": tr.documents.parse_evaluation,
+    "ruleset": tr.documents.parse_rules,
+    "catalog": tr.documents.parse_catalog,
+}
+
+
+def test_every_kind_has_a_parser() -> None:
+    """Each kind the pipeline knows has its raise-on-problems parser."""
+    assert set(PARSERS) == set(KINDS)
+
+
 @SETTINGS
-@given(st.sampled_from(KINDS).flatmap(lambda kind: st.tuples(st.just(kind), mutated(documents[kind]))))
+@given(st.sampled_from(tuple(KINDS)).flatmap(lambda kind: st.tuples(st.just(kind), mutated(documents[kind]))))
 def test_generated_documents_load_or_give_problems(case: tuple[Kind, Any]) -> None:
     """Documents generated from the schemas load or give problems, never another exception."""
     kind, document = case
     assert all(isinstance(p, tr.Problem) for p in validate(document))
-    load = tr.documents.parse_evaluation if kind == "evaluation" else tr.documents.parse_rules
-    error = _load_error(load, document)
+    error = _load_error(PARSERS[kind], document)
     errors = [p for p in validate(document, kind=kind) if p.severity is tr.Severity.ERROR]
     assert (error is None) == (not errors)
     assert error is None or list(error.problems) == validate(document, kind=kind)

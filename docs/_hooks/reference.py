@@ -5,7 +5,8 @@ A page holds a marker comment, replaced at build time:
 * ``<!-- generated: schema KIND -->``: the JSON format of ``KIND`` (``evaluation``, ``ruleset``,
   ``catalog``), read from the schema the package ships;
 * ``<!-- generated: cli -->``: every command's help, as ``tajimi-rules COMMAND --help`` prints it;
-* ``<!-- generated: problem-codes -->``: every problem code the package can report.
+* ``<!-- generated: problem-codes -->``: every problem code the package can report, with its
+  English and Japanese message, read from the package's text table.
 
 The same functions are imported by ``tests/test_docs.py``.
 """
@@ -20,11 +21,10 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
-import tajimi_rules
 from tajimi_rules._cli import build_parser, commands
+from tajimi_rules._texts import PROBLEM_CODES, TABLE
 
 MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(?:\s+([a-z-]+))?\s*-->")
 
@@ -48,16 +48,6 @@ _PREFIXES = {
     "survey": "the survey",
     "text": "text that looks misread (mixed scripts, homoglyphs)",
 }
-
-_KEYWORDS = frozenset(
-    {
-        "type", "enum", "const", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-        "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "required", "additionalProperties",
-        "anyOf", "oneOf", "allOf", "not", "minProperties", "maxProperties", "propertyNames", "contains",
-        "format", "multipleOf", "dependentRequired", "if", "then", "else",
-    }
-)  # fmt: skip
-
 
 def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
     """Replace each marker of a page with the text it names."""
@@ -250,43 +240,40 @@ def _rest_to_markdown(text: str) -> str:
 # --------------------------------------------------------------------------- problem codes
 
 
-def problem_codes() -> dict[str, set[str]]:
-    """Every problem code the package's source can report, with the modules that report it."""
-    found: dict[str, set[str]] = {}
-    package = Path(tajimi_rules.__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        module = "tajimi_rules." + ".".join(path.relative_to(package).with_suffix("").parts)
-        for code in re.findall(r"""\bcode=["']([a-z_]+\.[a-z_.]+)["']""", path.read_text("utf-8")):
-            found.setdefault(code, set()).add(module)
-    for kind in ("evaluation", "ruleset", "catalog"):
-        for keyword in _schema_keywords(load_schema(kind)):
-            found.setdefault(f"schema.{keyword}", set()).add("tajimi_rules.documents._schemas")
-    return found
+def problem_codes() -> dict[str, Mapping[str, str]]:
+    """Every problem code in the package's text table, with its message in each language."""
+    return {code: dict(TABLE[code]) for code in sorted(PROBLEM_CODES)}
 
 
-def _schema_keywords(node: Any) -> Iterator[str]:
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            if key in _KEYWORDS:
-                yield key
-            if key not in ("examples", "const", "enum", "default"):
-                yield from _schema_keywords(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _schema_keywords(value)
+def _forms(code: str) -> list[str]:
+    """The phrases a code whose message takes several forms is written with (``counts.too_many_items`` ...)."""
+    family = code.split(".", 1)[0] + "."
+    return [key for key in sorted(TABLE) if key.startswith(family) and key not in PROBLEM_CODES]
+
+
+def _template(template: str) -> str:
+    template = re.sub(r"\{\w+:plural:\w+:(\w+)\}", r"\1", template)
+    shown = re.sub(r"\{(\w+)(?:![rsa])?(?::[^}]*)?\}", r"‹\1›", template)
+    return f"`{_cell(shown)}`" if shown else ""
 
 
 def problem_codes_markdown() -> str:
-    """The problem codes as Markdown tables, one per family."""
+    """The problem codes as Markdown tables, one per family, each with its English and Japanese message."""
     codes = problem_codes()
     families: dict[str, list[str]] = {}
-    for code in sorted(codes):
+    for code in codes:
         families.setdefault(code.split(".", 1)[0], []).append(code)
     lines: list[str] = []
     for family, members in families.items():
         lines += ["", f"### `{family}.*`", "", _sentence(_PREFIXES.get(family, "")), ""]
-        lines += ["| code | reported by |", "| --- | --- |"]
-        lines += [f"| `{code}` | {', '.join(f'`{m}`' for m in sorted(codes[code]))} |" for code in members]
+        lines += ["| code | message | 日本語 |", "| --- | --- | --- |"]
+        for code in members:
+            templates = codes[code]
+            if templates["en"] == "{detail}" and (forms := _forms(code)):
+                for form in forms:
+                    lines.append(f"| `{code}` | {_template(TABLE[form]['en'])} | {_template(TABLE[form]['ja'])} |")
+                continue
+            lines.append(f"| `{code}` | {_template(templates['en'])} | {_template(templates['ja'])} |")
     return "\n".join(lines).strip()
 
 

@@ -131,7 +131,7 @@ def structuring_problems(error: Exception) -> list[Problem]:
         problems.append(
             Problem(
                 code="model.invalid",
-                message=message or line,
+                fields={"detail": message or line},
                 pointer=_path_to_pointer(path) if path else "",
             )
         )

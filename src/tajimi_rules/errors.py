@@ -11,36 +11,45 @@ The exception tree::
      │    │                           those there are (also a ``LookupError``)
      │    ├── UnknownRuleSetError     no shipped rule set has the id, and it is no path
      │    ├── UnknownCatalogError     no shipped catalog has the id, and it is no path
-     │    └── UnknownCategoryError    the evaluation has no category with the id (also a ``KeyError``)
+     │    ├── UnknownCategoryError    the evaluation has no category with the id (also a ``KeyError``)
+     │    └── UnknownItemError        the catalog has no item with the id (also a ``KeyError``)
      └── OutputExistsError            an output path exists and replacing it was not asked for
                                       (also a ``FileExistsError``)
 
 A :class:`Problem` is a value, not an exception: validators return lists of them and
-never raise for bad content; loaders raise :class:`InvalidDocumentError` holding them.
+never raise for bad content; loaders raise :class:`InvalidDocumentError` holding them. A
+problem is built from its code and fields; its English and Japanese messages come from the
+package's text table, and its *expected* and *found* parts are data or a :class:`Phrase`.
 """
 
 from ._errors import (
     InvalidDocumentError,
     OutputExistsError,
+    Phrase,
     Problem,
     Severity,
     TajimiRulesError,
     UnknownCatalogError,
     UnknownCategoryError,
     UnknownIdError,
+    UnknownItemError,
     UnknownRuleSetError,
+    phrase,
     pointer,
 )
 
 __all__ = [
     "InvalidDocumentError",
     "OutputExistsError",
+    "Phrase",
     "Problem",
     "Severity",
     "TajimiRulesError",
     "UnknownCatalogError",
     "UnknownCategoryError",
     "UnknownIdError",
+    "UnknownItemError",
     "UnknownRuleSetError",
+    "phrase",
     "pointer",
 ]

@@ -15,8 +15,8 @@ from typing import TextIO
 
 from .._errors import OutputExistsError
 from .._texts import text
-from ..documents import DEFAULT_RULES, load_rules
-from ..survey import DEFAULT_CATALOG, evaluate_answers, load_catalog, read_answers, write_batch
+from ..documents import DEFAULT_CATALOG, DEFAULT_RULES, load_catalog, load_rules
+from ..survey import evaluate_answers, read_answers, write_batch
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]

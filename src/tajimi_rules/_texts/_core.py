@@ -1,4 +1,4 @@
-"""Texts shared by every family: language names and the words every output uses."""
+"""Texts shared by every family: language names, and the labels of levels and ratings."""
 
 from __future__ import annotations
 
@@ -10,6 +10,16 @@ if TYPE_CHECKING:
 TEXTS: Table = {
     "lang.name": {"en": "English", "ja": "日本語"},
     "demo.items": {"en": "{count} {count:plural:item:items}", "ja": "{count}項目"},
+    # Item levels, as the source document names them.
+    "level.advanced": {"en": "advanced", "ja": "先進的"},
+    "level.standard": {"en": "standard", "ja": "普通"},
+    "level.needs_review": {"en": "needs review", "ja": "検討が必要"},
+    "level.behind": {"en": "behind", "ja": "遅れている"},
+    # Category ratings, as the source document names them.
+    "rating.advanced": {"en": "advanced", "ja": "先進的"},
+    "rating.good": {"en": "good", "ja": "良好"},
+    "rating.partly_deficient": {"en": "partly deficient", "ja": "やや不備あり"},
+    "rating.deficient": {"en": "deficient", "ja": "不備あり"},
 }
 
 PROBLEMS: Table = {}

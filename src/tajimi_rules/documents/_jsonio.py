@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .._errors import Problem, pointer
+from .._errors import Problem, phrase, pointer
 from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "dumps", "read_json"]
@@ -88,41 +88,35 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
     if depth > limit:
         yield Problem(
             code="json.depth",
-            message=f"nested more than {limit} levels deep",
-            message_ja=f"入れ子が{limit}段を超えている",
             pointer=pointer(*path),
-            expected=f"at most {limit} levels of nesting",
-            found="deeper nesting",
+            fields={"limit": limit},
+            expected=phrase("words.nesting", limit=limit),
+            found=phrase("words.deeper_nesting"),
         )
         return
     if isinstance(value, _Constant):
         yield Problem(
             code="json.constant",
-            message=f"{value.text} is not a JSON number",
-            message_ja=f"{value.text} は JSON の数値ではない",
             pointer=pointer(*path),
-            expected="a finite number",
+            fields={"text": value.text},
+            expected=phrase("words.finite_number"),
             found=value.text,
         )
     elif isinstance(value, _HugeInt):
         digits = len(value.text.lstrip("-"))
         yield Problem(
             code="json.huge_integer",
-            message=f"integer with {digits} digits is too large",
-            message_ja=f"{digits}桁の整数は大きすぎる",
             pointer=pointer(*path),
-            expected=f"an integer of at most {_MAX_INT_DIGITS} digits",
-            found=f"{value.text[:12]}… ({digits} digits)",
+            fields={"digits": digits},
+            expected=phrase("words.integer_digits", digits=_MAX_INT_DIGITS),
+            found=phrase("words.huge_integer", head=value.text[:12], digits=digits),
         )
     elif isinstance(value, _OddNumber):
         yield Problem(
             code="json.number_range",
-            message=f"number {_clip(value.text)} has more digits or a larger exponent than a rate or count needs",
-            message_ja=f"数値 {_clip(value.text)} は桁数または指数が大きすぎる",
             pointer=pointer(*path),
-            expected=(
-                f"a number with at most {_MAX_INT_DIGITS} digits before the point and {MAX_DIGITS_AFTER_POINT} after it"
-            ),
+            fields={"number": _clip(value.text)},
+            expected=phrase("words.number_digits", before=_MAX_INT_DIGITS, after=MAX_DIGITS_AFTER_POINT),
             found=_clip(value.text),
         )
     elif isinstance(value, str):
@@ -134,11 +128,10 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
                 continue  # reported below as what it is
             yield Problem(
                 code="json.duplicate_key",
-                message=f"key {key!r} appears more than once in this object",
-                message_ja=f"キー {key!r} が同じオブジェクトに複数回ある",
                 pointer=pointer(*path, key),
-                expected="each key once",
-                found=f"{key!r} repeated",
+                fields={"key": key},
+                expected=phrase("words.each_key_once"),
+                found=phrase("words.key_repeated", key=key),
             )
         for key, item in value.items():
             if lone := _SURROGATE.search(key):
@@ -161,13 +154,11 @@ def _clip(text: str, limit: int = 24) -> str:
 
 
 def _surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: bool = False) -> Problem:
-    what = "a key" if key else "a string"
     return Problem(
         code="json.surrogate",
-        message=f"{what} holds a lone UTF-16 surrogate escape, which is not a character",
-        message_ja=f"{'キー' if key else '文字列'}に対になっていないサロゲートのエスケープがあり、文字ではない",
         pointer=pointer(*path),
-        expected="text of whole Unicode characters (a \\uD8xx escape followed by its \\uDCxx pair)",
+        fields={"what": phrase("words.a_key" if key else "words.a_string")},
+        expected=phrase("words.whole_characters"),
         # repr() writes the surrogate as an escape (it is not printable), so the problem can be printed.
         found=repr(text[max(0, at - 12) : at + 12]),
     )
@@ -288,24 +279,20 @@ def read_json(
         return None, [
             Problem(
                 code="json.encoding",
-                message="the file is not UTF-8 text",
-                message_ja="ファイルが UTF-8 のテキストではない",
                 file=label,
                 line=line,
                 column=column,
-                expected="UTF-8 (a byte-order mark is allowed)",
-                found=f"byte 0x{data[error.start]:02x} at offset {error.start}",
+                expected=phrase("words.utf8"),
+                found=phrase("words.byte_at", byte=data[error.start], offset=error.start),
             )
         ]
     if not text.strip():
         return None, [
             Problem(
                 code="json.empty",
-                message="the file is empty",
-                message_ja="ファイルが空である",
                 file=label,
-                expected="a JSON document",
-                found="no content",
+                expected=phrase("words.json_document"),
+                found=phrase("words.no_content"),
             )
         ]
     quick = _quick_loads(data, text, max_depth)
@@ -323,24 +310,22 @@ def read_json(
         return None, [
             Problem(
                 code="json.syntax",
-                message=f"invalid JSON: {error.msg}",
-                message_ja=f"JSON の構文エラー: {error.msg}",
                 file=label,
                 line=error.lineno,
                 column=error.colno,
-                expected="valid JSON",
-                found=repr(text[error.pos : error.pos + 12]) if error.pos < len(text) else "end of file",
+                fields={"detail": error.msg},
+                expected=phrase("words.valid_json"),
+                found=repr(text[error.pos : error.pos + 12]) if error.pos < len(text) else phrase("words.end_of_file"),
             )
         ]
     except RecursionError:
         return None, [
             Problem(
                 code="json.depth",
-                message="nested too deeply to read",
-                message_ja="入れ子が深すぎて読めない",
                 file=label,
-                expected=f"at most {max_depth} levels of nesting",
-                found="deeper nesting",
+                fields={"limit": max_depth},
+                expected=phrase("words.nesting", limit=max_depth),
+                found=phrase("words.deeper_nesting"),
             )
         ]
     problems = [problem.located(label) for problem in _walk(value, (), 0, max_depth)]
@@ -360,31 +345,26 @@ def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
         if error.errno in _MISSING:
             return Problem(
                 code="file.missing",
-                message="no such file",
-                message_ja="ファイルが存在しない",
                 file=label,
-                expected="an existing JSON file",
-                found="nothing at this path",
+                expected=phrase("words.existing_file"),
+                found=phrase("words.nothing_here"),
             )
         return _io_problem(label, error)
     if stat.S_ISDIR(status.st_mode):
         return Problem(
             code="file.directory",
-            message="is a directory, not a file",
-            message_ja="ファイルではなくディレクトリである",
             file=label,
-            expected="a JSON file",
-            found="a directory",
+            expected=phrase("words.a_json_file"),
+            found=phrase("words.a_directory"),
         )
     if not stat.S_ISREG(status.st_mode):
         # A fifo would wait for a writer and a device such as /dev/zero never ends.
-        found = "a fifo" if stat.S_ISFIFO(status.st_mode) else "a device or socket"
+        found = phrase("words.a_fifo" if stat.S_ISFIFO(status.st_mode) else "words.a_device")
         return Problem(
             code="file.not_regular",
-            message=f"is {found}, not a regular file",
-            message_ja="通常のファイルではない（パイプ・デバイスなど）",
             file=label,
-            expected="a regular JSON file",
+            fields={"what": found},
+            expected=phrase("words.a_regular_file"),
             found=found,
         )
     if status.st_size > max_bytes:
@@ -394,25 +374,22 @@ def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
 
 def _too_large(label: str, size: int, limit: int, *, at_least: bool = False) -> Problem:
     # Read from a stream, only the first limit + 1 bytes are known.
-    size_text = f"more than {limit:,}" if at_least else f"{size:,}"
-    size_ja = f"{limit:,}超" if at_least else f"{size:,}"
+    size_text = phrase("words.more_bytes", size=limit) if at_least else phrase("words.bytes", size=size)
     return Problem(
         code="file.too_large",
-        message=f"the file is {size_text} bytes, over the limit of {limit:,}",
-        message_ja=f"ファイルが{size_ja}バイトで、上限{limit:,}バイトを超えている",
         file=label,
-        expected=f"at most {limit:,} bytes",
-        found=f"{size_text} bytes",
+        fields={"size": size_text, "limit": limit},
+        expected=phrase("words.at_most_bytes", size=limit),
+        found=size_text,
     )
 
 
 def _io_problem(label: str, error: OSError) -> Problem:
     return Problem(
         code="file.unreadable",
-        message=f"cannot read the file: {error.strerror or error}",
-        message_ja=f"ファイルを読めない: {error.strerror or error}",
         file=label,
-        expected="a readable file",
+        fields={"reason": str(error.strerror or error)},
+        expected=phrase("words.a_readable_file"),
         found=type(error).__name__,
     )
 

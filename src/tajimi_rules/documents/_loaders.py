@@ -1,29 +1,39 @@
-"""Loading rule sets and evaluations from files, mappings, or the package's own data.
+"""Loading rule sets, evaluations and catalogs from files, mappings, or the package's own data.
 
-Every loader validates against the JSON Schema first, then structures into the model, then
-checks meaning; whatever is wrong is raised as one :class:`~tajimi_rules.InvalidDocumentError`
-carrying every problem with its JSON pointer.
+Every loader runs the one document pipeline (JSON Schema, structure, meaning) and raises one
+:class:`~tajimi_rules.InvalidDocumentError` carrying every problem with its JSON pointer
+when the document is not valid. A name that is neither a shipped id nor a path raises the
+kind's :class:`~tajimi_rules.errors.UnknownIdError`.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from .._errors import InvalidDocumentError, Problem, UnknownRuleSetError
-from ..model import Evaluation
+from .._errors import InvalidDocumentError, UnknownCatalogError, UnknownIdError, UnknownRuleSetError
+from ..model import Catalog, Evaluation
 from ..rules._rules import RuleSet
+from ._kinds import Context, DocumentKind
+from ._pipeline import ContextFor, Source, run
 from ._schemas import Kind
 
 __all__ = [
+    "DEFAULT_CATALOG",
     "DEFAULT_RULES",
+    "RulesArgument",
+    "builtin_catalogs",
     "builtin_rule_sets",
+    "context_for",
+    "load_catalog",
     "load_evaluation",
     "load_rules",
+    "parse_catalog",
     "parse_evaluation",
     "parse_rules",
     "resolve",
@@ -32,82 +42,58 @@ __all__ = [
 DEFAULT_RULES = "tajimi-r4"
 """The rule set used when neither the caller nor the evaluation names one."""
 
-_NOT_AN_OBJECT = "the document is not a JSON object"
+DEFAULT_CATALOG = "r4"
+"""The catalog used when the caller names none."""
+
+RulesArgument = str | os.PathLike[str] | Mapping[str, Any] | RuleSet | None
+"""What names a rule set: a shipped id, a path, a mapping, a loaded rule set, or ``None``."""
+
+_T = TypeVar("_T")
+
+
+def _shipped(folder: str) -> tuple[str, ...]:
+    entries = files("tajimi_rules").joinpath(folder).iterdir()
+    return tuple(sorted(entry.name.removesuffix(".json") for entry in entries if entry.name.endswith(".json")))
 
 
 @cache
 def builtin_rule_sets() -> tuple[str, ...]:
     """The ids of the rule sets shipped with the package, sorted (read once)."""
-    folder = files("tajimi_rules").joinpath("rulesets")
-    return tuple(sorted(entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")))
-
-
-def _not_an_object(value: Any, file: str | None) -> Problem:
-    return Problem(
-        code="document.not_object",
-        message=_NOT_AN_OBJECT,
-        message_ja="文書が JSON オブジェクトではない",
-        file=file,
-        expected="a JSON object",
-        found=type(value).__name__ if not isinstance(value, list) else "an array",
-    )
-
-
-def parse_rules(data: Mapping[str, Any], *, file: str | None = None) -> RuleSet:
-    """Build a :class:`RuleSet` from a JSON-ready mapping, validating it first."""
-    rule_set: RuleSet = _valid(data, "ruleset", file)
-    return rule_set
+    return _shipped("rulesets")
 
 
 @cache
-def _builtin(rule_set_id: str) -> RuleSet:
-    resource = files("tajimi_rules").joinpath("rulesets", f"{rule_set_id}.json")
-    rule_set: RuleSet = _valid(resource.read_bytes(), "ruleset", f"tajimi_rules/rulesets/{rule_set_id}.json")
-    return rule_set
+def builtin_catalogs() -> tuple[str, ...]:
+    """The ids of the catalogs shipped with the package, sorted (read once)."""
+    return _shipped("catalogs")
 
 
-RulesArgument = str | os.PathLike[str] | Mapping[str, Any] | RuleSet | None
-"""What names a rule set: a shipped id, a path, a mapping, a loaded rule set, or ``None``."""
+def context_for(rules: RulesArgument = None, today: datetime.date | None = None) -> ContextFor:
+    """The context documents are checked in: for an evaluation, the rule set it is rated with.
+
+    That is ``rules`` when given, else the rule set the evaluation names (when it is a shipped
+    one), else :data:`DEFAULT_RULES`. ``rules`` is loaded only when an evaluation needs it.
+    """
+
+    def settle(_kind: DocumentKind, document: Mapping[str, Any]) -> Context:
+        known = frozenset(builtin_rule_sets())
+        if rules is not None:
+            rule_set = load_rules(rules)
+            known |= {rule_set.id}
+        else:
+            named = document.get("rules")
+            rule_set = load_rules(named if named in known else DEFAULT_RULES)
+        return Context(grading=rule_set.item_grading, ratings=rule_set.ratings, rule_set_ids=known, today=today)
+
+    return settle
 
 
-def _valid(
-    source: str | os.PathLike[str] | bytes | Mapping[str, Any],
-    kind: Kind,
-    file: str | None,
-    rules: RulesArgument = None,
-) -> Any:
+def _valid(source: Source, kind: Kind, file: str | None, expected: type[_T], rules: RulesArgument = None) -> _T:
     """The document's value, checked exactly as :func:`~tajimi_rules.validate` checks it."""
-    # Imported here: the validator loads rule sets through this module.
-    from ._validate import validated  # noqa: PLC0415
-
-    result = validated(source, kind=kind, name=file, rules=rules)
-    if not result.ok:
+    result = run(source, kind=kind, name=file, context=context_for(rules))
+    if not result.ok or not isinstance(result.value, expected):
         raise InvalidDocumentError(result.problems, kind=kind)
     return result.value
-
-
-def load_rules(
-    rules: str | os.PathLike[str] | Mapping[str, Any] | RuleSet | None = None,
-) -> RuleSet:
-    """Load a rule set by id (``"tajimi-r4"``), from a JSON file path, or from a mapping.
-
-    ``None`` gives the default rule set, :data:`DEFAULT_RULES`. Shipped rule sets are read
-    once and cached. Raises :class:`UnknownRuleSetError` for a name that is neither a
-    shipped id nor an existing path, and :class:`InvalidDocumentError` for an invalid file.
-    """
-    if isinstance(rules, RuleSet):
-        return rules
-    if rules is None:
-        rules = DEFAULT_RULES
-    if isinstance(rules, Mapping):
-        return parse_rules(rules)
-    text = os.fspath(rules)
-    if text in builtin_rule_sets():
-        return _builtin(text)
-    if _names_a_file(text):
-        rule_set: RuleSet = _valid(Path(text), "ruleset", text)
-        return rule_set
-    raise UnknownRuleSetError(text, builtin_rule_sets())
 
 
 def _names_a_file(text: str) -> bool:
@@ -123,14 +109,57 @@ def _names_a_file(text: str) -> bool:
     return True
 
 
+def _by_name(text: str, shipped: tuple[str, ...], unknown: type[UnknownIdError]) -> Path | str:
+    """A shipped id as it is, or the path ``text`` names; ``unknown`` when it is neither."""
+    if text in shipped:
+        return text
+    if _names_a_file(text):
+        return Path(text)
+    raise unknown(text, shipped)
+
+
+# --------------------------------------------------------------------------- rule sets
+
+
+def parse_rules(data: Mapping[str, Any], *, file: str | None = None) -> RuleSet:
+    """Build a :class:`RuleSet` from a JSON-ready mapping, validating it first."""
+    return _valid(data, "ruleset", file, RuleSet)
+
+
+@cache
+def _builtin_rules(rule_set_id: str) -> RuleSet:
+    data = files("tajimi_rules").joinpath("rulesets", f"{rule_set_id}.json").read_bytes()
+    return _valid(data, "ruleset", f"tajimi_rules/rulesets/{rule_set_id}.json", RuleSet)
+
+
+def load_rules(rules: RulesArgument = None) -> RuleSet:
+    """Load a rule set by id (``"tajimi-r4"``), from a JSON file path, or from a mapping.
+
+    ``None`` gives the default rule set, :data:`DEFAULT_RULES`. Shipped rule sets are read
+    once and cached. Raises :class:`~tajimi_rules.UnknownRuleSetError` for a name that is
+    neither a shipped id nor an existing path, and :class:`~tajimi_rules.InvalidDocumentError`
+    for an invalid file.
+    """
+    if isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, Mapping):
+        return parse_rules(rules)
+    named = _by_name(os.fspath(rules if rules is not None else DEFAULT_RULES), builtin_rule_sets(), UnknownRuleSetError)
+    if isinstance(named, str):
+        return _builtin_rules(named)
+    return _valid(named, "ruleset", str(named), RuleSet)
+
+
+# --------------------------------------------------------------------------- evaluations
+
+
 def parse_evaluation(data: Mapping[str, Any], *, file: str | None = None, rules: RulesArgument = None) -> Evaluation:
     """Build an :class:`Evaluation` from a JSON-ready mapping, validating schema and meaning.
 
     ``rules`` is the rule set the evaluation will be rated with (default: the file's own
     ``rules``, else :data:`DEFAULT_RULES`): its item grading and ratings are checked against.
     """
-    evaluation: Evaluation = _valid(data, "evaluation", file, rules)
-    return evaluation
+    return _valid(data, "evaluation", file, Evaluation, rules)
 
 
 def load_evaluation(
@@ -138,15 +167,14 @@ def load_evaluation(
 ) -> Evaluation:
     """Load an evaluation from a JSON file path or a mapping (an :class:`Evaluation` passes through).
 
-    ``rules`` is as for :func:`parse_evaluation`. Raises :class:`InvalidDocumentError` with
-    every problem found.
+    ``rules`` is as for :func:`parse_evaluation`. Raises :class:`~tajimi_rules.InvalidDocumentError`
+    with every problem found.
     """
     if isinstance(source, Evaluation):
         return source
     if isinstance(source, Mapping):
         return parse_evaluation(source, rules=rules)
-    evaluation: Evaluation = _valid(source, "evaluation", os.fspath(source), rules)
-    return evaluation
+    return _valid(source, "evaluation", os.fspath(source), Evaluation, rules)
 
 
 def resolve(
@@ -161,3 +189,39 @@ def resolve(
     chosen = load_rules(rules) if rules is not None else None
     loaded = load_evaluation(evaluation, rules=chosen)
     return loaded, chosen if chosen is not None else load_rules(loaded.rules)
+
+
+# --------------------------------------------------------------------------- catalogs
+
+
+def parse_catalog(data: Mapping[str, Any], *, file: str | None = None) -> Catalog:
+    """Build a :class:`~tajimi_rules.model.Catalog` from a JSON-ready mapping, validating schema and meaning."""
+    return _valid(data, "catalog", file, Catalog)
+
+
+@cache
+def _builtin_catalog(catalog_id: str) -> Catalog:
+    data = files("tajimi_rules").joinpath("catalogs", f"{catalog_id}.json").read_bytes()
+    return _valid(data, "catalog", f"tajimi_rules/catalogs/{catalog_id}.json", Catalog)
+
+
+def load_catalog(source: str | os.PathLike[str] | Mapping[str, Any] | Catalog | None = None) -> Catalog:
+    """Load a catalog by id (``"r4"``), from a JSON file path, or from a mapping.
+
+    ``None`` gives :data:`DEFAULT_CATALOG`. Shipped catalogs are read once and cached. Raises
+    :class:`~tajimi_rules.errors.UnknownCatalogError` for a name that is neither a shipped id
+    nor an existing path, and :class:`~tajimi_rules.InvalidDocumentError` for an invalid file.
+
+    >>> load_catalog("r4").answers.read("令和5年度中に導入予定")
+    <Answer.NOT_IMPLEMENTED: 'not_implemented'>
+    """
+    if isinstance(source, Catalog):
+        return source
+    if isinstance(source, Mapping):
+        return parse_catalog(source)
+    named = _by_name(
+        os.fspath(source if source is not None else DEFAULT_CATALOG), builtin_catalogs(), UnknownCatalogError
+    )
+    if isinstance(named, str):
+        return _builtin_catalog(named)
+    return _valid(named, "catalog", str(named), Catalog)

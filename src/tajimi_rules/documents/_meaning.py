@@ -1,10 +1,17 @@
 """Checks of meaning that a JSON Schema cannot express, each a problem with a JSON pointer.
 
+Every check reports problems *relative to the value it checks* (a check of one item says
+``/level``, not ``/categories/3/items/1/level``); the walker that descended into the value
+prefixes where it went with :meth:`~tajimi_rules.Problem.within`, as jsonschema's ``descend``
+does. So each problem is written once, wherever the value it is about sits.
+
 :func:`evaluation_problems` runs on an evaluation that already satisfies its schema,
 structured into the model: unique ids, items that agree with the counts, levels that agree
 with ``implemented`` and with the rule set's item grading, categories with no items, the
 local-government code's check digit, a fiscal year the survey cannot have had yet, a rule-set
 id or stated rating that does not exist, and names that mix scripts (a warning).
+:func:`catalog_problems` runs on a structured catalog: unique ids, and answer texts with one
+meaning each.
 
 :func:`rate_problems` and :func:`ruleset_problems` run on the schema-valid JSON value before
 it is structured, because what they find (a rate of ``"3/2"``, a share counting levels
@@ -16,27 +23,32 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .._errors import Problem, Severity, pointer
+from .._errors import Phrase, Problem, Severity, phrase, pointer
 from .._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate
-from ..model import Category, Evaluation, Item, Level, Rating
+from ..model import Answer, Catalog, Category, Evaluation, Item, Level, Rating, normalize_answer
 from ..rules._predicates import Comparison
 from ..rules._rules import ItemGrading
-from ._schemas import did_you_mean
+from ._schemas import did_you_mean, hint
 
 __all__ = [
+    "catalog_problems",
     "check_digit",
+    "code_problems",
     "current_fiscal_year",
+    "duplicate_id_problems",
     "evaluation_clean",
     "evaluation_problems",
     "mixed_script",
     "rate_problems",
     "ruleset_problems",
 ]
+
+Path = tuple[str | int, ...]
 
 
 def check_digit(first_five: str) -> int:
@@ -52,166 +64,184 @@ def check_digit(first_five: str) -> int:
     return (11 - total % 11) % 10
 
 
-def _code_problems(evaluation: Evaluation) -> Iterator[Problem]:
-    code = evaluation.municipality.code
+def code_problems(code: str) -> Iterator[Problem]:
+    """A problem at the code itself when a 6-digit local-government code has a wrong check digit."""
     expected = check_digit(code[:5])
     if int(code[5]) != expected:
         yield Problem(
             code="municipality.check_digit",
-            message=f"local-government code {code} has a wrong check digit",
-            message_ja=f"地方公共団体コード {code} の検査数字が誤っている",
-            pointer=pointer("municipality", "code"),
+            fields={"code": code},
             expected=f"{code[:5]}{expected}",
             found=code,
         )
 
 
-def category_id_problems(ids: Iterable[str]) -> Iterator[Problem]:
-    """A problem at ``/categories/N/id`` for each category id already used by an earlier category."""
-    seen: set[str] = set()
-    for index, category_id in enumerate(ids):
-        if category_id in seen:
-            yield Problem(
-                code="category.duplicate_id",
-                message=f"category id {category_id!r} is used twice",
-                message_ja=f"カテゴリID {category_id!r} が重複している",
-                pointer=pointer("categories", index, "id"),
-                expected="a unique category id",
-                found=repr(category_id),
-            )
-        seen.add(category_id)
-
-
-_RATE_NAMES = {"national": ("national rate", "全国実施率"), "prefecture": ("prefecture rate", "県内実施率")}
-
-
-def _grading_problems(
-    grading: ItemGrading, item: Item, level: Level, implemented: bool, where: tuple[str | int, ...]
+def duplicate_id_problems(
+    entries: Iterable[tuple[Path, str]], code: str, expected: Phrase, **fields: Any
 ) -> Iterator[Problem]:
-    """A problem when the stated ``level`` is not the one the grading gives from the rate it is based on."""
+    """A problem at ``where/id`` for each entry whose id an earlier entry already used.
+
+    ``entries`` are ``(where, id)`` pairs, ``where`` relative to the value the caller checks.
+    """
+    seen: set[str] = set()
+    for where, entry_id in entries:
+        if entry_id in seen:
+            yield Problem(
+                code=code,
+                pointer=pointer(*where, "id"),
+                fields={"id": entry_id, **fields},
+                expected=expected,
+                found=repr(entry_id),
+            )
+        seen.add(entry_id)
+
+
+def _level(level: Level) -> Phrase:
+    return phrase(f"words.level.{level.value}")
+
+
+def _grading_problems(grading: ItemGrading, item: Item, level: Level, implemented: bool) -> Iterator[Problem]:
+    """A problem at ``/level`` when the stated level is not the one the grading gives from the rate."""
     rate = grading.rate_of(item.national_rate, item.prefecture_rate)
     if rate is None:
         return
     graded = grading.level(implemented, rate)
     if graded is level:
         return
-    rate_text = format_fraction(rate)
-    rate_name, rate_ja = _RATE_NAMES[grading.rate]
-    common = "common" if graded.common else "rare"
     yield Problem(
         code="item.level_contradicts_grading",
-        message=(
-            f"item {item.id!r} is at level {level.value}, but the rule set's item grading "
-            f"gives {graded.value} (implemented {str(implemented).lower()}, {rate_name} "
-            f"{rate_text} is {common}: common means {grading.comparison.value} "
-            f"{format_fraction(grading.threshold)})"
-        ),
-        message_ja=(
-            f"項目 {item.id!r} の水準 {level.ja} が、規則集の項目判定による {graded.ja} と矛盾している"
-            f"（{rate_ja} {rate_text}）"
-        ),
-        pointer=pointer(*where),
+        pointer=pointer("level"),
+        fields={
+            "id": item.id,
+            "level": _level(level),
+            "graded": _level(graded),
+            "implemented": phrase(f"words.{str(implemented).lower()}"),
+            "rate_name": phrase(f"words.{grading.rate}_rate"),
+            "rate": format_fraction(rate),
+            "common": phrase("words.common" if graded.common else "words.rare"),
+            "comparison": grading.comparison.value,
+            "threshold": format_fraction(grading.threshold),
+        },
         expected=graded.value,
         found=level.value,
     )
 
 
-def _category_problems(index: int, category: Category, grading: ItemGrading | None) -> Iterator[Problem]:
-    at = ("categories", index)
-    seen: set[str] = set()
-    for item_index, item in enumerate(category.items):
-        if item.id in seen:
-            yield Problem(
-                code="item.duplicate_id",
-                message=f"item id {item.id!r} is used twice in category {category.id!r}",
-                message_ja=f"項目ID {item.id!r} がカテゴリ {category.id!r} 内で重複している",
-                pointer=pointer(*at, "items", item_index, "id"),
-                expected="a unique item id",
-                found=repr(item.id),
-            )
-        seen.add(item.id)
-        if item.level is not None and item.implemented is not None and item.level.implemented != item.implemented:
-            yield Problem(
-                code="item.level_contradicts_implemented",
-                message=(
-                    f"item {item.id!r} is at level {item.level.value} but implemented is "
-                    f"{str(item.implemented).lower()}"
-                ),
-                message_ja=f"項目 {item.id!r} の水準 {item.level.ja} と実施の有無が矛盾している",
-                pointer=pointer(*at, "items", item_index, "level"),
-                expected=("advanced or standard" if item.implemented else "needs_review or behind"),
-                found=item.level.value,
-            )
-        elif grading is not None and item.level is not None and item.implemented is not None:
-            where = (*at, "items", item_index, "level")
-            yield from _grading_problems(grading, item, item.level, item.implemented, where)
+def _item_problems(item: Item, grading: ItemGrading | None) -> Iterator[Problem]:
+    """Problems of one item, relative to it."""
+    if item.level is None or item.implemented is None:
+        return
+    if item.level.implemented != item.implemented:
+        yield Problem(
+            code="item.level_contradicts_implemented",
+            pointer=pointer("level"),
+            fields={
+                "id": item.id,
+                "level": _level(item.level),
+                "implemented": phrase(f"words.{str(item.implemented).lower()}"),
+            },
+            expected=phrase("words.implemented_levels" if item.implemented else "words.not_implemented_levels"),
+            found=item.level.value,
+        )
+    elif grading is not None:
+        yield from _grading_problems(grading, item, item.level, item.implemented)
 
+
+def _counts_problems(category: Category) -> Iterator[Problem]:
+    """Counts that say n = 0, or that disagree with the items, relative to the category."""
     counts = category.counts
     if counts is None:
         return
     if counts.total == 0:
         yield Problem(
             code="category.empty",
-            message=f"category {category.id!r} has no items at all (n = 0), so it cannot be rated",
-            message_ja=f"カテゴリ {category.id!r} の評価項目が0個で、評価できない",
-            pointer=pointer(*at, "counts"),
-            expected="at least one item",
-            found="all four counts 0",
+            pointer=pointer("counts"),
+            fields={"id": category.id},
+            expected=phrase("words.at_least_one_item"),
+            found=phrase("words.all_counts_zero"),
         )
     if not category.items:
         return
-    if len(category.items) > counts.total:
-        yield Problem(
-            code="counts.mismatch",
-            message=f"category {category.id!r} names {len(category.items)} items but counts {counts.total}",
-            message_ja=(f"カテゴリ {category.id!r} の項目数 {len(category.items)} が件数 {counts.total} を超えている"),
-            pointer=pointer(*at, "items"),
-            expected=f"at most {counts.total} items",
-            found=f"{len(category.items)} items",
+    named = len(category.items)
+    if named > counts.total:
+        yield _mismatch(
+            "items",
+            phrase("counts.too_many_items", id=category.id, named=named, total=counts.total),
+            expected=phrase("words.at_most_items", count=counts.total),
+            found=phrase("words.items", count=named),
         )
         return
     by_level = Counter(item.level for item in category.items if item.level is not None)
     for level in Level:
         if by_level[level] > counts[level]:
-            yield Problem(
-                code="counts.mismatch",
-                message=(
-                    f"category {category.id!r} has {by_level[level]} item{'s' if by_level[level] != 1 else ''} "
-                    f"at level {level.value} "
-                    f"but counts.{level.value} is {counts[level]}"
+            yield _mismatch(
+                ("counts", level.value),
+                phrase(
+                    "counts.short_at_level",
+                    id=category.id,
+                    named=by_level[level],
+                    level=_level(level),
+                    key=level.value,
+                    count=counts[level],
                 ),
-                message_ja=(
-                    f"カテゴリ {category.id!r} の {level.ja} の項目が{by_level[level]}個あるが、件数は{counts[level]}"
-                ),
-                pointer=pointer(*at, "counts", level.value),
-                expected=f"at least {by_level[level]}",
+                expected=phrase("words.at_least", count=by_level[level]),
                 found=str(counts[level]),
             )
     for implemented in (True, False):
         levels = [level for level in Level if level.implemented is implemented]
         if any(by_level[level] > counts[level] for level in levels):
             continue  # the per-level problem above already says the counts are short here
-        named = sum(
+        of_kind = sum(
             1
             for item in category.items
             if (item.level.implemented if item.level is not None else item.implemented) is implemented
         )
         room = counts.of(levels)
-        if named > room:
-            which = "implemented" if implemented else "not implemented"
-            yield Problem(
-                code="counts.mismatch",
-                message=(
-                    f"category {category.id!r} names {named} {which} items but counts only {room} "
-                    f"({' + '.join(level.value for level in levels)})"
+        if of_kind > room:
+            which = phrase("words.implemented" if implemented else "words.not_implemented")
+            yield _mismatch(
+                "items",
+                phrase(
+                    "counts.short_of_kind",
+                    id=category.id,
+                    named=of_kind,
+                    which=which,
+                    room=room,
+                    levels=" + ".join(level.value for level in levels),
                 ),
-                message_ja=(
-                    f"カテゴリ {category.id!r} の{'実施' if implemented else '未実施'}項目数が件数を超えている"
-                ),
-                pointer=pointer(*at, "items"),
-                expected=f"at most {room} {which} items",
-                found=f"{named}",
+                expected=phrase("words.at_most_kind_items", count=room, which=which),
+                found=str(of_kind),
             )
+
+
+def _mismatch(where: str | tuple[str, str], detail: Phrase, *, expected: Phrase, found: Phrase | str) -> Problem:
+    tokens = (where,) if isinstance(where, str) else where
+    return Problem(
+        code="counts.mismatch", pointer=pointer(*tokens), fields={"detail": detail}, expected=expected, found=found
+    )
+
+
+def _category_problems(
+    category: Category, grading: ItemGrading | None, ratings: Collection[Rating] | None
+) -> Iterator[Problem]:
+    """Problems of one category, relative to it: its stated rating, its items, its counts."""
+    stated = category.stated_rating
+    if ratings is not None and stated is not None and stated not in ratings:
+        yield Problem(
+            code="category.stated_rating_unknown",
+            pointer=pointer("stated_rating"),
+            fields={"rating": phrase(f"rating.{stated.value}")},
+            expected=phrase("words.one_of", options=", ".join(rating.value for rating in ratings)),
+            found=repr(stated.value),
+        )
+    entries = (((index,), item.id) for index, item in enumerate(category.items))
+    scope = phrase("words.in_category", category=category.id)
+    for problem in duplicate_id_problems(entries, "item.duplicate_id", phrase("words.unique_item_id"), scope=scope):
+        yield problem.within("items")
+    for index, item in enumerate(category.items):
+        for problem in _item_problems(item, grading):
+            yield problem.within("items", index)
+    yield from _counts_problems(category)
 
 
 def current_fiscal_year(today: datetime.date | None = None) -> int:
@@ -220,47 +250,30 @@ def current_fiscal_year(today: datetime.date | None = None) -> int:
     return today.year if today.month >= 4 else today.year - 1
 
 
-def _fiscal_year_problems(evaluation: Evaluation, today: datetime.date | None) -> Iterator[Problem]:
-    year = evaluation.survey.fiscal_year
+def _fiscal_year_problems(fiscal_year: int, today: datetime.date | None) -> Iterator[Problem]:
+    """A problem at the year itself when the survey cannot have happened yet."""
     latest = current_fiscal_year(today)
-    if year > latest:
+    if fiscal_year > latest:
         yield Problem(
             code="survey.fiscal_year",
-            message=f"fiscal year {year} is later than the current fiscal year {latest}: no survey exists yet",
-            message_ja=f"年度 {year} は現在の年度 {latest} より後で、まだ調査がない",
-            pointer=pointer("survey", "fiscal_year"),
-            expected=f"a fiscal year up to {latest}",
-            found=str(year),
+            fields={"year": fiscal_year, "latest": latest},
+            expected=phrase("words.fiscal_year_up_to", latest=latest),
+            found=str(fiscal_year),
         )
 
 
-def _rules_problems(
-    evaluation: Evaluation, rule_set_ids: Collection[str] | None, ratings: Collection[Rating] | None
-) -> Iterator[Problem]:
-    if rule_set_ids is not None and evaluation.rules is not None and evaluation.rules not in rule_set_ids:
-        known = sorted(rule_set_ids)
-        guess = did_you_mean(evaluation.rules, known)
-        yield Problem(
-            code="rules.unknown",
-            message=f"no rule set has the id {evaluation.rules!r}" + (f"; did you mean {guess!r}?" if guess else ""),
-            message_ja=f"規則集 {evaluation.rules!r} は存在しない" + (f"（{guess!r} の誤り？）" if guess else ""),
-            pointer=pointer("rules"),
-            expected=repr(guess) if guess else "one of " + ", ".join(known),
-            found=repr(evaluation.rules),
-        )
-    if ratings is None:
+def _rules_problems(rules: str | None, rule_set_ids: Collection[str] | None) -> Iterator[Problem]:
+    """A problem at the ``rules`` value when it names no rule set there is."""
+    if rule_set_ids is None or rules is None or rules in rule_set_ids:
         return
-    for index, category in enumerate(evaluation.categories):
-        stated = category.stated_rating
-        if stated is not None and stated not in ratings:
-            yield Problem(
-                code="category.stated_rating_unknown",
-                message=f"stated rating {stated.value!r} is not a rating the rule set gives",
-                message_ja=f"記載の評価 {stated.ja} は規則集にない評価である",
-                pointer=pointer("categories", index, "stated_rating"),
-                expected="one of " + ", ".join(rating.value for rating in ratings),
-                found=repr(stated.value),
-            )
+    known = sorted(rule_set_ids)
+    guess = did_you_mean(rules, known)
+    yield Problem(
+        code="rules.unknown",
+        fields={"id": rules, "hint": hint(guess)},
+        expected=repr(guess) if guess else phrase("words.one_of", options=", ".join(known)),
+        found=repr(rules),
+    )
 
 
 _JAPANESE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -296,7 +309,7 @@ def mixed_script(text: str) -> str | None:
     return None
 
 
-def _texts(evaluation: Evaluation) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+def _texts(evaluation: Evaluation) -> Iterator[tuple[str, Path]]:
     if evaluation.title:
         yield evaluation.title, ("title",)
     municipality = evaluation.municipality
@@ -306,7 +319,7 @@ def _texts(evaluation: Evaluation) -> Iterator[tuple[str, tuple[str | int, ...]]
         yield municipality.name_en, ("municipality", "name_en")
     yield evaluation.survey.title, ("survey", "title")
     for index, category in enumerate(evaluation.categories):
-        at: tuple[str | int, ...] = ("categories", index)
+        at: Path = ("categories", index)
         for field, name in (("group", category.group), ("name", category.name)):
             yield name.ja, (*at, field, "ja")
             if name.en:
@@ -317,19 +330,17 @@ def _texts(evaluation: Evaluation) -> Iterator[tuple[str, tuple[str | int, ...]]
                 yield item.name.en, (*at, "items", item_index, "name", "en")
 
 
-def _script_problems(evaluation: Evaluation) -> Iterator[Problem]:
-    for text, where in _texts(evaluation):
-        mixed = mixed_script(text)
-        if mixed:
-            yield Problem(
-                code="text.mixed_script",
-                message=f"{text!r} mixes scripts ({mixed}); a character may have been misread",
-                message_ja=f"{text!r} に異なる文字体系が混在している（{mixed}）。文字の読み取り誤りの可能性",
-                pointer=pointer(*where),
-                expected="one script per word",
-                found=mixed,
-                severity=Severity.WARNING,
-            )
+def _script_problems(text: str) -> Iterator[Problem]:
+    """A warning at the text itself when it mixes scripts."""
+    mixed = mixed_script(text)
+    if mixed:
+        yield Problem(
+            code="text.mixed_script",
+            fields={"text": text, "mixed": mixed},
+            expected=phrase("words.one_script"),
+            found=mixed,
+            severity=Severity.WARNING,
+        )
 
 
 def evaluation_problems(
@@ -347,41 +358,97 @@ def evaluation_problems(
     evaluation's ``rules`` may name; each check runs only when its argument is given.
     ``today`` fixes the date the fiscal year is checked against (default: today).
     """
-    problems = list(_code_problems(evaluation))
-    problems.extend(_fiscal_year_problems(evaluation, today))
-    problems.extend(_rules_problems(evaluation, rule_set_ids, ratings))
-    repeated = {p.pointer: p for p in category_id_problems(category.id for category in evaluation.categories)}
+    problems = [p.within("municipality", "code") for p in code_problems(evaluation.municipality.code)]
+    problems += [p.within("survey", "fiscal_year") for p in _fiscal_year_problems(evaluation.survey.fiscal_year, today)]
+    problems += [p.within("rules") for p in _rules_problems(evaluation.rules, rule_set_ids)]
+    entries = (((index,), category.id) for index, category in enumerate(evaluation.categories))
+    repeated = {
+        p.pointer: p
+        for p in duplicate_id_problems(entries, "category.duplicate_id", phrase("words.unique_category_id"))
+    }
     for index, category in enumerate(evaluation.categories):
-        if (problem := repeated.get(pointer("categories", index, "id"))) is not None:
-            problems.append(problem)
-        problems.extend(_category_problems(index, category, grading))
-    problems.extend(_script_problems(evaluation))
+        if (problem := repeated.get(pointer(index, "id"))) is not None:
+            problems.append(problem.within("categories"))
+        problems += [p.within("categories", index) for p in _category_problems(category, grading, ratings)]
+    for text, where in _texts(evaluation):
+        problems += [p.within(*where) for p in _script_problems(text)]
     return problems
 
 
-def _value_problem(value: Any, where: tuple[str | int, ...], read: Any, what: str, what_ja: str) -> Problem | None:
-    """A problem when ``value`` is not an exact number in [0, 1] (``read`` parses it)."""
+def catalog_problems(catalog: Catalog) -> list[Problem]:
+    """Problems of meaning in a schema-valid catalog: repeated ids, an answer text with two meanings."""
+    categories = (((index,), category.id) for index, category in enumerate(catalog.categories))
+    problems = [
+        p.within("categories")
+        for p in duplicate_id_problems(categories, "category.duplicate_id", phrase("words.unique_category_id"))
+    ]
+    items = (
+        ((index, "items", item_index), item.id)
+        for index, category in enumerate(catalog.categories)
+        for item_index, item in enumerate(category.items)
+    )
+    scope = phrase("words.in_catalog")
+    problems += [
+        p.within("categories")
+        for p in duplicate_id_problems(items, "item.duplicate_id", phrase("words.unique_item_id"), scope=scope)
+    ]
+    meanings: dict[str, Answer] = {}
+    for answer in Answer:
+        for index, text in enumerate(catalog.answers.texts(answer)):
+            first = meanings.setdefault(normalize_answer(text), answer)
+            if first is not answer:
+                problem = Problem(
+                    code="answers.ambiguous",
+                    pointer=pointer(index),
+                    fields={"text": text, "first": first.value, "second": answer.value},
+                    expected=phrase("words.one_meaning"),
+                    found=repr(text),
+                )
+                problems.append(problem.within("answers", answer.value))
+    return problems
+
+
+def _value_problem(value: Any, read: Callable[[Any], Fraction], what: str) -> Problem | None:
+    """A problem at the value when it is not an exact number in [0, 1] (``read`` parses it)."""
     try:
-        number: Fraction = read(value)
+        number = read(value)
     except (ValueError, ZeroDivisionError) as error:
         return Problem(
             code="fraction.invalid",
-            message=f"{what} {value!r} cannot be read: {error}",
-            message_ja=f"{what_ja} {value!r} を読めない",
-            pointer=pointer(*where),
-            expected="a fraction with a non-zero denominator, such as '2/3'",
+            fields={"what": phrase(f"words.{what}"), "value": value, "error": str(error)},
+            expected=phrase("words.a_fraction"),
             found=repr(value),
         )
     if not 0 <= number <= 1:
         return Problem(
             code="fraction.out_of_range",
-            message=f"{what} {value!r} is {format_fraction(number)}, outside [0, 1]",
-            message_ja=f"{what_ja} {value!r} が0から1の範囲外",
-            pointer=pointer(*where),
-            expected="a value from 0 to 1",
+            fields={"what": phrase(f"words.{what}"), "value": value, "number": format_fraction(number)},
+            expected=phrase("words.zero_to_one"),
             found=format_fraction(number),
         )
     return None
+
+
+def _cost_problem(cost: str) -> Problem | None:
+    try:
+        parse_fraction(cost)
+    except (ValueError, ZeroDivisionError) as error:
+        return Problem(
+            code="fraction.invalid",
+            fields={"what": phrase("words.cost"), "value": cost, "error": str(error)},
+            expected=phrase("words.a_cost"),
+            found=repr(cost),
+        )
+    return None
+
+
+def _item_value_problems(item: Mapping[str, Any]) -> Iterator[Problem]:
+    """Rates and a cost of one item's JSON value that cannot be read or are out of range."""
+    for key in ("national_rate", "prefecture_rate"):
+        if key in item and (problem := _value_problem(item[key], parse_rate, "rate")):
+            yield problem.within(key)
+    if isinstance(item.get("cost"), str) and (problem := _cost_problem(item["cost"])):
+        yield problem.within("cost")
 
 
 def rate_problems(data: Mapping[str, Any]) -> list[Problem]:
@@ -390,65 +457,44 @@ def rate_problems(data: Mapping[str, Any]) -> list[Problem]:
     The schema admits ``"150%"`` and ``"3/2"`` as the form of a rate; this says they are
     out of range, and ``"1/0"`` that it has no value.
     """
-    problems = []
-    for index, category in enumerate(data.get("categories", ())):
-        for item_index, item in enumerate(category.get("items", ())):
-            for key in ("national_rate", "prefecture_rate"):
-                if key in item:
-                    where = ("categories", index, "items", item_index, key)
-                    problem = _value_problem(item[key], where, parse_rate, "rate", "実施率")
-                    if problem:
-                        problems.append(problem)
-            if isinstance(item.get("cost"), str):
-                try:
-                    parse_fraction(item["cost"])
-                except (ValueError, ZeroDivisionError) as error:
-                    problems.append(
-                        Problem(
-                            code="fraction.invalid",
-                            message=f"cost {item['cost']!r} cannot be read: {error}",
-                            message_ja=f"費用 {item['cost']!r} を読めない",
-                            pointer=pointer("categories", index, "items", item_index, "cost"),
-                            expected="a whole number or a fraction with a non-zero denominator",
-                            found=repr(item["cost"]),
-                        )
-                    )
-    return problems
+    return [
+        problem.within("categories", index, "items", item_index)
+        for index, category in enumerate(data.get("categories", ()))
+        for item_index, item in enumerate(category.get("items", ()))
+        for problem in _item_value_problems(item)
+    ]
 
 
 _COMPARISONS = ("at_least", "more_than", "less_than", "at_most")
 
 
-def _predicate_problems(predicate: Mapping[str, Any], where: tuple[str | int, ...]) -> Iterator[Problem]:
+def _share_problems(body: Mapping[str, Any]) -> Iterator[Problem]:
+    denominator = body.get("in", "all")
+    if denominator != "all":
+        outside = [level for level in body["of"] if level not in denominator]
+        if outside:
+            yield Problem(
+                code="share.of_not_in",
+                pointer=pointer("of"),
+                fields={"outside": ", ".join(outside), "of": body["of"], "within": denominator},
+                expected=phrase("words.levels_among", levels=", ".join(denominator)),
+                found=", ".join(outside),
+            )
+    for comparison in _COMPARISONS:
+        if comparison in body and (problem := _value_problem(body[comparison], parse_fraction, "threshold")):
+            yield problem.within(comparison)
+
+
+def _predicate_problems(predicate: Mapping[str, Any]) -> Iterator[Problem]:
+    """Problems of one predicate's JSON value, relative to it."""
     for key, body in predicate.items():
         if key in ("all", "any"):
             for index, part in enumerate(body):
-                yield from _predicate_problems(part, (*where, key, index))
+                yield from (p.within(key, index) for p in _predicate_problems(part))
         elif key == "not":
-            yield from _predicate_problems(body, (*where, "not"))
+            yield from (p.within("not") for p in _predicate_problems(body))
         elif key == "share":
-            at = (*where, "share")
-            denominator = body.get("in", "all")
-            if denominator != "all":
-                outside = [level for level in body["of"] if level not in denominator]
-                if outside:
-                    yield Problem(
-                        code="share.of_not_in",
-                        message=(
-                            "a share counts levels its denominator leaves out: "
-                            + ", ".join(outside)
-                            + f" (of {body['of']} is not within in {denominator})"
-                        ),
-                        message_ja="割合の分子の水準が分母に含まれていない: " + "、".join(outside),
-                        pointer=pointer(*at, "of"),
-                        expected="levels among " + ", ".join(denominator),
-                        found=", ".join(outside),
-                    )
-            for comparison in _COMPARISONS:
-                if comparison in body:
-                    problem = _value_problem(body[comparison], (*at, comparison), parse_fraction, "threshold", "閾値")
-                    if problem:
-                        yield problem
+            yield from (p.within("share") for p in _share_problems(body))
 
 
 def ruleset_problems(data: Mapping[str, Any]) -> list[Problem]:
@@ -457,17 +503,16 @@ def ruleset_problems(data: Mapping[str, Any]) -> list[Problem]:
     A share whose ``of`` levels are not within its ``in`` levels, and thresholds that are
     not exact fractions in [0, 1] (``"3/2"``, ``"1/0"``), in rules and in item grading.
     """
-    problems: list[Problem] = []
-    for index, rule in enumerate(data.get("rules", ())):
-        problems.extend(_predicate_problems(rule["when"], ("rules", index, "when")))
+    problems = [
+        p.within("rules", index, "when")
+        for index, rule in enumerate(data.get("rules", ()))
+        for p in _predicate_problems(rule["when"])
+    ]
     grading = data.get("item_grading")
     if isinstance(grading, Mapping):
         for comparison, threshold in grading.get("common", {}).items():
-            problem = _value_problem(
-                threshold, ("item_grading", "common", comparison), parse_fraction, "threshold", "閾値"
-            )
-            if problem:
-                problems.append(problem)
+            if problem := _value_problem(threshold, parse_fraction, "threshold"):
+                problems.append(problem.within("item_grading", "common", comparison))
     return problems
 
 

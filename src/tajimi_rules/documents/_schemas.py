@@ -28,7 +28,8 @@ import jsonschema
 import jsonschema.validators
 from jsonschema.exceptions import ValidationError
 
-from .._errors import Problem, pointer
+from .._errors import Detail, Phrase, Problem, phrase, pointer
+from .._texts import PROBLEM_CODES
 
 __all__ = [
     "SCHEMA_IDS",
@@ -37,8 +38,11 @@ __all__ = [
     "ecma_pattern",
     "fast_is_valid",
     "fast_validator_available",
+    "hint",
+    "json_type",
     "schema",
     "schema_problems",
+    "type_words",
     "validator",
 ]
 
@@ -216,18 +220,10 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_TYPES_JA = {
-    "object": "オブジェクト",
-    "array": "配列",
-    "string": "文字列",
-    "boolean": "真偽値",
-    "integer": "整数",
-    "number": "数値",
-    "null": "null",
-}
+_JSON_TYPES = frozenset({"object", "array", "string", "boolean", "integer", "number", "null"})
 
 
-def _type_name(value: Any) -> str:
+def json_type(value: Any) -> str:
     """The JSON type a Python value stands for; a value no JSON type holds is named by its class."""
     if value is None:
         return "null"
@@ -246,9 +242,14 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _type_ja(value: Any) -> str:
-    names = value if isinstance(value, list) else [value]
-    return "または".join(_TYPES_JA.get(str(name), str(name)) for name in names)
+def type_words(value: Any) -> Detail:
+    """JSON type names as words ("string or integer"); a name that is no JSON type stays as it is."""
+    names = [str(name) for name in (value if isinstance(value, list) else [value])]
+    words: list[Detail] = [phrase(f"words.type.{name}") if name in _JSON_TYPES else name for name in names]
+    joined = words[-1]
+    for word in reversed(words[:-1]):
+        joined = phrase("words.or", first=word, second=joined)
+    return joined
 
 
 def _order(error: ValidationError) -> tuple[int, list[tuple[int, int, str]], bool]:
@@ -292,122 +293,107 @@ def _unknown_keys(error: ValidationError) -> Iterator[Problem]:
     extra = [key for key in instance if key not in allowed] if isinstance(instance, Mapping) else []
     for key in extra:
         guess = did_you_mean(str(key), allowed)
-        hint = f"; did you mean {guess!r}?" if guess else ""
-        hint_ja = f"（{guess!r} の誤り？）" if guess else ""
         yield Problem(
             code="schema.unknown_key",
-            message=f"unknown key {key!r}{hint}",
-            message_ja=f"未知のキー {key!r}{hint_ja}",
             pointer=pointer(*error.absolute_path, key),
-            expected=repr(guess) if guess else "one of " + ", ".join(allowed),
+            fields={"key": key, "hint": hint(guess)},
+            expected=repr(guess) if guess else phrase("words.one_of", options=", ".join(allowed)),
             found=repr(key),
         )
 
 
+def hint(guess: str | None) -> Phrase:
+    """The "did you mean" part of a message, empty when there is no guess."""
+    return phrase("words.did_you_mean", guess=guess) if guess else phrase("words.no_hint")
+
+
 # Each wording takes (keyword, its value, the schema, the instance) and gives
-# (message, message_ja, expected, found); ``None`` keeps jsonschema's own message.
-_Wording = tuple[str | None, str | None, str, str | None]
+# (fields, expected, found) of the problem ``schema.<keyword>``.
+_Wording = tuple[dict[str, Any], Detail, Detail]
 
 
 def _word_type(_keyword: str, value: Any, _schema: Any, instance: Any) -> _Wording:
-    expected = " or ".join(value) if isinstance(value, list) else str(value)
+    found = type_words(json_type(instance))
     return (
-        f"expected {expected}, found {_type_name(instance)}",
-        f"{_type_ja(value)}であるべきところが{_type_ja(_type_name(instance))}",
-        expected,
-        f"{_type_name(instance)} {_short(instance)}",
+        {"expected": type_words(value), "found": found},
+        type_words(value),
+        phrase("words.value_of_type", type=found, value=_short(instance)),
     )
 
 
 def _word_enum(keyword: str, value: Any, _schema: Any, instance: Any) -> _Wording:
     options = value if keyword == "enum" else [value]
-    expected = "one of " + ", ".join(json.dumps(v, ensure_ascii=False) for v in options)
+    expected = ", ".join(json.dumps(v, ensure_ascii=False) for v in options)
     guess = did_you_mean(instance, [str(v) for v in options]) if isinstance(instance, str) else None
-    hint = f"; did you mean {guess!r}?" if guess else ""
     return (
-        f"{_short(instance)} is not one of the allowed values{hint}",
-        f"{_short(instance)} は許される値ではない" + (f"（{guess!r} の誤り？）" if guess else ""),
-        repr(guess) if guess else expected,
+        {"value": _short(instance), "hint": hint(guess)},
+        repr(guess) if guess else phrase("words.one_of", options=expected),
         _short(instance),
     )
 
 
 _BOUNDS = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">", "exclusiveMaximum": "<"}
-_BOUNDS_JA = {"minimum": "以上", "maximum": "以下", "exclusiveMinimum": "より大", "exclusiveMaximum": "未満"}
 
 
 def _word_bound(keyword: str, value: Any, _schema: Any, instance: Any) -> _Wording:
-    symbol = _BOUNDS[keyword]
     return (
-        f"{_short(instance)} is out of range: expected {symbol} {value}",
-        f"{_short(instance)} は範囲外（{value}{_BOUNDS_JA[keyword]}であるべき）",
-        f"a number {symbol} {value}",
+        {"value": _short(instance), "limit": value},
+        phrase("words.a_number_bound", symbol=_BOUNDS[keyword], limit=value),
         _short(instance),
     )
 
 
-def _examples(error_schema: Any) -> str:
+def _examples(error_schema: Any) -> Phrase:
     examples = error_schema.get("examples") if isinstance(error_schema, Mapping) else None
     if isinstance(examples, list) and examples:
-        return " (e.g. " + ", ".join(_short(e) for e in examples[:3]) + ")"
-    return ""
+        return phrase("words.examples", values=", ".join(_short(e) for e in examples[:3]))
+    return phrase("words.no_hint")
 
 
 def _word_pattern(_keyword: str, value: Any, error_schema: Any, instance: Any) -> _Wording:
     return (
-        f"{_short(instance)} does not have the expected form",
-        f"{_short(instance)} の形式が正しくない",
-        f"a string matching {value}{_examples(error_schema)}",
+        {"value": _short(instance)},
+        phrase("words.matching", pattern=value, examples=_examples(error_schema)),
         _short(instance),
     )
 
 
-_UNITS = {"Length": ("characters", "文字"), "Items": ("items", "個の要素"), "Properties": ("keys", "個のキー")}
-
-
 def _word_size(keyword: str, value: Any, _schema: Any, instance: Any) -> _Wording:
-    least = keyword.startswith("min")
-    unit, unit_ja = _UNITS[keyword[3:]]
+    unit = phrase(f"words.unit.{keyword[3:]}")
     size = len(instance) if isinstance(instance, str | list | Mapping) else 0
+    bound = "words.at_least_size" if keyword.startswith("min") else "words.at_most_size"
     return (
-        f"too {'few' if least else 'many'} {unit}: expected {'at least' if least else 'at most'} {value}",
-        f"{size}{unit_ja}だが、{value}{unit_ja}{'以上' if least else '以下'}であるべき",
-        f"{'at least' if least else 'at most'} {value} {unit}",
-        f"{size} {unit}",
+        {"size": size, "limit": value},
+        phrase(bound, limit=value, unit=unit),
+        phrase("words.size", size=size, unit=unit),
     )
 
 
 def _word_unique(_keyword: str, _value: Any, _schema: Any, instance: Any) -> _Wording:
-    return (
-        "the array holds the same value more than once",
-        "配列に同じ値が複数回ある",
-        "no value twice",
-        _short(instance),
-    )
+    return {}, phrase("words.no_value_twice"), _short(instance)
 
 
 def _word_choice(keyword: str, value: Any, error_schema: Any, instance: Any) -> _Wording:
     keys = _required_branches(value)
     if keys is not None:
-        which = "exactly one" if keyword == "oneOf" else "at least one"
-        which_ja = "ちょうど一つ" if keyword == "oneOf" else "少なくとも一つ"
+        which = phrase("words.exactly_one" if keyword == "oneOf" else "words.at_least_one")
         present = [key for key in keys if isinstance(instance, Mapping) and key in instance]
         return (
-            f"needs {which} of: " + ", ".join(keys),
-            f"{'、'.join(keys)} のうち{which_ja}が必要",
-            f"{which} of the keys " + ", ".join(keys),
-            "keys " + ", ".join(present) if present else "none of them",
+            {"detail": phrase("words.needs_keys", which=which, keys=", ".join(keys))},
+            phrase("words.of_the_keys", which=which, keys=", ".join(keys)),
+            phrase("words.keys", keys=", ".join(present)) if present else phrase("words.none_of_them"),
         )
     title = error_schema.get("title") if isinstance(error_schema, Mapping) else None
-    return (
-        f"{_short(instance)} is not a valid {title or 'value here'}",
-        f"{_short(instance)} は{title or 'この位置の値'}として正しくない",
-        (str(title) if title else f"{keyword}: {_short(value)}") + _examples(error_schema),
-        _short(instance),
+    named: Detail = str(title) if title else phrase("words.value_here")
+    expected: Detail = (
+        phrase("words.titled", title=str(title), examples=_examples(error_schema))
+        if title
+        else phrase("words.checked_against", keyword=keyword, value=_short(value))
     )
+    return {"detail": phrase("words.not_a_valid", value=_short(instance), title=named)}, expected, _short(instance)
 
 
-_WORDINGS = {
+_WORDINGS: Mapping[str, Callable[[str, Any, Any, Any], _Wording]] = {
     "type": _word_type,
     "enum": _word_enum,
     "const": _word_enum,
@@ -433,28 +419,23 @@ def _problems(error: ValidationError) -> Iterator[Problem]:
         for name in missing or ["?"]:
             yield Problem(
                 code="schema.required",
-                message=f"missing required key {name!r}",
-                message_ja=f"必須のキー {name!r} がない",
                 pointer=where,
-                expected=f"key {name!r}",
-                found="no such key",
+                fields={"key": name},
+                expected=phrase("words.key", key=name),
+                found=phrase("words.no_such_key"),
             )
         return
     wording = _WORDINGS.get(keyword)
     if wording is not None:
-        message, message_ja, expected, found = wording(keyword, value, error.schema, instance)
+        fields, expected, found = wording(keyword, value, error.schema, instance)
     else:
-        message, message_ja, expected, found = None, None, f"{keyword}: {_short(value)}", _short(instance)
-    if message is None:
-        message = error.message if len(error.message) <= 160 else error.message[:159] + "…"
-    yield Problem(
-        code=f"schema.{keyword}",
-        message=message,
-        message_ja=message_ja,
-        pointer=where,
-        expected=expected,
-        found=found,
-    )
+        detail = error.message if len(error.message) <= 160 else error.message[:159] + "…"
+        fields, expected, found = {"detail": detail}, f"{keyword}: {_short(value)}", _short(instance)
+        if f"schema.{keyword}" not in PROBLEM_CODES:
+            # A keyword no shipped schema uses: jsonschema's own words, as they are.
+            yield Problem(code=f"schema.{keyword}", pointer=where, message=detail, expected=expected, found=found)
+            return
+    yield Problem(code=f"schema.{keyword}", pointer=where, fields=fields, expected=expected, found=found)
 
 
 def schema_problems(instance: Any, kind: Kind) -> list[Problem]:

@@ -1,5 +1,6 @@
-"""The typed model: levels, ratings, counts, items, categories and evaluations (frozen attrs classes)."""
+"""The typed model: levels, ratings, counts, items, categories, evaluations and survey catalogs."""
 
+from ._catalog import Answer, AnswerVocabulary, Catalog, CatalogCategory, CatalogItem, normalize_answer
 from ._evaluation import (
     IMPLEMENTING_MOVES,
     Category,
@@ -17,6 +18,11 @@ from ._evaluation import (
 
 __all__ = [
     "IMPLEMENTING_MOVES",
+    "Answer",
+    "AnswerVocabulary",
+    "Catalog",
+    "CatalogCategory",
+    "CatalogItem",
     "Category",
     "Counts",
     "Evaluation",
@@ -28,4 +34,5 @@ __all__ = [
     "Remarks",
     "Source",
     "Survey",
+    "normalize_answer",
 ]

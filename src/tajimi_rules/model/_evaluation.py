@@ -2,7 +2,7 @@
 
 Everything here is a frozen, slotted attrs class or an enum whose ``.value`` is the id used
 in JSON files. Nothing here knows a threshold: how counts become a rating is a rule set's
-business (:mod:`tajimi_rules._rules`).
+business (:mod:`tajimi_rules.rules`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
 import attrs
+
+from .._errors import UnknownCategoryError
+from .._texts import text
 
 __all__ = [
     "IMPLEMENTING_MOVES",
@@ -45,12 +48,12 @@ class Level(enum.Enum):
     @property
     def ja(self) -> str:
         """The Japanese label used in the source document (先進的, 普通, ...)."""
-        return _LEVEL_JA[self]
+        return self.label("ja")
 
     @property
     def en(self) -> str:
         """The English label ("advanced", "standard", "needs review", "behind")."""
-        return self.value.replace("_", " ")
+        return self.label("en")
 
     @property
     def implemented(self) -> bool:
@@ -80,7 +83,7 @@ class Level(enum.Enum):
 
     def label(self, lang: str = "en") -> str:
         """The label in ``lang`` (``"ja"`` or ``"en"``)."""
-        return self.ja if lang == "ja" else self.en
+        return text(f"level.{self.value}", lang)
 
 
 IMPLEMENTING_MOVES: tuple[tuple[Level, Level], ...] = (
@@ -88,13 +91,6 @@ IMPLEMENTING_MOVES: tuple[tuple[Level, Level], ...] = (
     (Level.BEHIND, Level.STANDARD),
 )
 """The one-item changes that are "doing more": implementing an item, its national rarity unchanged."""
-
-_LEVEL_JA = {
-    Level.ADVANCED: "先進的",
-    Level.STANDARD: "普通",
-    Level.NEEDS_REVIEW: "検討が必要",
-    Level.BEHIND: "遅れている",
-}
 
 
 class Rating(enum.Enum):
@@ -111,12 +107,12 @@ class Rating(enum.Enum):
     @property
     def ja(self) -> str:
         """The Japanese label used in the source document (先進的, 良好, ...)."""
-        return _RATING_JA[self]
+        return self.label("ja")
 
     @property
     def en(self) -> str:
         """The English label ("advanced", "good", "partly deficient", "deficient")."""
-        return self.value.replace("_", " ")
+        return self.label("en")
 
     @property
     def rank(self) -> int:
@@ -125,15 +121,9 @@ class Rating(enum.Enum):
 
     def label(self, lang: str = "en") -> str:
         """The label in ``lang`` (``"ja"`` or ``"en"``)."""
-        return self.ja if lang == "ja" else self.en
+        return text(f"rating.{self.value}", lang)
 
 
-_RATING_JA = {
-    Rating.ADVANCED: "先進的",
-    Rating.GOOD: "良好",
-    Rating.PARTLY_DEFICIENT: "やや不備あり",
-    Rating.DEFICIENT: "不備あり",
-}
 _RATING_RANK = {rating: 3 - index for index, rating in enumerate(Rating)}
 
 
@@ -211,9 +201,7 @@ class Name:
 
     def label(self, lang: str = "en") -> str:
         """The name in ``lang``, falling back to Japanese."""
-        if lang == "en" and self.en:
-            return self.en
-        return self.ja
+        return {"en": self.en}.get(lang) or self.ja
 
 
 @attrs.frozen(kw_only=True)
@@ -307,8 +295,12 @@ class Evaluation:
     title: str | None = None
 
     def category(self, category_id: str) -> Category:
-        """The category with this id; :class:`KeyError` if there is none."""
+        """The category with this id.
+
+        Raises :class:`~tajimi_rules.errors.UnknownCategoryError` (a :class:`KeyError`) if
+        there is none, listing the ids there are.
+        """
         for category in self.categories:
             if category.id == category_id:
                 return category
-        raise KeyError(category_id)
+        raise UnknownCategoryError(category_id, (category.id for category in self.categories))

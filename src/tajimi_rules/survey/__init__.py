@@ -1,20 +1,10 @@
 """The national survey: catalogs, answers, implementation rates, and the batch over every body."""
 
+from ..documents._loaders import DEFAULT_CATALOG, builtin_catalogs, load_catalog, parse_catalog
 from ..documents._meaning import check_digit
+from ..model import Answer, AnswerVocabulary, Catalog, CatalogCategory, CatalogItem, normalize_answer
 from ._answers import PREFECTURES, Answers, Body
 from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers
-from ._catalog import (
-    DEFAULT_CATALOG,
-    Answer,
-    AnswerVocabulary,
-    Catalog,
-    CatalogCategory,
-    CatalogItem,
-    builtin_catalogs,
-    load_catalog,
-    normalize_answer,
-    parse_catalog,
-)
 from ._csv import read_long_csv
 from ._implementation import ItemRate, RateTable, compute_rates
 from ._mapping import ColumnMapping, parse_mapping, read_mapping

@@ -14,7 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from .._errors import Problem, Severity
-from ._catalog import Answer, Catalog
+from ..model import Answer, Catalog
 
 __all__ = ["PREFECTURES", "Answers", "Body"]
 

@@ -26,10 +26,21 @@ import attrs
 from .._errors import InvalidDocumentError, Problem, pointer
 from .._texts import text
 from ..documents._loaders import load_rules
-from ..model import Category, Counts, Evaluation, Item, Level, Municipality, Rating, Source
+from ..model import (
+    Answer,
+    Catalog,
+    CatalogItem,
+    Category,
+    Counts,
+    Evaluation,
+    Item,
+    Level,
+    Municipality,
+    Rating,
+    Source,
+)
 from ..rules._rules import ItemGrading, RuleSet
 from ._answers import Answers, Body
-from ._catalog import Answer, Catalog, CatalogItem
 from ._implementation import RateTable, compute_rates
 from ._problem import problem
 

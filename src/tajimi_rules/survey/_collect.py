@@ -18,8 +18,8 @@ import attrs
 from .._errors import Problem, Severity
 from ..documents._meaning import check_digit
 from ..documents._schemas import schema
+from ..model import Answer, Catalog
 from ._answers import PREFECTURES, Answers, Body
-from ._catalog import Answer, Catalog
 from ._problem import problem
 
 __all__ = ["Collector", "Place", "normalize", "unreadable"]

@@ -19,8 +19,8 @@ from typing import Any
 import attrs
 
 from .._errors import Problem
+from ..model import Catalog
 from ._answers import Answers
-from ._catalog import Catalog
 from ._collect import Collector, Place, normalize, unreadable
 from ._problem import problem
 

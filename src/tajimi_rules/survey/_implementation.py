@@ -22,8 +22,8 @@ from fractions import Fraction
 
 import attrs
 
+from ..model import Answer
 from ._answers import Answers, Body
-from ._catalog import Answer
 
 __all__ = ["ItemRate", "RateTable", "compute_rates"]
 

@@ -29,7 +29,7 @@ import attrs
 
 from .._errors import Problem, pointer
 from ..documents._jsonio import read_json
-from ._catalog import Catalog
+from ..model import Catalog
 from ._problem import problem
 
 __all__ = ["ColumnMapping", "column_letters", "column_number", "parse_mapping", "read_mapping"]

@@ -23,5 +23,6 @@ def problem(
     "the workbook has no sheet '回答'"
     """
     values = dict(fields or {})
-    key = text_id or code
-    return Problem(code=code, message=text(key, "en", **values), message_ja=text(key, "ja", **values), **where)
+    if text_id is None:
+        return Problem(code=code, fields=values, **where)
+    return Problem(code=code, message=text(text_id, "en", **values), message_ja=text(text_id, "ja", **values), **where)

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..model import Catalog
 from ._answers import Answers
-from ._catalog import Catalog
 from ._csv import read_long_csv
 from ._problem import problem
 from ._xlsx import read_wide_xlsx

@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..model import Catalog
 from ._answers import Answers
-from ._catalog import Catalog
 from ._collect import Collector, Place, unreadable
 from ._mapping import ColumnMapping, column_letters, read_mapping
 from ._problem import problem
