@@ -173,7 +173,7 @@ def test_generated_rule_sets_in_node(tmp_path, data, rule_sets):
 
 @needs_node
 def test_the_cli_module_rates_gis_in_a_node_one_liner(tmp_path):
-    """``export tajimi-r4 --to js`` writes a module that a Node one-liner imports and that rates 1/8/5/4 partly deficient."""
+    """``export tajimi-r4 --to js`` writes a module a Node one-liner imports; it rates 1/8/5/4 partly deficient."""
     out = tmp_path / "r4.mjs"
     assert main(["export", "tajimi-r4", "--to", "js", "--out", str(out), "--lang", "en"]) == 0
     assert NODE is not None

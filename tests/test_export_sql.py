@@ -11,6 +11,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -27,7 +28,7 @@ from .test_export_js import SUITE, any_counts, conformance, wide_rule_sets
 CREATE = f"CREATE TABLE categories (id INTEGER, {', '.join(c + ' INTEGER' for c in COLUMNS)})"
 
 
-def rate_all(connection: Any, rule_set: tr.RuleSet, vectors: list[list[int | None]]) -> list[str | None]:
+def rate_all(connection: Any, rule_set: tr.RuleSet, vectors: Sequence[Sequence[int | None]]) -> list[str | None]:
     """Rate ``vectors`` with the rule set's ``CASE`` expression in one query."""
     connection.execute("DROP TABLE IF EXISTS categories")
     connection.execute(CREATE)

@@ -209,9 +209,7 @@ def test_the_exported_calculator_rates_gis(recalculated):
 
 @needs_soffice
 def test_whatif_workbook_in_libreoffice(recalculated):
-    """Recalculated by LibreOffice, the what-if workbook rates every category as ``check`` does; with three of GIS's
-    behind items implemented (1/8/5/4 -> 1/11/5/1) GIS is 良好, and implementing website-opinions makes Website 良好.
-    """
+    """Recalculated, the plan rates as ``check``; three GIS behind items implemented (-> 1/11/5/1) rate GIS 良好."""
     report = tr.check(EXAMPLE)
     before, after = recalculated["plan"], recalculated["plan-changed"]
     assert recalculated["opinions_before"] == "未実施"
