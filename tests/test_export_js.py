@@ -256,3 +256,17 @@ def test_the_cli_exports_a_rule_set_file_and_refuses_a_missing_directory(tmp_pat
     assert main(["export", str(path), "--to", "js", "--out", str(tmp_path / "x.mjs")]) == 0
     assert main(["export", str(path), "--to", "js", "--out", str(tmp_path / "missing" / "x.mjs")]) == 2
     assert "no such directory" in capsys.readouterr().err
+
+
+def test_the_export_docstrings_examples_pass():
+    """The examples in the export namespace's docstrings run as written."""
+    import doctest  # noqa: PLC0415
+
+    from tajimi_rules.export import _bounds, _compile, _page, _workbook, _write  # noqa: PLC0415
+
+    results = [
+        doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        for module in (_bounds, _compile, _page, _workbook, _write)
+    ]
+    assert sum(result.failed for result in results) == 0
+    assert sum(result.attempted for result in results) >= 2

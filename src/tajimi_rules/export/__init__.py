@@ -7,8 +7,10 @@
 * :func:`whatif_workbook` and :func:`interactive_page`: an evaluation whose items and counts can be
   changed, every rating recomputed by the compiled rule set.
 
-Every comparison stays an integer cross-multiplication; :func:`check_range` refuses a rule set whose
-products could leave a target's exact range (see :mod:`tajimi_rules.export._bounds` for the argument).
+Every comparison stays an integer cross-multiplication. Under the schemas' bounds (counts up to
+100,000, fraction parts up to nine digits) every product is below 4 × 10^14, exact in each target:
+JavaScript's doubles (integers up to 2^53), SQL's 64-bit integers, and spreadsheet numbers (15
+significant digits). :func:`check_range` refuses a rule set whose products could leave that range.
 """
 
 from ._bounds import MAX_COUNT, MAX_TOTAL, Target, check_range, range_problems

@@ -9,7 +9,7 @@ only in how they spell a count, a sum, a product and the logic; nothing here nam
 category or a rating: those come from the rule set.
 
 Each compiler first checks that every product stays in the target's exact integer range
-(:mod:`tajimi_rules.export._bounds`) and refuses the rule set otherwise.
+(:func:`~tajimi_rules.export.check_range`) and refuses the rule set otherwise.
 """
 
 from __future__ import annotations
@@ -216,10 +216,8 @@ def javascript_module(rules: RuleSet) -> str:
     """The rule set as an ES module exporting ``rate``, ``matches``, ``explain``, ``id``, ``title``, ``combine``.
 
     >>> from tajimi_rules import load_rules
-    >>> "export function rate" in javascript_module(load_rules("tajimi-r4"))
-    False
-    >>> "export { id, title, combine, rate, matches, explain };" in javascript_module(load_rules("tajimi-r4"))
-    True
+    >>> javascript_module(load_rules("tajimi-r4")).splitlines()[-1]
+    'export { id, title, combine, rate, matches, explain };'
     """
     header = f"// {rules.id}: compiled by tajimi-rules from the rule set's data; do not edit.\n"
     return header + javascript_functions(rules) + "\nexport { id, title, combine, rate, matches, explain };\n"
