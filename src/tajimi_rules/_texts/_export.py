@@ -147,6 +147,8 @@ _PAGE: Table = {
     },
     "export.page.empty_denominator": {"en": "empty denominator, so false", "ja": "分母が0のため偽"},
     "export.page.and": {"en": " and ", "ja": " かつ "},
+    "export.page.good": {"en": "Good points (良い点)", "ja": "良い点"},
+    "export.page.consider": {"en": "Points to consider (検討点)", "ja": "検討点"},
 }
 
 _CLI: Table = {

@@ -206,7 +206,14 @@ def _category_html(index: int, entry: WhatIfCategory, stated: str, lang: Lang) -
                 f'data-move="{number}"></label>'
             )
         out.append("</p>")
-    out += [f"<h3>{e(text('export.page.reason', lang))}</h3>", '<div class="reason"></div>', "</section>"]
+    out += [f"<h3>{e(text('export.page.reason', lang))}</h3>", '<div class="reason"></div>']
+    remarks = category.remarks
+    for key, lines in (("good", remarks.good if remarks else ()), ("consider", remarks.consider if remarks else ())):
+        if lines:
+            out.append(f"<h3>{e(text(f'export.page.{key}', lang))}</h3><ul>")
+            out += [f"<li>{e(line)}</li>" for line in lines]
+            out.append("</ul>")
+    out.append("</section>")
     return out
 
 
