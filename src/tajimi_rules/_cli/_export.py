@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._texts import resolve_lang, text
+from .._texts import LANGS, resolve_lang, text
 from ..documents import load_rules
 from ..export import Target, write_export
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output
@@ -33,7 +33,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE", required=True, help="where to write the export")
     parser.add_argument(
         "--lang",
-        choices=("en", "ja"),
+        choices=LANGS,
         default=None,
         help="language of the workbook's labels and of messages (default: $TAJIMI_RULES_LANG, else the locale)",
     )

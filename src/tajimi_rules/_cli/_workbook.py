@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._texts import resolve_lang, text
+from .._texts import LANGS, resolve_lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_rules
@@ -32,7 +32,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
     parser.add_argument(
         "--lang",
-        choices=("en", "ja"),
+        choices=LANGS,
         default=None,
         help="language of the workbook or page and of messages (default: $TAJIMI_RULES_LANG, else the locale)",
     )
