@@ -170,3 +170,31 @@ def test_random_changes_agree_with_the_python_engine(page_browser, page):
                 click_item(page_browser, item_id)
             for index in moves:
                 set_move(page_browser, category_id, index, 0)
+
+
+def test_an_item_the_grading_cannot_place_cannot_be_toggled():
+    """An item with no rate and no stated level stays among the counted items, shown with no checkbox."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    gis = next(category for category in data["categories"] if category["id"] == "gis")
+    gis["items"].append({"id": "gis-unknown", "name": {"ja": "不明な項目"}, "implemented": False})
+    _evaluation, _rules, categories = plan(data)
+    entry = next(entry for entry in categories if entry.category.id == "gis")
+    unknown = next(item for item in entry.items if item.item.id == "gis-unknown")
+    assert unknown.common is None and unknown.level is None
+    assert entry.counts == tr.Counts(1, 8, 5, 4)
+    assert 'data-id="gis-unknown"><td>不明な項目</td><td>未実施</td>' in interactive_page(data, lang="ja")
+
+
+def test_a_category_of_named_items_only_counts_them():
+    """A category that gives only items is counted from their levels, and its named items are all toggleable."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    organization = data["categories"][0]
+    del organization["counts"]
+    organization["items"] = [
+        {"id": "one", "name": {"ja": "一"}, "implemented": True, "national_rate": "0.1"},
+        {"id": "two", "name": {"ja": "二"}, "implemented": False, "national_rate": "0.9"},
+    ]
+    _evaluation, _rules, categories = plan(data)
+    entry = categories[0]
+    assert entry.counted == tr.Counts() and entry.counts == tr.Counts(1, 0, 0, 1)
+    assert all(item.common is not None for item in entry.items)

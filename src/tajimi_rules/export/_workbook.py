@@ -129,7 +129,8 @@ class WhatIfItem:
     """A named item as the what-if workbook and page show it.
 
     ``common`` is whether the item is common (by the grading's rate, else by its stated level);
-    ``None`` when neither tells, and the item then cannot be toggled: it stays among the counted items.
+    ``None`` when neither tells or when whether it is implemented is unknown, and the item then
+    cannot be toggled: it stays among the counted items.
     """
 
     category: str
@@ -186,6 +187,8 @@ def plan(
             common, rate = _common(item, rule_set.item_grading)
             level = item_level(item, rule_set.item_grading)
             implemented = item.implemented if item.implemented is not None else (level.implemented if level else None)
+            if implemented is None:
+                common = None  # an item whose state is unknown stays among the counted items
             items.append(WhatIfItem(category=category.id, item=item, implemented=implemented, common=common, rate=rate))
         placed = [item for item in items if item.level is not None]
         counted: Counts | None
