@@ -21,7 +21,18 @@ def test_all_is_sorted():
     assert tajimi_rules.__all__ == sorted(tajimi_rules.__all__, key=_isort_key)
 
 
-NAMESPACES = ("analysis", "checks", "documents", "errors", "model", "report", "rules", "suggestions", "survey")
+NAMESPACES = (
+    "analysis",
+    "checks",
+    "documents",
+    "errors",
+    "export",
+    "model",
+    "report",
+    "rules",
+    "suggestions",
+    "survey",
+)
 
 
 def test_all_is_complete():

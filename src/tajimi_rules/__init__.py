@@ -8,7 +8,7 @@ Load a rule set, rate count vectors exactly, explain every rating, and check eva
     <Rating.GOOD: 'good'>
 """
 
-from . import analysis, checks, documents, errors, model, report, rules, suggestions, survey
+from . import analysis, checks, documents, errors, export, model, report, rules, suggestions, survey
 from ._convert import converter
 from ._errors import InvalidDocumentError, Problem, Severity, TajimiRulesError
 from ._version import __version__ as __version__
@@ -41,6 +41,7 @@ __all__ = [
     "converter",
     "documents",
     "errors",
+    "export",
     "load_evaluation",
     "load_rules",
     "model",

@@ -17,7 +17,7 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import load_rules
 from ..export import Target, write_export
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, visible
 
 __all__ = ["COMMAND"]
 
@@ -43,21 +43,23 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     lang = resolve_lang(args.lang)
     path = Path(args.out)
     if not path.parent.is_dir():
-        out.error(text("export.cli.no_directory", lang, directory=path.parent))
-        return EXIT_USAGE
+        raise UsageError("export.cli.no_directory", directory=path.parent)
     rules = load_rules(args.rules)
     try:
         write_export(rules, args.to, path, lang)
     except OSError as error:
-        out.error(text("export.cli.cannot_write", lang, path=path, reason=error.strerror or str(error)))
-        return EXIT_USAGE
-    out.write(text("export.cli.wrote_export", lang, path=path, rules=rules.id, to=args.to))
+        raise UsageError("export.cli.cannot_write", path=path, reason=error.strerror or str(error)) from error
+    out.write(visible(text("export.cli.wrote_export", lang, path=path, rules=rules.id, to=args.to)))
     return EXIT_OK
 
 
 COMMAND = Command(
     name="export",
-    help="compile a rule set to JavaScript, SQL or a spreadsheet calculator (exit 0 written, 2 unusable input)",
+    help="compile a rule set to JavaScript, SQL or a spreadsheet calculator",
+    exits=(
+        (EXIT_OK, "the file was written"),
+        (EXIT_USAGE, "usage error or unusable input, or an --out that cannot be written"),
+    ),
     configure=_configure,
     run=_run,
 )

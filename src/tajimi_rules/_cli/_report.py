@@ -17,8 +17,11 @@ from pathlib import Path
 
 from .._texts import text
 from ..documents import DEFAULT_RULES, resolve
+from ..export import write_whatif
+from ..model import Evaluation
 from ..report import write_report
 from ..report._report import report_format
+from ..rules import RuleSet
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
@@ -35,6 +38,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
     add_lang(parser, what="the report and messages")
     parser.add_argument("--no-charts", action="store_true", help="leave the charts out of an HTML report")
+    parser.add_argument(
+        "--interactive",
+        action="store_true",
+        help="write a what-if page (.html only): toggle items and move counts, and every level, count, "
+        "rating and reason is recomputed in the page by the compiled rule set",
+    )
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
@@ -46,6 +55,8 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     if not out_path.parent.is_dir():
         raise UsageError("cli.report.no_directory", directory=out_path.parent)
     evaluation, rules = resolve(args.file, args.rules)
+    if args.interactive:
+        return _interactive(args, out, format_, (evaluation, rules))
     try:
         report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
     except ImportError as error:
@@ -71,3 +82,16 @@ COMMAND = Command(
     configure=_configure,
     run=_run,
 )
+
+
+def _interactive(args: argparse.Namespace, out: Output, format_: str, resolved: tuple[Evaluation, RuleSet]) -> int:
+    evaluation, rules = resolved
+    out_path = Path(args.out)
+    if format_ != "html":
+        raise UsageError("cli.report.interactive_html", out=args.out)
+    try:
+        write_whatif(evaluation, out_path, rules, lang=args.lang)
+    except OSError as error:
+        raise UsageError("cli.report.cannot_write", out=out_path, reason=error.strerror or str(error)) from error
+    out.write(visible(text("cli.report.interactive_written", args.lang, out=out_path)))
+    return EXIT_OK

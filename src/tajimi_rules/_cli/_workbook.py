@@ -17,7 +17,7 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_rules
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_rules, visible
 
 __all__ = ["COMMAND"]
 
@@ -42,24 +42,27 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     lang = resolve_lang(args.lang)
     path = Path(args.out)
     if path.suffix.lower() not in _SUFFIXES:
-        out.error(text("export.cli.suffix", lang, path=path, suffixes=", ".join(_SUFFIXES)))
-        return EXIT_USAGE
+        raise UsageError("export.cli.suffix", path=path, suffixes=", ".join(_SUFFIXES))
     if not path.parent.is_dir():
-        out.error(text("export.cli.no_directory", lang, directory=path.parent))
-        return EXIT_USAGE
+        raise UsageError("export.cli.no_directory", directory=path.parent)
     evaluation, rules = resolve(args.evaluation, args.rules)
     try:
         write_whatif(evaluation, path, rules, lang)
     except OSError as error:
-        out.error(text("export.cli.cannot_write", lang, path=path, reason=error.strerror or str(error)))
-        return EXIT_USAGE
-    out.write(text("export.cli.wrote_whatif", lang, path=path, count=len(evaluation.categories), rules=rules.id))
+        raise UsageError("export.cli.cannot_write", path=path, reason=error.strerror or str(error)) from error
+    out.write(
+        visible(text("export.cli.wrote_whatif", lang, path=path, count=len(evaluation.categories), rules=rules.id))
+    )
     return EXIT_OK
 
 
 COMMAND = Command(
     name="workbook",
-    help="write a what-if workbook (.xlsx) or interactive page (.html) of an evaluation (exit 0 written, 2 unusable)",
+    help="write a what-if workbook (.xlsx) or interactive page (.html) of an evaluation",
+    exits=(
+        (EXIT_OK, "the file was written"),
+        (EXIT_USAGE, "usage error or unusable input, or an --out that cannot be written"),
+    ),
     configure=_configure,
     run=_run,
 )

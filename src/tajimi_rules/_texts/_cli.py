@@ -284,6 +284,14 @@ _REPORT: Table = {
     "cli.report.cannot_write": {"en": "cannot write {out}: {reason}", "ja": "書き込めない: {out}: {reason}"},
     "cli.report.kind.html": {"en": "HTML", "ja": "HTML"},
     "cli.report.kind.markdown": {"en": "Markdown", "ja": "Markdown"},
+    "cli.report.interactive_html": {
+        "en": "an interactive report is a page: give --out a name ending in .html (not {out})",
+        "ja": "対話型のレポートはページです。--out には .html で終わる名前を指定してください（{out} ではなく）",
+    },
+    "cli.report.interactive_written": {
+        "en": "wrote {out}: a what-if page (change items and counts; ratings are recomputed in the page)",
+        "ja": "{out} に書き出しました: 試算ページ（項目と件数を変えると、評価をページ内で再計算します）",
+    },
     "cli.report.written": {
         "en": "{out}: {kind} report of {total} {total:plural:category:categories} ({disagree} disagree)",
         "ja": "{out}: {kind} の報告書（{total}カテゴリ、不一致 {disagree}）",
