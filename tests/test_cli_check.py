@@ -215,6 +215,8 @@ UNKNOWN_RULES = {
     "batch": ("{tmp}/answers.csv", "--catalog", "r4", "--rules", "nope", "--out", "{tmp}/out"),
     "diff": ("{example}", "{example}", "--rules", "nope"),
     "report": ("{example}", "--rules", "nope", "--out", "{tmp}/report.md"),
+    "export": ("nope", "--to", "js", "--out", "{tmp}/rules.mjs"),
+    "workbook": ("{example}", "--rules", "nope", "--out", "{tmp}/plan.xlsx"),
 }
 
 
