@@ -34,7 +34,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -66,6 +66,7 @@ ReaderName = Literal["calamine", "openpyxl"]
 """The libraries that can read the cells."""
 
 _READER_MODULES: Mapping[ReaderName, str] = {"calamine": "python_calamine", "openpyxl": "openpyxl"}
+_UNSEEN = object()
 _PROLOG = 4096  # a DOCTYPE must come before the root element, in the first bytes of a part
 
 
@@ -320,8 +321,7 @@ def open_members(source: Path, reader: ReaderName) -> tuple[list[tuple[Member, C
 # -- merging -----------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Place:
+class _Place(NamedTuple):
     file: str
     sheet: str
     row: int
@@ -354,7 +354,7 @@ class _Merger:
         self.index = catalog.item_index()
         self.width = len(self.index)
         self.meanings: dict[str, list[Meaning | None]] = {}
-        self.places: dict[str, list[_Place | None]] = {}
+        self.places: dict[str, list[tuple[str, str, int, int] | None]] = {}
         self.names: dict[str, str] = {}
         self.problems: list[Problem] = []
         self.memo: dict[tuple[int, object], Meaning | None] = {}
@@ -365,7 +365,7 @@ class _Merger:
             self.places[code] = [None] * self.width
             self.names[code] = name or code
 
-    def read(self, reading: Reading, value: object, place: _Place, item: str) -> Meaning | None:
+    def read(self, reading: Reading, value: object, where: tuple[str, str, int, int], item: str) -> Meaning | None:
         key = (id(reading), value)
         if key in self.memo:
             meaning = self.memo[key]
@@ -373,7 +373,7 @@ class _Merger:
             meaning = self.memo[key] = reading.read(value)
         if meaning is None:
             self.problems.append(
-                place.problem(
+                _Place(*where).problem(
                     "workbook.unknown_answer",
                     expected=reading.examples(),
                     found=repr(value),
@@ -384,26 +384,26 @@ class _Merger:
             )
         return meaning
 
-    def record(self, code: str, item: str, meaning: Meaning, place: _Place) -> None:
+    def record(self, code: str, item: str, meaning: Meaning, where: tuple[str, str, int, int]) -> None:
         position = self.index[item]
         row, places = self.meanings[code], self.places[code]
         before = row[position]
         if before is None or before is Meaning.NOT_ANSWERED:
-            row[position], places[position] = meaning, place
+            row[position], places[position] = meaning, where
             return
         if meaning is Meaning.NOT_ANSWERED or meaning is before:
             return
         other = places[position]
         assert other is not None
         self.problems.append(
-            place.problem(
+            _Place(*where).problem(
                 "workbook.conflict",
                 expected=before.value,
                 found=meaning.value,
                 code=code,
                 item=item,
                 meaning=_meaning_text(meaning),
-                other_place=other.text,
+                other_place=_Place(*other).text,
                 other_meaning=_meaning_text(before),
             )
         )
@@ -439,6 +439,12 @@ class _SheetReader:
     def __init__(self, merger: _Merger, layout: Layout, file: str, sheet: LayoutSheet, shown: str) -> None:
         self.merger, self.layout, self.file, self.sheet, self.shown = merger, layout, file, sheet, shown
         self.items = tuple(item for item in sheet.items if item.item in merger.index)
+        self.single = tuple(
+            (item.item, item.column, item.reading)
+            for item in self.items
+            if item.column is not None and item.reading is not None
+        )
+        self.pairs = tuple(item for item in self.items if item.column is None)
         self.rows = 0
         self.bodies: set[str] = set()
         self.skipped: list[SkippedRow] = []
@@ -518,23 +524,35 @@ class _SheetReader:
             self.merger.problems.append(attrs.evolve(warning, severity=Severity.WARNING))
 
     def answers(self, code: str, values: Sequence[object], row: int) -> None:
-        merger = self.merger
-        for item in self.items:
-            meaning = self.item_meaning(item, values, row)
+        merger, file, sheet, width = self.merger, self.file, self.shown, len(values)
+        memo, read, record = merger.memo, merger.read, merger.record
+        for item, column, reading in self.single:
+            # The common case, a text read before, costs two lookups.
+            value = values[column - 1] if column <= width else None
+            meaning = memo.get((id(reading), None if value == "" else value), _UNSEEN)
+            if meaning is _UNSEEN:
+                meaning = read(reading, None if value == "" else value, (file, sheet, row, column), item)
             if meaning is not None:
-                merger.record(code, item.item, meaning, self.place(row, item.columns[0]))
+                assert isinstance(meaning, Meaning)
+                record(code, item, meaning, (file, sheet, row, column))
+        for pair in self.pairs:
+            meaning = self.item_meaning(pair, values, row)
+            if meaning is not None:
+                record(code, pair.item, meaning, (file, sheet, row, pair.columns[0]))
 
     def item_meaning(self, item: ItemColumns, values: Sequence[object], row: int) -> Meaning | None:
         read = self.merger.read
         if item.column is not None:
             assert item.reading is not None
-            return read(item.reading, _cell(values, item.column), self.place(row, item.column), item.item)
+            where = (self.file, self.shown, row, item.column)
+            return read(item.reading, _cell(values, item.column), where, item.item)
         assert item.applies is not None
         assert item.done is not None
         assert item.applies_reading is not None
         assert item.done_reading is not None
-        applies = read(item.applies_reading, _cell(values, item.applies), self.place(row, item.applies), item.item)
-        done = read(item.done_reading, _cell(values, item.done), self.place(row, item.done), item.item)
+        file, sheet = self.file, self.shown
+        applies = read(item.applies_reading, _cell(values, item.applies), (file, sheet, row, item.applies), item.item)
+        done = read(item.done_reading, _cell(values, item.done), (file, sheet, row, item.done), item.item)
         if applies is None or done is None:
             return None
         return _pair(applies, done)
