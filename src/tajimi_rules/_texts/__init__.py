@@ -24,7 +24,19 @@ import string
 from collections.abc import Mapping
 from typing import Any, Final, Literal, get_args
 
-from . import _analysis, _checks, _cli, _core, _export, _problems, _report, _rules, _suggestions, _survey
+from . import (
+    _analysis,
+    _checks,
+    _cli,
+    _core,
+    _export,
+    _problems,
+    _report,
+    _rules,
+    _suggestions,
+    _survey,
+    _survey_workbooks,
+)
 
 __all__ = ["DEFAULT_LANG", "LANGS", "PROBLEM_CODES", "TABLE", "Lang", "Table", "is_lang", "resolve_lang", "text"]
 
@@ -48,7 +60,19 @@ def _join(*tables: Table) -> dict[str, Mapping[Lang, str]]:
     return joined
 
 
-_FAMILIES = (_core, _problems, _rules, _analysis, _suggestions, _checks, _survey, _report, _cli, _export)
+_FAMILIES = (
+    _core,
+    _problems,
+    _rules,
+    _analysis,
+    _suggestions,
+    _checks,
+    _survey,
+    _survey_workbooks,
+    _report,
+    _cli,
+    _export,
+)
 
 TABLE: Final[Mapping[str, Mapping[Lang, str]]] = _join(
     *(family.TEXTS for family in _FAMILIES), *(family.PROBLEMS for family in _FAMILIES)

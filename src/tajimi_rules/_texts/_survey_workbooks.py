@@ -1,0 +1,187 @@
+"""Published workbooks: layouts, local-government codes as found, the workbook reader, grouped problems."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from . import Table
+
+TEXTS: Table = {
+    "workbook.place": {
+        "en": "sheet {sheet!r} cell {cell}",
+        "ja": "シート「{sheet}」セル {cell}",
+    },
+    "workbook.meaning.implemented": {"en": "implemented", "ja": "実施"},
+    "workbook.meaning.not_implemented": {"en": "not implemented", "ja": "未実施"},
+    "workbook.meaning.not_applicable": {"en": "not applicable", "ja": "該当なし"},
+    "workbook.meaning.not_answered": {"en": "not answered", "ja": "無回答"},
+    "workbook.meaning.trial": {"en": "on trial", "ja": "実証中"},
+    "workbook.population.prefectures": {"en": "prefectures", "ja": "都道府県"},
+    "workbook.population.municipalities": {"en": "municipalities", "ja": "市区町村"},
+    "workbook.population.all": {"en": "bodies", "ja": "団体"},
+    "workbook.summary": {
+        "en": "read {files} {files:plural:file:files}, {sheets} {sheets:plural:sheet:sheets}, {rows} "
+        "{rows:plural:row:rows} ({bodies} {bodies:plural:body:bodies}); skipped {skipped} "
+        "{skipped:plural:row:rows} without a code; completed {completed} 5-digit "
+        "{completed:plural:code:codes} with the check digit; restored {restored} lost leading "
+        "{restored:plural:zero:zeros}",
+        "ja": "{files} ファイル、{sheets} シート、{rows} 行（{bodies} 団体）を読んだ。"
+        "コードのない {skipped} 行を飛ばし、"
+        "5桁のコード {completed} 件に検査数字を補い、先頭の 0 が落ちたコード {restored} 件を戻した",
+    },
+    "grouped.more": {
+        "en": "{first} — and {more} more like it ({places}{etc})",
+        "ja": "{first} — ほか同様の問題が {more} 件（{places}{etc}）",
+    },
+    "grouped.etc": {"en": ", …", "ja": " ほか"},
+    "grouped.left_off": {
+        "en": "{count} more {count:plural:problem:problems} not shown (the list is bounded at {bound})",
+        "ja": "ほかに {count} 件の問題は表示していない（表示は {bound} 件まで）",
+    },
+}
+
+PROBLEMS: Table = {
+    # The layout document.
+    "layout.not_json": {
+        "en": "the layout is not JSON: {error}",
+        "ja": "レイアウトが JSON ではない: {error}",
+    },
+    "layout.not_object": {
+        "en": "the layout is not a JSON object",
+        "ja": "レイアウトが JSON オブジェクトではない",
+    },
+    "layout.unreadable": {
+        "en": "cannot read the layout: {error}",
+        "ja": "レイアウトを読めない: {error}",
+    },
+    "layout.required": {
+        "en": "missing required key {key!r}",
+        "ja": "必須のキー {key!r} がない",
+    },
+    "layout.unknown_key": {
+        "en": "unknown key {key!r}",
+        "ja": "未知のキー {key!r}",
+    },
+    "layout.type": {
+        "en": "expected {wanted}, found {got}",
+        "ja": "{wanted} であるべきところが {got}",
+    },
+    "layout.item_columns": {
+        "en": "an item is read either from one column (with reading or texts) or from the pair applies and done",
+        "ja": "項目は1列（reading または texts を伴う）か、applies と done の2列の組から読む",
+    },
+    "layout.value": {
+        "en": "{value} is not allowed here ({keyword} {limit})",
+        "ja": "{value} はここに書けない（{keyword} {limit}）",
+    },
+    "layout.unknown_reading": {
+        "en": "no reading is named {name!r}",
+        "ja": "{name!r} という読み方はない",
+    },
+    "layout.reading_cycle": {
+        "en": "the reading {name!r} extends itself through {chain}",
+        "ja": "読み方 {name!r} が {chain} を通じて自身を拡張している",
+    },
+    "layout.ambiguous_text": {
+        "en": "the text {text!r} is listed under both {first} and {second}",
+        "ja": "文言 {text!r} が {first} と {second} の両方にある",
+    },
+    "layout.column_twice": {
+        "en": "column {letters} is used twice in the sheet",
+        "ja": "列 {letters} がシート内で2回使われている",
+    },
+    "layout.item_twice": {
+        "en": "item {item!r} is read twice from the sheet",
+        "ja": "項目 {item!r} をシートから2回読んでいる",
+    },
+    "layout.rows": {
+        "en": "the first row of bodies ({first_row}) is not below the header row ({header_row})",
+        "ja": "団体の最初の行 ({first_row}) が見出し行 ({header_row}) より下にない",
+    },
+    "layout.unknown_item": {
+        "en": "item {item!r} is not in catalog {catalog!r}",
+        "ja": "項目 {item!r} はカタログ {catalog!r} にない",
+    },
+    # The workbooks.
+    "workbook.missing": {
+        "en": "there is no such file or folder",
+        "ja": "そのファイルもフォルダもない",
+    },
+    "workbook.not_zip": {
+        "en": "{what} cannot be opened: {error}",
+        "ja": "{what} を開けない: {error}",
+    },
+    "workbook.unreadable": {
+        "en": "part {part!r} cannot be read (the file is damaged or cut short): {error}",
+        "ja": "部品 {part!r} を読めない（ファイルが壊れているか途中で切れている）: {error}",
+    },
+    "workbook.too_large": {
+        "en": "the workbook unpacks to {size} bytes, more than the {limit} bytes allowed",
+        "ja": "ワークブックを展開すると {size} バイトで、上限 {limit} バイトを超える",
+    },
+    "workbook.xml_entities": {
+        "en": "part {part!r} declares a DOCTYPE: XML entities are never expanded, the workbook is refused",
+        "ja": "部品 {part!r} が DOCTYPE を宣言している: XML 実体は展開しないので、このワークブックは読まない",
+    },
+    "workbook.no_reader": {
+        "en": "reading .xlsx needs python-calamine or openpyxl: pip install 'tajimi-rules[xlsx]'",
+        "ja": ".xlsx を読むには python-calamine か openpyxl が必要: pip install 'tajimi-rules[xlsx]'",
+    },
+    "workbook.missing_file": {
+        "en": "no workbook in the set matches {pattern!r}",
+        "ja": "{pattern!r} に合うワークブックがない",
+    },
+    "workbook.missing_sheet": {
+        "en": "the workbook has no sheet {sheet!r}",
+        "ja": "ワークブックにシート「{sheet}」がない",
+    },
+    "workbook.code_not_digits": {
+        "en": "{place}: {value} is not a local-government code",
+        "ja": "{place}: {value} は地方公共団体コードではない",
+    },
+    "workbook.code_length": {
+        "en": "{place}: {value} has the wrong number of digits for a local-government code",
+        "ja": "{place}: {value} は地方公共団体コードとして桁数が合わない",
+    },
+    "workbook.code_prefecture": {
+        "en": "{place}: {value} names no prefecture (a code starts 01 to 47)",
+        "ja": "{place}: {value} の都道府県コードが 01〜47 ではない",
+    },
+    "workbook.code_check_digit": {
+        "en": "{place}: local-government code {value} has a wrong check digit",
+        "ja": "{place}: 地方公共団体コード {value} の検査数字が誤っている",
+    },
+    "workbook.code_ambiguous": {
+        "en": "{place}: {value} may be a 5-digit code or a 6-digit code that lost its leading zero",
+        "ja": "{place}: {value} は5桁のコードとも、先頭の 0 が落ちた6桁のコードとも読める",
+    },
+    "workbook.population": {
+        "en": "{place}: body {code} is not one of the {population} the sheet lists",
+        "ja": "{place}: 団体 {code} はこのシートが挙げる{population}ではない",
+    },
+    "workbook.prefecture_mismatch": {
+        "en": "{place}: prefecture {given!r} does not match code {code}, which is in {canonical}",
+        "ja": "{place}: 都道府県 {given!r} がコード {code} の都道府県 {canonical} と一致しない",
+    },
+    "workbook.unknown_answer": {
+        "en": "{place}: answer {answer!r} to item {item!r} is not in the reading {reading!r}",
+        "ja": "{place}: 項目 {item!r} への回答 {answer!r} は読み方 {reading!r} にない",
+    },
+    "workbook.duplicate_row": {
+        "en": "{place}: body {code} has a second row in the sheet",
+        "ja": "{place}: 団体 {code} の行がシート内で重複している",
+    },
+    "workbook.conflict": {
+        "en": "{place}: body {code} answers item {item!r} {meaning}, but {other_place} answers {other_meaning}",
+        "ja": "{place}: 団体 {code} の項目 {item!r} への回答は{meaning}だが、{other_place} では{other_meaning}",
+    },
+    "workbook.unmapped_item": {
+        "en": "catalog item {item!r} is read from no column of the layout",
+        "ja": "カタログの項目 {item!r} をレイアウトのどの列からも読んでいない",
+    },
+    "workbook.unmapped_column": {
+        "en": "{place}: the column headed {header!r} is read as no catalog item",
+        "ja": "{place}: 見出し {header!r} の列をどのカタログ項目としても読んでいない",
+    },
+}

@@ -1,0 +1,728 @@
+"""Reading a set of published workbooks through a layout: one set of answers per body.
+
+:func:`read_workbooks` takes a zip of ``.xlsx`` files, a folder of them, or one ``.xlsx``; reads
+every sheet the :class:`~tajimi_rules.survey.Layout`-to-be names (see :mod:`._layout`); and merges
+all sheets into one row of answers per body, in catalog order. What it refuses it reports as
+problems, never as exceptions:
+
+* a source that is not a zip, folder or workbook, a part cut short, a workbook that unpacks to more
+  than :data:`MAX_UNPACKED` bytes, a part that declares a ``DOCTYPE`` (XML entities are never
+  expanded: the workbook is refused before any XML parser sees it);
+* a file or sheet the layout names and the set lacks;
+* a malformed code (see :func:`normalize_code`), a body on a sheet of the other population, an
+  answer text the column's reading does not know: each with file, sheet and cell;
+* a **conflict**: the same body and item answered differently in two places (both named).
+
+Rows without a code (全国計, notes) are skipped and counted; 5-digit codes are completed with
+their check digit, and numbers that lost a leading zero get it back, and both are counted.
+Catalog items no column maps to, and header columns no item maps to, are listed and reported as
+warnings.
+
+The cells are read by python-calamine (a Rust reader, the ``xlsx`` extra) where it is installed,
+else by openpyxl in read-only mode; ``reader=`` chooses. The benchmark
+``benchmarks/bench_read_workbooks.py`` measures both on a national-size set.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import io
+import os
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+import attrs
+
+from .._texts import Lang, text
+from ..errors import Problem, Severity
+from . import PREFECTURES, Answers, Body, Catalog
+from ._codes import Code, CodeFault, code_digits, normalize_code
+from ._grouping import problem
+from ._layout import ItemColumns, Layout, LayoutSheet, Meaning, Reading, column_letters, column_number, load_layout
+
+__all__ = [
+    "MAX_UNPACKED",
+    "Cells",
+    "Member",
+    "ReaderName",
+    "SheetSummary",
+    "SkippedRow",
+    "UnmappedColumn",
+    "WorkbookRead",
+    "available_readers",
+    "open_members",
+    "read_workbooks",
+]
+
+MAX_UNPACKED = 512 * 1024 * 1024
+"""The most bytes one workbook may unpack to (a national workbook unpacks to a few megabytes)."""
+
+ReaderName = Literal["calamine", "openpyxl"]
+"""The libraries that can read the cells."""
+
+_READER_MODULES: Mapping[ReaderName, str] = {"calamine": "python_calamine", "openpyxl": "openpyxl"}
+_UNSEEN = object()
+_PROLOG = 4096  # a DOCTYPE must come before the root element, in the first bytes of a part
+
+
+@attrs.frozen
+class SheetSummary:
+    """What one sheet gave: its rows with a body, the bodies, the rows skipped for having no code."""
+
+    file: str
+    sheet: str
+    population: str
+    rows: int
+    bodies: int
+    skipped: int
+
+
+@attrs.frozen
+class SkippedRow:
+    """A row without a code (a totals row, a note), and the text it held."""
+
+    file: str
+    sheet: str
+    row: int
+    text: str
+
+
+@attrs.frozen
+class UnmappedColumn:
+    """A header column of a sheet that no item of the layout is read from."""
+
+    file: str
+    sheet: str
+    column: str
+    header: str
+    row: int
+
+
+@attrs.frozen(kw_only=True)
+class WorkbookRead:
+    """What reading a set of workbooks gave: the answers, and an account of what was read.
+
+    ``meanings`` follows ``answers.answers`` (per body, per catalog item) with the finer
+    :class:`Meaning` (not applicable and on trial told apart). ``completed`` counts codes given
+    with 5 digits and completed with their check digit; ``restored`` those that had lost a
+    leading zero.
+    """
+
+    answers: Answers
+    meanings: tuple[tuple[Meaning, ...], ...]
+    reader: ReaderName | None
+    files: tuple[str, ...] = ()
+    sheets: tuple[SheetSummary, ...] = ()
+    skipped: tuple[SkippedRow, ...] = ()
+    completed: int = 0
+    restored: int = 0
+    unmapped_items: tuple[str, ...] = ()
+    unmapped_columns: tuple[UnmappedColumn, ...] = ()
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem found, errors and warnings."""
+        return self.answers.problems
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return self.answers.errors
+
+    @property
+    def rows(self) -> int:
+        """The rows that held a body, over every sheet."""
+        return sum(sheet.rows for sheet in self.sheets)
+
+    def summary(self, lang: Lang | str = "en") -> str:
+        """One sentence: files, sheets, rows and bodies read, rows skipped, codes completed and restored."""
+        return text(
+            "workbook.summary",
+            lang,
+            files=len(self.files),
+            sheets=len(self.sheets),
+            rows=self.rows,
+            bodies=len(self.answers.bodies),
+            skipped=len(self.skipped),
+            completed=self.completed,
+            restored=self.restored,
+        )
+
+
+def available_readers() -> tuple[ReaderName, ...]:
+    """The cell readers installed, fastest first."""
+    found: list[ReaderName] = []
+    for name, module in _READER_MODULES.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            continue
+        found.append(name)
+    return tuple(found)
+
+
+# -- the set of workbooks ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Member:
+    """One workbook of the set: its display name, the name patterns match, and how to get its bytes."""
+
+    name: str
+    key: str
+    load: Callable[[], bytes]
+
+
+def _nfkc(value: str) -> str:
+    return unicodedata.normalize("NFKC", value)
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A member's name: zips made on Japanese Windows store cp932 names without saying so."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("cp932")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _zip_members(path: Path, archive: zipfile.ZipFile) -> list[Member]:
+    members = []
+    for info in archive.infolist():
+        name = _zip_name(info)
+        if info.is_dir() or not name.lower().endswith(".xlsx") or Path(name).name.startswith(("~$", ".")):
+            continue
+
+        def load(info: zipfile.ZipInfo = info) -> bytes:
+            return archive.read(info)
+
+        members.append(Member(f"{path.name}/{name}", _nfkc(Path(name).name), load))
+    return members
+
+
+def _members(source: Path) -> tuple[list[Member], list[Problem]]:
+    """The workbooks of a zip, a folder, or a single workbook."""
+    name = str(source)
+    if source.is_dir():
+        found = sorted(p for p in source.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
+        return [Member(str(p.relative_to(source)), _nfkc(p.name), p.read_bytes) for p in found], []
+    if not source.exists():
+        return [], [problem("workbook.missing", file=name, expected="a .zip, a folder or an .xlsx", found=name)]
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as error:
+        return [], [_not_zip(name, error)]
+    if "[Content_Types].xml" in archive.namelist():  # the source is itself a workbook
+        archive.close()
+        return [Member(source.name, _nfkc(source.name), source.read_bytes)], []
+    return _zip_members(source, archive), []
+
+
+def _not_zip(name: str, error: Exception) -> Problem:
+    what = Path(name).name
+    found = type(error).__name__
+    expected = "a .zip of .xlsx workbooks, a folder, or an .xlsx workbook"
+    return problem("workbook.not_zip", file=name, expected=expected, found=found, what=what, error=str(error))
+
+
+def _inspect(name: str, data: bytes) -> Problem | None:
+    """Refuse a workbook before parsing: not a zip, too large unpacked, a part cut short or declaring a DOCTYPE."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        return _not_zip(name, error)
+    with package:
+        size = sum(info.file_size for info in package.infolist())
+        if size > MAX_UNPACKED:
+            limit = str(MAX_UNPACKED)
+            return problem(
+                "workbook.too_large", file=name, expected=f"<= {limit}", found=str(size), size=size, limit=limit
+            )
+        for info in package.infolist():
+            if not info.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with package.open(info) as part:
+                    head = part.read(_PROLOG)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+                found = type(error).__name__
+                return problem("workbook.unreadable", file=name, found=found, part=info.filename, error=str(error))
+            prolog = head.decode("utf-16") if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head.decode("latin-1")
+            if "<!doctype" in prolog.lower():
+                return problem(
+                    "workbook.xml_entities", file=name, expected="no DOCTYPE", found="<!DOCTYPE", part=info.filename
+                )
+    return None
+
+
+# -- the cell readers --------------------------------------------------------------------------
+
+Rows = Sequence[Sequence[object]]
+
+
+class Cells:
+    """One open workbook: its sheet names, and each sheet's rows from row 1 and column A."""
+
+    def __init__(self, reader: ReaderName, data: bytes) -> None:
+        self.reader = reader
+        module = importlib.import_module(_READER_MODULES[reader])
+        if reader == "calamine":
+            self.book: Any = module.CalamineWorkbook.from_filelike(io.BytesIO(data))
+            self.names: list[str] = list(self.book.sheet_names)
+        else:
+            self.book = module.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            self.names = list(self.book.sheetnames)
+
+    def rows(self, name: str) -> Rows:
+        if self.reader == "calamine":
+            rows: Rows = self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            return rows
+        return list(self.book[name].iter_rows(min_row=1, min_col=1, values_only=True))
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def open_member(member: Member, reader: ReaderName) -> Cells | Problem:
+    """One workbook of a set opened for reading, or the problem that refuses it."""
+    try:
+        data = member.load()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        found = type(error).__name__
+        return problem("workbook.unreadable", file=member.name, found=found, part=member.name, error=str(error))
+    refused = _inspect(member.name, data)
+    if refused is not None:
+        return refused
+    try:
+        return Cells(reader, data)
+    except Exception as error:  # the readers raise many kinds for a damaged workbook
+        return _not_zip(member.name, error)
+
+
+def open_members(source: Path, reader: ReaderName) -> tuple[list[tuple[Member, Cells]], list[Problem]]:
+    """Every workbook of a set opened (the caller closes them), and the problems that refused some."""
+    members, problems = _members(source)
+    opened: list[tuple[Member, Cells]] = []
+    for member in members:
+        book = open_member(member, reader)
+        if isinstance(book, Problem):
+            problems.append(book)
+        else:
+            opened.append((member, book))
+    return opened, problems
+
+
+# -- merging -----------------------------------------------------------------------------------
+
+
+class _Place(NamedTuple):
+    file: str
+    sheet: str
+    row: int
+    column: int
+
+    def text(self, lang: Lang) -> str:
+        return text("workbook.place", lang, sheet=self.sheet, cell=f"{column_letters(self.column)}{self.row}")
+
+    def problem(self, code: str, /, **fields: Any) -> Problem:
+        return problem(code, file=self.file, line=self.row, column=self.column, place=self.text, **fields)
+
+
+def _meaning_text(meaning: Meaning) -> Callable[[Lang], str]:
+    return lambda lang: text(f"workbook.meaning.{meaning.value}", lang)
+
+
+def _pair(applies: Meaning, done: Meaning) -> Meaning:
+    """The meaning of a pair of columns: 無 is not applicable; where it applies, the done column says."""
+    if applies in (Meaning.NOT_IMPLEMENTED, Meaning.NOT_APPLICABLE):
+        return Meaning.NOT_APPLICABLE
+    if applies is Meaning.NOT_ANSWERED:
+        return Meaning.NOT_ANSWERED
+    return done
+
+
+class _Merger:
+    """Every body's meanings by catalog item, where each came from, and the problems found."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.index = catalog.item_index()
+        self.width = len(self.index)
+        self.meanings: dict[str, list[Meaning | None]] = {}
+        self.places: dict[str, list[tuple[str, str, int, int] | None]] = {}
+        self.names: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self.memo: dict[tuple[int, object], Meaning | None] = {}
+
+    def body(self, code: str, name: str) -> None:
+        if code not in self.meanings:
+            self.meanings[code] = [None] * self.width
+            self.places[code] = [None] * self.width
+            self.names[code] = name or code
+
+    def read(self, reading: Reading, value: object, where: tuple[str, str, int, int], item: str) -> Meaning | None:
+        key = (id(reading), value)
+        if key in self.memo:
+            meaning = self.memo[key]
+        else:
+            meaning = self.memo[key] = reading.read(value)
+        if meaning is None:
+            self.problems.append(
+                _Place(*where).problem(
+                    "workbook.unknown_answer",
+                    expected=reading.examples(),
+                    found=repr(value),
+                    answer=str(value),
+                    item=item,
+                    reading=reading.name,
+                )
+            )
+        return meaning
+
+    def record(self, code: str, item: str, meaning: Meaning, where: tuple[str, str, int, int]) -> None:
+        position = self.index[item]
+        row, places = self.meanings[code], self.places[code]
+        before = row[position]
+        if before is None or before is Meaning.NOT_ANSWERED:
+            row[position], places[position] = meaning, where
+            return
+        if meaning is Meaning.NOT_ANSWERED or meaning is before:
+            return
+        other = places[position]
+        assert other is not None
+        self.problems.append(
+            _Place(*where).problem(
+                "workbook.conflict",
+                expected=before.value,
+                found=meaning.value,
+                code=code,
+                item=item,
+                meaning=_meaning_text(meaning),
+                other_place=_Place(*other).text,
+                other_meaning=_meaning_text(before),
+            )
+        )
+
+
+# -- one sheet ---------------------------------------------------------------------------------
+
+
+def _cell(values: Sequence[object], column: int) -> object:
+    value = values[column - 1] if column <= len(values) else None
+    return None if value == "" else value
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _nfkc(str(value)).strip()
+
+
+def _body_name(raw: str, code: str, population: str) -> str:
+    """The body's name, without the prefecture written before a municipality's name (「大阪府大阪市」)."""
+    prefecture = PREFECTURES[code[:2]]
+    if code[2:5] != "000" and raw.startswith(prefecture) and len(raw) > len(prefecture):
+        return raw[len(prefecture) :].strip()
+    return raw
+
+
+class _SheetReader:
+    """Reads one sheet's rows into the merger; counts what it read and skipped."""
+
+    def __init__(self, merger: _Merger, layout: Layout, file: str, sheet: LayoutSheet, shown: str) -> None:
+        self.merger, self.layout, self.file, self.sheet, self.shown = merger, layout, file, sheet, shown
+        self.items = tuple(item for item in sheet.items if item.item in merger.index)
+        self.single = tuple(
+            (item.item, item.column, item.reading)
+            for item in self.items
+            if item.column is not None and item.reading is not None
+        )
+        self.pairs = tuple(item for item in self.items if item.column is None)
+        self.rows = 0
+        self.bodies: set[str] = set()
+        self.skipped: list[SkippedRow] = []
+        self.completed = 0
+        self.restored = 0
+
+    def place(self, row: int, column: int) -> _Place:
+        return _Place(self.file, self.shown, row, column)
+
+    def read(self, rows: Rows) -> None:
+        sheet = self.sheet
+        data = rows[sheet.first_row - 1 :]
+        digits = sheet.code_digits or code_digits(_cell(values, sheet.code) for values in data)
+        for offset, values in enumerate(data):
+            if all(value is None or value == "" for value in values):
+                continue
+            row = sheet.first_row + offset
+            code = normalize_code(_cell(values, sheet.code), digits=digits)
+            if code is None:
+                shown = next((_text(v) for v in values if v is not None and _text(v)), "")
+                self.skipped.append(SkippedRow(self.file, self.shown, row, shown))
+            elif isinstance(code, CodeFault):
+                self.code_fault(code, row)
+            elif self.accept(code, values, row):
+                self.answers(code.code, values, row)
+
+    def code_fault(self, fault: CodeFault, row: int) -> None:
+        place = self.place(row, self.sheet.code)
+        self.merger.problems.append(
+            place.problem(
+                f"workbook.code_{fault.reason}", expected=fault.expected, found=fault.found, value=fault.found
+            )
+        )
+
+    def accept(self, code: Code, values: Sequence[object], row: int) -> bool:
+        """Whether a body's row is read: of the sheet's population, and its first row in the sheet."""
+        sheet, body = self.sheet, code.code
+        is_prefecture = body[2:5] == "000"
+        if sheet.population != "all" and is_prefecture != (sheet.population == "prefectures"):
+            population = sheet.population
+            self.merger.problems.append(
+                self.place(row, sheet.code).problem(
+                    "workbook.population",
+                    expected=population,
+                    found=body,
+                    code=body,
+                    population=lambda lang: text(f"workbook.population.{population}", lang),
+                )
+            )
+            return False
+        if body in self.bodies:
+            warning = self.place(row, sheet.code).problem("workbook.duplicate_row", found=body, code=body)
+            self.merger.problems.append(attrs.evolve(warning, severity=Severity.WARNING))
+            return False
+        self.bodies.add(body)
+        self.rows += 1
+        self.completed += code.completed
+        self.restored += code.restored
+        name = _body_name(_text(_cell(values, sheet.name)) if sheet.name else "", body, sheet.population)
+        self.merger.body(body, name)
+        if sheet.prefecture is not None:
+            self.check_prefecture(body, _text(_cell(values, sheet.prefecture)), row)
+        return True
+
+    def check_prefecture(self, code: str, given: str, row: int) -> None:
+        canonical = PREFECTURES[code[:2]]
+        if given and given != canonical:
+            assert self.sheet.prefecture is not None
+            warning = self.place(row, self.sheet.prefecture).problem(
+                "workbook.prefecture_mismatch",
+                expected=canonical,
+                found=given,
+                given=given,
+                code=code,
+                canonical=canonical,
+            )
+            self.merger.problems.append(attrs.evolve(warning, severity=Severity.WARNING))
+
+    def answers(self, code: str, values: Sequence[object], row: int) -> None:
+        merger, file, sheet, width = self.merger, self.file, self.shown, len(values)
+        memo, read, record = merger.memo, merger.read, merger.record
+        for item, column, reading in self.single:
+            # The common case, a text read before, costs two lookups.
+            value = values[column - 1] if column <= width else None
+            meaning = memo.get((id(reading), None if value == "" else value), _UNSEEN)
+            if meaning is _UNSEEN:
+                meaning = read(reading, None if value == "" else value, (file, sheet, row, column), item)
+            if meaning is not None:
+                assert isinstance(meaning, Meaning)
+                record(code, item, meaning, (file, sheet, row, column))
+        for pair in self.pairs:
+            meaning = self.item_meaning(pair, values, row)
+            if meaning is not None:
+                record(code, pair.item, meaning, (file, sheet, row, pair.columns[0]))
+
+    def item_meaning(self, item: ItemColumns, values: Sequence[object], row: int) -> Meaning | None:
+        read = self.merger.read
+        if item.column is not None:
+            assert item.reading is not None
+            where = (self.file, self.shown, row, item.column)
+            return read(item.reading, _cell(values, item.column), where, item.item)
+        assert item.applies is not None
+        assert item.done is not None
+        assert item.applies_reading is not None
+        assert item.done_reading is not None
+        file, sheet = self.file, self.shown
+        applies = read(item.applies_reading, _cell(values, item.applies), (file, sheet, row, item.applies), item.item)
+        done = read(item.done_reading, _cell(values, item.done), (file, sheet, row, item.done), item.item)
+        if applies is None or done is None:
+            return None
+        return _pair(applies, done)
+
+    def unmapped(self, rows: Rows) -> Iterator[UnmappedColumn]:
+        """Header columns right of the code, name and prefecture columns that no item is read from."""
+        sheet = self.sheet
+        if sheet.header_row is None or sheet.header_row > len(rows):
+            return
+        used = {c for item in sheet.items for c in item.columns}
+        start = max(c for c in (sheet.code, sheet.name, sheet.prefecture) if c is not None)
+        for column, value in enumerate(rows[sheet.header_row - 1], start=1):
+            header = _text(value)
+            if column > start and header and column not in used:
+                yield UnmappedColumn(self.file, self.shown, column_letters(column), header, sheet.header_row)
+
+
+# -- the whole set -----------------------------------------------------------------------------
+
+
+def _choose(reader: ReaderName | None) -> ReaderName | None:
+    installed = available_readers()
+    if reader is not None:
+        return reader if reader in installed else None
+    return installed[0] if installed else None
+
+
+class _SetReader:
+    """Reads every sheet the layout names from the set's workbooks."""
+
+    def __init__(self, layout: Layout, catalog: Catalog, reader: ReaderName) -> None:
+        self.layout, self.catalog, self.reader = layout, catalog, reader
+        self.merger = _Merger(catalog)
+        self.files: list[str] = []
+        self.sheets: list[SheetSummary] = []
+        self.skipped: list[SkippedRow] = []
+        self.unmapped: list[UnmappedColumn] = []
+        self.completed = 0
+        self.restored = 0
+
+    def run(self, members: list[Member], progress: Callable[[int, int], None] | None) -> None:
+        total, done = len(self.layout.sheets), 0
+        for file in self.layout.files:
+            matched = [m for m in members if fnmatch.fnmatchcase(m.key, _nfkc(file.match))]
+            if not matched and file.required:
+                self.merger.problems.append(
+                    problem("workbook.missing_file", expected=file.match, found="-", pattern=file.match)
+                )
+            for member in matched:
+                self.read_member(member, file.sheets)
+            done += len(file.sheets)
+            if progress is not None:
+                progress(done, total)
+
+    def read_member(self, member: Member, sheets: Sequence[LayoutSheet]) -> None:
+        book = open_member(member, self.reader)
+        if isinstance(book, Problem):
+            self.merger.problems.append(book)
+            return
+        try:
+            self.read_book(member.name, book, sheets)
+        finally:
+            book.close()
+
+    def read_book(self, name: str, book: Cells, sheets: Sequence[LayoutSheet]) -> None:
+        self.files.append(name)
+        by_key = {_nfkc(sheet): sheet for sheet in book.names}
+        for sheet in sheets:
+            actual = by_key.get(sheet.sheet)
+            if actual is None:
+                self.merger.problems.append(
+                    problem(
+                        "workbook.missing_sheet",
+                        file=name,
+                        expected=", ".join(book.names),
+                        found=sheet.sheet,
+                        sheet=sheet.sheet,
+                    )
+                )
+                continue
+            rows = book.rows(actual)
+            reader = _SheetReader(self.merger, self.layout, name, sheet, actual)
+            reader.read(rows)
+            self.unmapped.extend(reader.unmapped(rows))
+            self.skipped.extend(reader.skipped)
+            self.completed += reader.completed
+            self.restored += reader.restored
+            summary = SheetSummary(name, actual, sheet.population, reader.rows, len(reader.bodies), len(reader.skipped))
+            self.sheets.append(summary)
+
+
+def _layout_catalog_problems(layout: Layout, catalog: Catalog) -> list[Problem]:
+    known = catalog.item_index()
+    return [
+        problem(
+            "layout.unknown_item",
+            pointer=item.pointer + "/item",
+            found=repr(item.item),
+            item=item.item,
+            catalog=catalog.id,
+        )
+        for _, sheet in layout.sheets
+        for item in sheet.items
+        if item.item not in known
+    ]
+
+
+def _unmapped_problems(items: Sequence[str], columns: Sequence[UnmappedColumn]) -> Iterator[Problem]:
+    for item in items:
+        yield problem("workbook.unmapped_item", severity=Severity.WARNING, found=repr(item), item=item)
+    for column in columns:
+        place = _Place(column.file, column.sheet, column.row, column_number(column.column))
+        found = place.problem("workbook.unmapped_column", found=repr(column.header), header=column.header)
+        yield attrs.evolve(found, severity=Severity.WARNING)
+
+
+def _empty(catalog: Catalog, file: str, problems: Sequence[Problem], reader: ReaderName | None) -> WorkbookRead:
+    answers = Answers(catalog=catalog, bodies=(), answers=(), problems=tuple(problems), file=file)
+    return WorkbookRead(answers=answers, meanings=(), reader=reader)
+
+
+def read_workbooks(
+    source: str | os.PathLike[str],
+    layout: Layout | str | os.PathLike[str] | Mapping[str, Any],
+    catalog: Catalog,
+    *,
+    reader: ReaderName | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> WorkbookRead:
+    """Read the answers of a set of workbooks (a zip, a folder or one ``.xlsx``) through ``layout``.
+
+    ``layout`` is a :class:`Layout` or anything :func:`load_layout` reads (a shipped id such as
+    ``"mic-r4"``, a path, a mapping; an invalid layout raises
+    :class:`~tajimi_rules.errors.InvalidDocumentError`). ``reader`` picks the cell reader (by
+    default the fastest installed); ``progress`` is called with (sheets done, sheets in all) after
+    each file. Bad content is reported in the result's problems, never raised.
+    """
+    file = os.fspath(source)
+    chosen = _choose(reader)
+    layout = load_layout(layout)
+    refused = _layout_catalog_problems(layout, catalog)
+    if chosen is None:
+        refused.append(problem("workbook.no_reader", file=file, expected="python-calamine or openpyxl", found="-"))
+    members, problems = _members(Path(file))
+    if refused or problems:
+        return _empty(catalog, file, [*refused, *problems], chosen)
+    assert chosen is not None
+    run = _SetReader(layout, catalog, chosen)
+    run.run(members, progress)
+    merger = run.merger
+    codes = sorted(merger.meanings)
+    meanings = tuple(tuple(Meaning.NOT_ANSWERED if m is None else m for m in merger.meanings[code]) for code in codes)
+    unmapped_items = tuple(item.id for item in catalog.items if item.id not in layout.item_ids)
+    problems = [*merger.problems, *_unmapped_problems(unmapped_items, run.unmapped)]
+    answers = Answers(
+        catalog=catalog,
+        bodies=tuple(Body(code=code, name=merger.names[code], prefecture=PREFECTURES[code[:2]]) for code in codes),
+        answers=tuple(tuple(layout.answer(meaning) for meaning in row) for row in meanings),
+        problems=tuple(sorted(problems, key=lambda p: p.severity is Severity.WARNING)),
+        file=file,
+    )
+    return WorkbookRead(
+        answers=answers,
+        meanings=meanings,
+        reader=chosen,
+        files=tuple(run.files),
+        sheets=tuple(run.sheets),
+        skipped=tuple(run.skipped),
+        completed=run.completed,
+        restored=run.restored,
+        unmapped_items=unmapped_items,
+        unmapped_columns=tuple(run.unmapped),
+    )
