@@ -13,13 +13,16 @@ ratings = st.sampled_from(list(tr.Rating))
 comparisons = st.sampled_from(list(tr.rules.Comparison))
 
 
-def counts(max_total: int = 40, min_total: int = 0) -> st.SearchStrategy[tr.Counts]:
-    """Count vectors whose total lies in [min_total, max_total]."""
-    return (
-        st.tuples(*(st.integers(0, max_total) for _ in range(4)))
-        .filter(lambda t: min_total <= sum(t) <= max_total)
-        .map(lambda t: tr.Counts(*t))
-    )
+@st.composite
+def counts(draw: st.DrawFn, max_total: int = 40, min_total: int = 0) -> tr.Counts:
+    """Count vectors whose total lies in [min_total, max_total].
+
+    Built, not filtered: draw the total n, then three cuts of 0..n into four parts (every split of n
+    can be drawn, and each part shrinks towards 0).
+    """
+    n = draw(st.integers(min_total, max_total))
+    low, middle, high = sorted(draw(st.tuples(*(st.integers(0, n) for _ in range(3)))))
+    return tr.Counts(low, middle - low, high - middle, n - high)
 
 
 thresholds = st.builds(lambda q, p: Fraction(min(p, q), q), st.integers(1, 12), st.integers(0, 12))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -10,16 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
+from .conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(out, err))
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_check_reports_the_three_disagreements(example_path):

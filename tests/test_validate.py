@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import io
 import json
 import os
 import socket
@@ -20,25 +19,18 @@ import jsonschema
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 from tajimi_rules.documents import _meaning
 from tajimi_rules.documents._jsonio import DEFAULT_MAX_BYTES, read_json
 from tajimi_rules.documents._meaning import current_fiscal_year, mixed_script
 from tajimi_rules.documents._schemas import Kind, did_you_mean, ecma_pattern, schema, schema_problems
 from tajimi_rules.documents._validate import detect_kind, validate, validated
 
+from .conftest import run_cli as run
+
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text("utf-8"))
 RULESETS = ROOT / "src" / "tajimi_rules" / "rulesets"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command line; return its status, standard output and standard error."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(stdout, stderr))
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def example() -> dict[str, Any]:
