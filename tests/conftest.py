@@ -71,6 +71,16 @@ def run_cli(*argv: str | os.PathLike[str], env: Mapping[str, str | None] | None 
     return Result(status, stdout.getvalue(), stderr.getvalue())
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _default_language() -> Iterator[None]:
+    """The suite's expectations are written for the default language, whatever the developer's locale."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("TAJIMI_RULES_LANG", "LC_ALL", "LC_MESSAGES"):
+            patch.delenv(name, raising=False)
+        patch.setenv("LANG", "C.UTF-8")
+        yield
+
+
 @pytest.fixture(scope="session")
 def cli() -> Callable[..., Result]:
     """The command line, in-process: ``cli(*argv, env=None, tty=False) -> Result(status, stdout, stderr)``."""
