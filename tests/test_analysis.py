@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,12 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tajimi_rules as tr
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 from tajimi_rules._cli._lint_rules import MAX_ITEMS, max_items
 from tajimi_rules.analysis import _soundness
 from tajimi_rules.analysis._arrangement import Arrangement, rule_shares, scan
 
+from .conftest import run_cli as run
+from .oracles import holding
+from .oracles import interpreted_rating as oracle_rating
 from .strategies import rule_sets
 
 A, S, R, B = tr.Level.ADVANCED, tr.Level.STANDARD, tr.Level.NEEDS_REVIEW, tr.Level.BEHIND
@@ -25,7 +25,7 @@ IMPLEMENTED = [A, S]
 NOT_IMPLEMENTED = [R, B]
 
 
-# --- an oracle written from the definitions, with predicates' own .holds ------------------------
+# --- an oracle written from the definitions, over the rule set's JSON data ---------------------
 
 
 def vectors(max_items: int) -> Iterator[tr.Counts]:
@@ -35,22 +35,6 @@ def vectors(max_items: int) -> Iterator[tr.Counts]:
             for s in range(n - a + 1):
                 for r in range(n - a - s + 1):
                     yield tr.Counts(a, s, r, n - a - s - r)
-
-
-def holding(rule_set: tr.RuleSet, counts: tr.Counts) -> tuple[int, ...]:
-    """The indexes of the rules whose condition holds, by interpreting the predicates."""
-    return tuple(index for index, rule in enumerate(rule_set.rules) if rule.when.holds(counts))
-
-
-def oracle_rating(rule_set: tr.RuleSet, counts: tr.Counts) -> tr.Rating | None:
-    """The rating by the combination rules, from :func:`holding`."""
-    rules = holding(rule_set, counts)
-    if not rules:
-        return None
-    if rule_set.combine is tr.rules.Combine.FIRST_MATCH:
-        return rule_set.rules[rules[0]].rating
-    found = {rule_set.rules[index].rating for index in rules}
-    return found.pop() if len(found) == 1 else None
 
 
 def moved(counts: tr.Counts, move: tuple[tr.Level, tr.Level]) -> tr.Counts | None:
@@ -536,13 +520,6 @@ def test_compare_a_rule_set_with_itself(practised: tr.RuleSet):
 
 
 # --- the command line ---------------------------------------------------------------------------
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command line; return the status, stdout and stderr."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(stdout, stderr))
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def test_cli_lint_practised_reports_the_violations():

@@ -24,24 +24,12 @@ import pytest
 
 import tajimi_rules as tr
 import tajimi_rules.survey._output as output_module
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 from tests.synthetic import synthetic_answers, write_long_csv, write_wide_xlsx
 
 from .conftest import EXAMPLE
+from .conftest import run_cli as _run
 
 RANK = {"advanced": 3, "good": 2, "partly_deficient": 1, "deficient": 0}
-
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def _run(*argv: str, tty: bool = False) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), _Terminal() if tty else io.StringIO()
-    status = main(list(argv), out=Output(stdout, stderr))
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def _package_json(*parts: str) -> Any:

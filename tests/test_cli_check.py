@@ -7,7 +7,6 @@ statuses in its help, and lets ``main()`` write the errors it raises, once, in t
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import subprocess
 import sys
@@ -17,17 +16,13 @@ import pytest
 
 import tajimi_rules as tr
 from tajimi_rules import _cli
-from tajimi_rules._cli import COMMANDS, build_parser, main
+from tajimi_rules._cli import COMMANDS, build_parser
 from tajimi_rules._cli._common import EXIT_INTERNAL, Command, Output, UsageError
 from tajimi_rules._texts import LANGS
 
+from .conftest import run_cli as run
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(out, err))
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_check_reports_the_three_disagreements(example_path):

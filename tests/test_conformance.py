@@ -11,6 +11,7 @@ import pytest
 
 import tajimi_rules as tr
 from tests.conformance import generate as _conformance
+from tests.oracles import interpreted_rating, practised_rating
 
 FILE = Path(__file__).resolve().parent / "conformance" / "tajimi-rules-conformance.json"
 
@@ -87,31 +88,15 @@ def test_generator_check_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def interpreted(rule_set: tr.RuleSet, vector: list[int]) -> str | None:
-    """The rating by the predicates' own .holds and the combine rule, written from the definitions."""
-    counts = tr.Counts(*vector)
-    if counts.total == 0:
-        return None
-    holding = [rule.rating for rule in rule_set.rules if rule.when.holds(counts)]
-    if not holding:
-        return None
-    if rule_set.combine is tr.rules.Combine.FIRST_MATCH or len(set(holding)) == 1:
-        return holding[0].value
-    return None
+    """The oracle's rating of ``vector`` as it is written in the suite (a rating's value, or None)."""
+    rating = interpreted_rating(rule_set, tr.Counts(*vector))
+    return None if rating is None else rating.value
 
 
 def oracle_r4(vector: list[int]) -> str | None:
-    """The practised reading written out in integers: advanced, good, deficient, partly_deficient, first match wins."""
-    a, s, r, b = vector
-    n, done, open_ = a + s + r + b, a + s, r + b
-    if n == 0:
-        return None
-    if 3 * done >= 2 * n and 3 * a >= 2 * done:
-        return "advanced"
-    if 3 * done >= 2 * n:
-        return "good"
-    if 3 * open_ >= n and 3 * b >= 2 * open_:
-        return "deficient"
-    return "partly_deficient" if 3 * open_ >= n else None
+    """The practised reading in integers, as it is written in the suite."""
+    rating = practised_rating(tr.Counts(*vector))
+    return None if rating is None else rating.value
 
 
 def test_expected_ratings_agree_with_an_independent_interpreter(suite: dict[str, object]):

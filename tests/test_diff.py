@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from fractions import Fraction
 from pathlib import Path
@@ -11,10 +10,9 @@ from typing import Any
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 
 from .conftest import EXAMPLE
+from .conftest import run_cli as _run
 
 
 def _item(item_id: str, implemented: bool, rate: str) -> dict[str, Any]:
@@ -50,12 +48,6 @@ NEW = _evaluation(
         _item("added", True, "1/10"),
     ],
 )
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(stdout, stderr))
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def test_each_changed_item_has_its_cause():
@@ -227,6 +219,6 @@ def test_cli_diff_problem_in_japanese(tmp_path: Path):
 
 def test_cli_diff_default_rules_is_the_library_default():
     """``diff --help`` names the library's default rule set, not a copy of its id."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    assert main(["diff", "--help"], out=Output(stdout, stderr)) == 0
-    assert f"else {tr.documents.DEFAULT_RULES})" in " ".join(stdout.getvalue().split())
+    result = _run("diff", "--help")
+    assert result.status == 0
+    assert f"else {tr.documents.DEFAULT_RULES})" in " ".join(result.stdout.split())

@@ -17,8 +17,9 @@ import attrs
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._cli import commands, main
-from tajimi_rules._cli._common import Output
+from tajimi_rules._cli import commands
+
+from .conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -96,10 +97,9 @@ def run_console(block: Block, page: str) -> int:
             continue
         expected = int(found.group(1)) if (found := _EXITS.search(line)) else 0
         argv = shlex.split(line[2:], comments=True)[1:]
-        out, err = io.StringIO(), io.StringIO()
-        status = main(argv, out=Output(out, err))
+        status, _, err = run_cli(*argv)
         where = f"{page}:{block.line + offset}"
-        assert status == expected, f"{where}: `{line}` exited {status}, not {expected}\n{err.getvalue()}"
+        assert status == expected, f"{where}: `{line}` exited {status}, not {expected}\n{err}"
         ran += 1
     return ran
 

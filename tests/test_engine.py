@@ -10,17 +10,8 @@ import tajimi_rules as tr
 from tajimi_rules import Counts, Rating, Rule, RuleSet, share
 from tajimi_rules.rules import Combine
 
+from .oracles import interpreted_rating
 from .strategies import counts, rule_sets
-
-
-def interpreted_rating(rules: RuleSet, vector: Counts) -> Rating | None:
-    """The rating by walking the predicate trees: the definition the compiled code must meet."""
-    if vector.total == 0:
-        return None
-    holding = [rule.rating for rule in rules.rules if rule.when.holds(vector)]
-    if rules.combine is Combine.FIRST_MATCH:
-        return holding[0] if holding else None
-    return holding[0] if len(set(holding)) == 1 else None
 
 
 @settings(max_examples=150)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import subprocess
 import sys
 import types
@@ -75,3 +76,15 @@ def test_import_stays_light():
     code = f"import sys, tajimi_rules; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_command_line_runs_in_process(cli):
+    """The shared ``cli`` fixture runs ``tajimi-rules`` in-process and returns status, stdout and stderr."""
+    assert cli("--version") == (0, f"tajimi-rules {tajimi_rules.__version__}\n", "")
+
+
+def test_command_line_environment_lasts_one_run(cli, monkeypatch):
+    """Variables given to one run of the command line do not outlive it."""
+    monkeypatch.delenv("TAJIMI_RULES_LANG", raising=False)
+    assert cli("--version", env={"TAJIMI_RULES_LANG": "ja"}).status == 0
+    assert "TAJIMI_RULES_LANG" not in os.environ

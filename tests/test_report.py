@@ -17,10 +17,10 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 import tajimi_rules as tr
 import tajimi_rules.report._charts as charts_module
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 from tajimi_rules.report._charts import category_chart, font_subset, japanese_font, overview_chart
 from tajimi_rules.report._report import build_report, markdown_escape, report_format, write_report
+
+from .conftest import run_cli as run
 
 HOSTILE = '<script>alert("x")</script> "quoted" \'single\' & <img src=x onerror=alert(1)> $ | *'
 URL = "https://example.org/tracker.png"
@@ -96,12 +96,6 @@ def hostile_evaluation(example_path: Path) -> dict[str, Any]:
     first["items"][0]["name"] = {"ja": HOSTILE, "en": HOSTILE}
     first["items"][0]["note"] = HOSTILE
     return data
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(out, err))
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

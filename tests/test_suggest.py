@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -30,10 +29,8 @@ from tajimi_rules import (
     share,
     suggest,
 )
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 from tajimi_rules.model import IMPLEMENTING_MOVES, Municipality, Name, Survey
-from tajimi_rules.rules import Combine, Predicate
+from tajimi_rules.rules import Predicate
 from tajimi_rules.suggestions import (
     CATCH_UP_MOVES,
     LAPSE_MOVES,
@@ -49,7 +46,8 @@ from tajimi_rules.suggestions import (
     smallest_change,
 )
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, run_cli
+from .oracles import interpreted_rating
 from .strategies import rule_sets
 
 SHIPPED = ("tajimi-r4", "tajimi-r4-written")
@@ -65,18 +63,6 @@ def vectors(max_n: int = MAX_N) -> Iterator[Counts]:
 
 
 ALL_VECTORS = tuple(vectors())
-
-
-def interpreted_rating(rules: RuleSet, counts: Counts) -> Rating | None:
-    """The rating by evaluating each rule's predicate directly (not through the compiled engine)."""
-    if counts.total == 0:
-        return None
-    holding = [rule.rating for rule in rules.rules if rule.when.holds(counts)]
-    if not holding:
-        return None
-    if rules.combine is Combine.FIRST_MATCH:
-        return holding[0]
-    return holding[0] if len(set(holding)) == 1 else None
 
 
 def meets(rating: Rating | None, target: Rating, exact: bool) -> bool:
@@ -503,13 +489,6 @@ def test_whole_plan_is_the_sum_of_minimal_plans_ordered_by_gain_per_item() -> No
 
 
 # --------------------------------------------------------------------------- command line
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    """Run ``tajimi-rules`` in-process; return status, stdout, stderr."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(stdout, stderr))
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def test_cli_json_lists_suggestions_with_changes_and_counts_after() -> None:

@@ -13,6 +13,7 @@ from hypothesis import given
 
 from tajimi_rules import Counts, Level, Rating, load_rules
 
+from .oracles import practised_rating
 from .strategies import counts
 
 G, A, P, D = Rating.GOOD, Rating.ADVANCED, Rating.PARTLY_DEFICIENT, Rating.DEFICIENT
@@ -41,17 +42,6 @@ def written_conditions(c: Counts) -> set[Rating]:
     if 3 * undone >= n and undone and 3 * b >= 2 * undone:
         holding.add(D)
     return holding
-
-
-def practised_rating(c: Counts) -> Rating:
-    """The practised reading: 先進的, then 良好 = (a+s)/n >= 2/3, then 不備あり, otherwise やや不備あり."""
-    a, _, _, b = c
-    done, undone = c.total - c.needs_review - b, c.needs_review + b
-    if 3 * done >= 2 * c.total:
-        return A if 3 * a >= 2 * done else G
-    if 3 * b >= 2 * undone:
-        return D
-    return P
 
 
 BRIEF = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import io
 import json
 import os
 import socket
@@ -20,8 +19,6 @@ import jsonschema
 import pytest
 
 import tajimi_rules as tr
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
 from tajimi_rules._errors import rendered
 from tajimi_rules._texts import PROBLEM_CODES
 from tajimi_rules._texts import text as tr_text
@@ -31,17 +28,12 @@ from tajimi_rules.documents._meaning import current_fiscal_year, mixed_script
 from tajimi_rules.documents._schemas import Kind, did_you_mean, ecma_pattern, schema, schema_problems
 from tajimi_rules.documents._validate import detect_kind, validate, validated
 
+from .conftest import run_cli as run
+
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((BROKEN / "expected.json").read_text("utf-8"))
 RULESETS = ROOT / "src" / "tajimi_rules" / "rulesets"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    """Run the command line; return its status, standard output and standard error."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    status = main(list(argv), out=Output(stdout, stderr))
-    return status, stdout.getvalue(), stderr.getvalue()
 
 
 def example() -> dict[str, Any]:

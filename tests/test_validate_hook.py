@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -15,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from tajimi_rules._cli import main
-from tajimi_rules._cli._common import Output
+from .conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -75,9 +73,8 @@ def test_hook_entry_on_a_sample_repository(tmp_path: Path) -> None:
     assert command[0] == "tajimi-rules"
 
     def entry(paths: list[Path]) -> tuple[int, str]:
-        stdout = io.StringIO()
-        status = main([*command[1:], *map(str, paths)], out=Output(stdout, io.StringIO()))
-        return status, stdout.getvalue()
+        status, stdout, _ = run_cli(*command[1:], *paths)
+        return status, stdout
 
     chosen = sorted(p for p in files.values() if pattern.search(p.relative_to(tmp_path).as_posix()))
     status, output = entry(chosen)
@@ -98,9 +95,9 @@ def test_hook_entry_follows_the_locale_unless_told(tmp_path: Path, monkeypatch: 
     paths = [str(files["good"]), str(files["bad"])]
     outputs = {}
     for args in ((), ("--lang", "en")):
-        stdout = io.StringIO()
-        assert main([*command[1:], *args, *paths], out=Output(stdout, io.StringIO())) == 1
-        outputs[args] = stdout.getvalue().splitlines()[-1]
+        result = run_cli(*command[1:], *args, *paths)
+        assert result.status == 1
+        outputs[args] = result.stdout.splitlines()[-1]
     assert outputs[()] == "2ファイル: 有効 1、無効 1（エラー 1、警告 0）"
     assert outputs[("--lang", "en")] == "2 files: 1 valid, 1 invalid (1 error, 0 warnings)"
 

@@ -14,7 +14,8 @@ __all__ = ["compare"]
 def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff:
     """The vectors with ``1 <= n <= max_items`` that two rule sets rate differently, by region.
 
-    >>> from tajimi_rules import compare, load_rules
+    >>> from tajimi_rules import load_rules
+    >>> from tajimi_rules.analysis import compare
     >>> diff = compare(load_rules("tajimi-r4"), load_rules("tajimi-r4-written"), max_items=6)
     >>> [(d.first.value, d.second) for d in diff.disagreements][:1]
     [('deficient', None)]

@@ -12,7 +12,7 @@ Every text that comes from an input file is escaped: by Jinja2's autoescaping in
 :func:`markdown_escape` in Markdown. Jinja2 and matplotlib are the ``report`` extra; they are
 imported only when a report is rendered.
 
->>> from tajimi_rules import build_report
+>>> from tajimi_rules.report import build_report
 >>> report = build_report("examples/tajimi-r4.json", lang="ja")  # doctest: +SKIP
 >>> len(report.categories), report.summary.disagree  # doctest: +SKIP
 (16, 3)
