@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 
+import tajimi_rules
 from tajimi_rules._texts import LANGS, TABLE, resolve_lang, text
 
 
@@ -41,3 +44,17 @@ def test_english_plurals():
 def test_language_follows_argument_then_variable_then_locale(given, environ, expected):
     """An explicit language wins, then ``TAJIMI_RULES_LANG``, then the POSIX locale, then English."""
     assert resolve_lang(given, environ) == expected
+
+
+def test_no_code_outside_the_text_layer_tests_the_language():
+    """No module outside ``_texts`` branches on the language: every language-specific text is in the table."""
+    package = Path(tajimi_rules.__file__).parent
+    branch = re.compile(r"""\blang\s*[!=]=\s*["']|\bif ja\b|["']ja["']\s+if\b|\bja\s+else\b""")
+    offending = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if "_texts" not in path.parts
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if branch.search(line)
+    ]
+    assert offending == []

@@ -441,7 +441,7 @@ def _category_report(
         group=category.group.label(lang),
         name=category.name.label(lang),
         # The Japanese name beside a name shown in another language.
-        original_name=category.name.ja if category.name.label(lang) != category.name.ja else None,
+        original_name=_original(category.name, lang),
         counts_text=counts.short() if counts is not None else "?",
         n=str(counts.total) if counts is not None else "?",
         rating_text=_rating_text(entry, t),
@@ -631,3 +631,9 @@ def write_report(
     report = build_report(evaluation, rules, lang=lang)
     _write_atomically(path, report.render(format_, charts=charts))
     return report
+
+
+def _original(name: Name, lang: str) -> str | None:
+    """The Japanese name, where the name shown in ``lang`` differs from it."""
+    original = name.ja
+    return None if name.label(lang) == original else original
