@@ -222,8 +222,6 @@ def diff_evaluations(
             [
                 Problem(
                     code="diff.different_bodies",
-                    message=text("diff.different_bodies", "en"),
-                    message_ja=text("diff.different_bodies", "ja"),
                     pointer=pointer("municipality", "code"),
                     file=os.fspath(new) if isinstance(new, (str, os.PathLike)) else None,
                     expected=before.municipality.code,

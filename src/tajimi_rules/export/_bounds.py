@@ -24,9 +24,8 @@ import enum
 from collections.abc import Iterator
 from fractions import Fraction
 
-from .._errors import InvalidDocumentError, Problem, pointer
+from .._errors import InvalidDocumentError, Problem, phrase, pointer
 from .._fractions import format_fraction
-from .._texts import text
 from ..rules import AllOf, AnyOf, Not, Predicate, RuleSet, Share
 
 __all__ = ["MAX_COUNT", "MAX_TOTAL", "Target", "check_range", "range_problems", "shares_of"]
@@ -88,10 +87,9 @@ def range_problems(rules: RuleSet, target: Target) -> list[Problem]:
             problems.append(
                 Problem(
                     code="export.out_of_range",
-                    message=text("export.out_of_range", "en", **fields),
-                    message_ja=text("export.out_of_range", "ja", **fields),
+                    fields=fields,
                     pointer=where,
-                    expected=text("export.out_of_range.expected", "en", **fields),
+                    expected=phrase("export.out_of_range.expected", **fields),
                     found=format_fraction(share.threshold),
                 )
             )
