@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -528,17 +528,21 @@ def _ratio(value: Any) -> tuple[int, int] | None:
         if type(value) is Decimal:
             return value.as_integer_ratio() if value.is_finite() and decimal_in_range(value) else None
         if type(value) is str:
-            text = value.strip()
-            if text[-1:] in ("%", "％"):
-                numerator, denominator = Decimal(text[:-1]).as_integer_ratio()
-                return numerator, denominator * 100
-            top, slash, bottom = text.partition("/")
-            if slash:
-                return (int(top), int(bottom)) if int(bottom) > 0 else None
-            return Decimal(text).as_integer_ratio()
+            return _text_ratio(value.strip())
     except (ValueError, ArithmeticError):
         return None
     return None
+
+
+def _text_ratio(text: str) -> tuple[int, int] | None:
+    """``"12.5%"``, ``"3/4"`` or ``"0.75"`` as ``(numerator, denominator)``; raises on a malformed text."""
+    if text[-1:] in ("%", "％"):
+        numerator, denominator = Decimal(text[:-1]).as_integer_ratio()
+        return numerator, denominator * 100
+    top, slash, bottom = text.partition("/")
+    if slash:
+        return (int(top), int(bottom)) if int(bottom) > 0 else None
+    return Decimal(text).as_integer_ratio()
 
 
 def _in_unit(ratio: tuple[int, int] | None) -> bool:
@@ -567,46 +571,55 @@ _CommonAt = tuple[int, int, bool, str]
 """An item grading as the quick check uses it: threshold numerator, denominator, strict, rate key."""
 
 
-def _category_clean(category: Mapping[str, Any], common_at: _CommonAt | None) -> bool:
-    items = category.get("items", ())
-    by_level = dict.fromkeys(_IMPLEMENTED, 0)
-    implemented_count = 0
-    ids = set()
-    for item in items:
-        ids.add(item["id"])
-        level = item.get("level")
-        implemented = item.get("implemented")
-        rates = {key: _ratio(item[key]) for key in ("national_rate", "prefecture_rate") if key in item}
-        if not all(_in_unit(ratio) for ratio in rates.values()):
-            return False
-        if level is not None:
-            by_level[level] += 1
-            if implemented is not None:
-                if _IMPLEMENTED[level] is not implemented:
-                    return False
-                if common_at is not None and (ratio := rates.get(common_at[3])) is not None:
-                    numerator, denominator, strict, _key = common_at
-                    left, right = ratio[0] * denominator, numerator * ratio[1]
-                    if _GRADED[implemented, left > right if strict else left >= right] != level:
-                        return False
-        implemented_count += _IMPLEMENTED[level] if level is not None else bool(implemented)
-        if isinstance(item.get("cost"), str) and _ratio(item["cost"]) is None:
-            return False
-    if len(ids) != len(items):
+def _item_clean(item: Mapping[str, Any], common_at: _CommonAt | None) -> bool:
+    """Whether one item's rates, level, implementation and cost agree, decided quickly."""
+    level = item.get("level")
+    implemented = item.get("implemented")
+    rates = {key: _ratio(item[key]) for key in ("national_rate", "prefecture_rate") if key in item}
+    if not all(_in_unit(ratio) for ratio in rates.values()):
         return False
-    counts = category.get("counts")
-    if counts is None:
+    if isinstance(item.get("cost"), str) and _ratio(item["cost"]) is None:
+        return False
+    if level is None or implemented is None:
         return True
+    if _IMPLEMENTED[level] is not implemented:
+        return False
+    if common_at is None or (ratio := rates.get(common_at[3])) is None:
+        return True
+    numerator, denominator, strict, _key = common_at
+    left, right = ratio[0] * denominator, numerator * ratio[1]
+    return bool(_GRADED[implemented, left > right if strict else left >= right] == level)
+
+
+def _counts_clean(counts: Mapping[str, int], items: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the named items fit in the counts, level by level and implemented or not."""
     total = sum(counts.values())
     if total == 0:
         return False
     if not items:
         return True
+    by_level = dict.fromkeys(_IMPLEMENTED, 0)
+    implemented_count = 0
+    for item in items:
+        level = item.get("level")
+        if level is not None:
+            by_level[level] += 1
+        implemented_count += _IMPLEMENTED[level] if level is not None else bool(item.get("implemented"))
     if len(items) > total or any(by_level[level] > counts[level] for level in by_level):
         return False
     implemented_room = counts["advanced"] + counts["standard"]
     rest_room = total - implemented_room
     return bool(implemented_count <= implemented_room and len(items) - implemented_count <= rest_room)
+
+
+def _category_clean(category: Mapping[str, Any], common_at: _CommonAt | None) -> bool:
+    items = category.get("items", ())
+    if not all(_item_clean(item, common_at) for item in items):
+        return False
+    if len({item["id"] for item in items}) != len(items):
+        return False
+    counts = category.get("counts")
+    return counts is None or _counts_clean(counts, items)
 
 
 def evaluation_clean(
@@ -625,16 +638,15 @@ def evaluation_clean(
     valid documents are checked at the speed of a loop over their items.
     """
     code = data["municipality"]["code"]
-    if int(code[5]) != check_digit(code[:5]):
-        return False
-    if data["survey"]["fiscal_year"] > current_fiscal_year(today):
-        return False
-    if "rules" in data and data["rules"] not in rule_set_ids:
+    categories = data["categories"]
+    if (
+        int(code[5]) != check_digit(code[:5])
+        or data["survey"]["fiscal_year"] > current_fiscal_year(today)
+        or ("rules" in data and data["rules"] not in rule_set_ids)
+        or len({category["id"] for category in categories}) != len(categories)
+    ):
         return False
     stated = {rating.value for rating in ratings}
-    categories = data["categories"]
-    if len({category["id"] for category in categories}) != len(categories):
-        return False
     common_at = None
     if grading is not None:
         threshold = grading.threshold

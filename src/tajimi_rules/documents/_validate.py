@@ -23,7 +23,7 @@ from ._schemas import Kind
 __all__ = ["KINDS", "Validated", "detect_kind", "validate", "validated"]
 
 
-def validated(
+def validated(  # noqa: PLR0913 - keyword-only options, each with a default
     source: Source,
     *,
     kind: Kind | None = None,
@@ -52,7 +52,7 @@ def validated(
     )
 
 
-def validate(
+def validate(  # noqa: PLR0913 - keyword-only options, each with a default
     source: Source,
     *,
     kind: Kind | None = None,
