@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._files import write_atomically
 from .._texts import Lang
 from ..documents import load_rules
 from ..model import Evaluation
@@ -18,24 +18,7 @@ from ._compile import javascript_module, sql_view
 from ._page import interactive_page
 from ._workbook import calculator_workbook, whatif_workbook
 
-__all__ = ["export_bytes", "whatif_bytes", "write_atomically", "write_export", "write_whatif"]
-
-
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` so that readers see the old file or the whole new one, never a part."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+__all__ = ["export_bytes", "whatif_bytes", "write_export", "write_whatif"]
 
 
 def _workbook_bytes(workbook: Any) -> bytes:
