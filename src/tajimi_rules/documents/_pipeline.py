@@ -18,9 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
-import cattrs
 
-from .._convert import converter, structuring_problems
 from .._errors import Problem, Severity, phrase
 from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, read_json
 from ._kinds import KINDS, Context, DocumentKind, detect_kind, schema_kind
@@ -118,6 +116,11 @@ def _remote_refs(problems: list[Problem]) -> list[Problem]:
 
 def _structured(document: Mapping[str, Any], kind: DocumentKind) -> tuple[Any, list[Problem]]:
     """The document structured into its kind's model, or the problems that stopped it."""
+    # cattrs is loaded by the first document that is structured, not by the import.
+    import cattrs  # noqa: PLC0415
+
+    from .._convert import converter, structuring_problems  # noqa: PLC0415
+
     try:
         return converter.structure(document, kind.model), []
     except cattrs.BaseValidationError as error:
