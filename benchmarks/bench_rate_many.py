@@ -6,7 +6,7 @@ Run: ``python benchmarks/bench_rate_many.py [--rounds 7] [--max-items 40]``. Rat
 * ``per vector``: ``rule_set.rate(Counts(...))`` in a loop, including building each ``Counts``
   (what a caller holding four integer columns pays);
 * ``per vector, Counts prebuilt``: ``rule_set.rate`` over ``Counts`` built before timing;
-* ``bulk``: ``rule_set``'s bulk function over four ``int64`` arrays (numpy).
+* ``bulk``: ``rule_set.rate_many`` over four ``int64`` arrays (numpy).
 
 The rounds alternate between the three so that the machine's load touches each alike; the best
 round of each is kept and the ratios are printed. Both sides are checked to give the same ratings.
@@ -21,7 +21,7 @@ import time
 import numpy as np
 
 import tajimi_rules as tr
-from tajimi_rules.rules._bulk import compile_bulk, ratings_of
+from tajimi_rules.rules import ratings_of
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--max-items", type=int, default=40)
     args = parser.parse_args()
     rule_set = tr.load_rules("tajimi-r4")
-    bulk = compile_bulk(rule_set.combine is tr.rules.Combine.EXCLUSIVE, [(r.rating, r.when) for r in rule_set.rules])
+    bulk = rule_set.rate_many
     rows = [
         (a, s, r, n - a - s - r)
         for n in range(1, args.max_items + 1)

@@ -3,18 +3,21 @@
 Generates evaluation files of the size of a national batch (16 categories, about 80 items,
 about 10 KB each), then in one run measures the reference path (jsonschema words and decides)
 against the fast path (the ``fast`` extra decides validity, jsonschema words problems only for
-invalid files), both on already parsed documents (schema + meaning checks) and from the files'
-bytes (reading included). Run::
+invalid files), from the files' bytes (reading included), beside its baselines: ``json.loads`` alone, the strict
+reader alone, and jsonschema-rs alone (``json.loads`` then ``is_valid``: the schema check a user
+would write without this package). Run::
 
-    .venv/bin/python benchmarks/bench_validate.py [--files 300] [--repeat 3]
+    .venv/bin/python benchmarks/bench_validate.py [--files 300] [--rounds 5]
 
-Prints files per second; the best of ``--repeat`` runs is reported for each path.
+The ways take turns within each round so that the machine's load touches each alike; the best
+round of each is kept, and the ratios are printed with the load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import time
 from collections.abc import Callable
@@ -80,24 +83,26 @@ def _number(value: Any) -> Any:
     raise TypeError(value)
 
 
-def rate(label: str, run: Callable[[], int], count: int, repeat: int) -> float:
-    """Best files-per-second over ``repeat`` runs of ``run`` (which returns problems found)."""
-    best = 0.0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        found = run()
-        elapsed = time.perf_counter() - start
-        assert found == 0, f"{label}: valid files gave {found} problems"
-        best = max(best, count / elapsed)
-    print(f"{label:<48} {best:>9,.0f} files/s")
+def interleaved(ways: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
+    """Best seconds of each way over ``rounds`` rounds, the ways taking turns within each round.
+
+    Each way returns the number of problems it found, which must be 0 (the files are valid).
+    """
+    best = dict.fromkeys(ways, float("inf"))
+    for _ in range(rounds):
+        for label, run in ways.items():
+            start = time.perf_counter()
+            found = run()
+            best[label] = min(best[label], time.perf_counter() - start)
+            assert found == 0, f"{label}: valid files gave {found} problems"
     return best
 
 
 def main() -> None:
-    """Generate the files, check they are valid, and measure both paths."""
+    """Generate the files, check they are valid, and measure every way in interleaved rounds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -106,27 +111,40 @@ def main() -> None:
     size = sum(map(len, files)) / len(files)
     items = sum(len(c["items"]) for c in documents[0]["categories"])
     print(f"{len(files)} files, {size / 1024:.1f} KB each, 16 categories, {items} items")
-    if not fast_validator_available():
+    some = max(1, len(files) // 10)  # the reference path is slow: it runs on a slice
+    ways: dict[str, Callable[[], int]] = {
+        "json.loads alone": lambda: sum(0 for data in files if json.loads(data) is None),
+        "strict reader (read_json)": lambda: sum(len(read_json(data)[1]) for data in files),
+        "validate, reference path (jsonschema)": lambda: sum(
+            len(validate(data, kind="evaluation", fast=False)) for data in files[:some]
+        ),
+    }
+    sizes = dict.fromkeys(ways, len(files))
+    sizes["validate, reference path (jsonschema)"] = some
+    if fast_validator_available():
+        import jsonschema_rs  # noqa: PLC0415 - only with the fast extra
+
+        from tajimi_rules.documents._schemas import schema  # noqa: PLC0415
+
+        rs = jsonschema_rs.validator_for(dict(schema("evaluation")))
+        ways["jsonschema-rs alone (json.loads + is_valid)"] = lambda: sum(
+            0 if rs.is_valid(json.loads(data)) else 1 for data in files
+        )
+        ways["tr.validate (fast extra)"] = lambda: sum(len(validate(data, kind="evaluation")) for data in files)
+        sizes.update(dict.fromkeys(list(ways)[-2:], len(files)))
+    else:
         print("the fast extra (jsonschema-rs) is not installed: only the reference path is measured")
-    # The reference path is slow: measure it on a slice so a run stays short.
-    some = max(1, len(files) // 10)
-
-    def checks(docs: list[Any], fast: bool) -> Callable[[], int]:
-        return lambda: sum(len(validate(doc, kind="evaluation", fast=fast)) for doc in docs)
-
-    def whole(data: list[bytes], fast: bool) -> Callable[[], int]:
-        return lambda: sum(len(validate(blob, kind="evaluation", fast=fast)) for blob in data)
-
-    print("schema + meaning checks (parsed documents)")
-    reference = rate("  jsonschema (reference) path", checks(documents[:some], False), some, args.repeat)
-    if fast_validator_available():
-        quick = rate("  fast path", checks(documents, True), len(documents), args.repeat)
-        print(f"  speed-up: {quick / reference:.1f}x")
-    print("read + schema + meaning checks (file bytes)")
-    reference = rate("  jsonschema (reference) path", whole(files[:some], False), some, args.repeat)
-    if fast_validator_available():
-        quick = rate("  fast path", whole(files, True), len(files), args.repeat)
-        print(f"  speed-up: {quick / reference:.1f}x")
+    best = interleaved(ways, args.rounds)
+    print(f"best of {args.rounds} interleaved rounds, load {os.getloadavg()[0]:.2f} (1-minute average)")
+    speed = {label: sizes[label] / seconds for label, seconds in best.items()}
+    for label, files_per_second in speed.items():
+        print(f"  {label:<46} {files_per_second:>9,.0f} files/s")
+    print(f"  strict reader costs {speed['json.loads alone'] / speed['strict reader (read_json)']:.2f}x json.loads")
+    if "tr.validate (fast extra)" in speed:
+        ratio = speed["tr.validate (fast extra)"] / speed["jsonschema-rs alone (json.loads + is_valid)"]
+        print(f"  tr.validate runs at {ratio:.2f}x jsonschema-rs alone")
+        reference = speed["validate, reference path (jsonschema)"]
+        print(f"  tr.validate is {speed['tr.validate (fast extra)'] / reference:.0f}x the reference path")
 
 
 if __name__ == "__main__":

@@ -37,9 +37,17 @@ NAMESPACES = (
 
 
 def test_all_is_complete():
-    """Every public name the package defines is exported, and every export exists."""
-    public = {name for name in vars(tajimi_rules) if not name.startswith("_")}
+    """Every public name the package offers (``dir()``, loaded or not) is exported, and every export exists."""
+    public = {name for name in dir(tajimi_rules) if not name.startswith("_")}
     assert public == set(tajimi_rules.__all__)
+    assert all(getattr(tajimi_rules, name) is not None for name in tajimi_rules.__all__)
+
+
+def test_unknown_names_are_attribute_errors():
+    """A name the package does not offer raises ``AttributeError``, so ``hasattr`` stays honest."""
+    assert not hasattr(tajimi_rules, "no_such_name")
+    with pytest.raises(AttributeError, match="no_such_name"):
+        tajimi_rules.no_such_name  # noqa: B018
 
 
 def test_top_level_is_small():

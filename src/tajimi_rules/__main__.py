@@ -1,5 +1,5 @@
 """``python -m tajimi_rules``: the command-line interface."""
 
-from ._cli import run
+from ._launch import run
 
 run()

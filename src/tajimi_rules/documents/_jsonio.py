@@ -19,7 +19,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -165,64 +165,96 @@ def _surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: 
 
 
 _CAREFUL = object()
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
-_LONG_DIGITS = b"0" * (_MAX_INT_DIGITS + 1)
-_NOT_STRUCTURE = bytes(set(range(256)) - set(b'{}[]"'))
-_STRING = re.compile(rb'"[^"]*"')
-_INNERMOST = re.compile(rb"\{\}|\[\]")
+# What the quick reading looks at outside strings: brackets, quotes and key separators.
+_NOT_LOOKED_AT = bytes(set(range(256)) - set(b'{}[]":'))
+_AS_PARENS = bytes.maketrans(b"{[}]", b"(()" + b")")
+# Digits and points as 0, exponent letters as e: a run of 16 zeros may hold more significant
+# digits than a float keeps (15); a zero then e is (outside strings) an exponent.
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789.E", b"0000000000e")
+_LONG_RUN = b"0" * 16
+_EXPONENT = b"0e"
+# A fraction part of two digits or more ending in 0 (``0.50``): a float would drop the zero.
+_TRAILING_ZERO = re.compile(rb"\.[0-9]+0(?![0-9])")
 
 
 class _DoubtError(Exception):
     """Raised while parsing quickly when the careful reading is needed to say what is wrong."""
 
 
-def _plain_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        raise _DoubtError
-    return obj
-
-
 def _doubt(_text: str) -> Any:
     raise _DoubtError
 
 
-def _plain_float(text: str) -> Decimal:
-    number = Decimal(text)
-    if not decimal_in_range(number):
-        raise _DoubtError
-    return number
+_QUICK = json.JSONDecoder(parse_constant=_doubt)
 
 
-def _nesting_within(data: bytes, limit: int) -> bool:
-    """Whether brackets outside strings nest at most ``limit`` deep, found with byte operations."""
-    # Drop escaped backslashes, then escaped quotes, then all but brackets and quotes.
-    rest = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
-    rest = _STRING.sub(b"", rest)
+def _outside_strings(data: bytes) -> bytes:
+    """The brackets and key separators that stand outside strings, in order."""
+    # Drop escaped backslashes, then escaped quotes: every quote left opens or closes a string.
+    rest = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_LOOKED_AT)
+    rest = rest.replace(b'""', b"")
+    return b"".join(rest.split(b'"')[::2]) if b'"' in rest else rest
+
+
+def _nesting_within(brackets: bytes, limit: int) -> bool:
+    """Whether balanced ``brackets`` nest at most ``limit`` deep: each pass drops the innermost pairs."""
+    rest = brackets.translate(_AS_PARENS)
     for _ in range(limit):
         if not rest:
             return True
-        rest = _INNERMOST.sub(b"", rest)  # one level a pass: pairs it uncovers wait for the next
+        rest = rest.replace(b"()", b"")
     return not rest
 
 
-def _quick_loads(data: bytes, text: str, max_depth: int) -> Any:
-    """The value of a document with nothing wrong, read at the JSON parser's speed.
+def _settle(value: Any) -> tuple[Any, int]:
+    """Turn every float of a quickly parsed value into its decimal, in place; count the keys kept.
 
-    Returns ``_CAREFUL`` at the first doubt (a syntax error, a duplicate key, NaN, a long
-    integer, a number out of range, a surrogate escape, deep nesting): the careful reading then
-    finds and words every problem.
+    The quick reading lets floats through only where each stands exactly for the decimal written.
     """
-    if (
-        data.translate(_DIGITS_AS_ZERO).find(_LONG_DIGITS) >= 0
-        or _SURROGATE_ESCAPE.search(data)
-        or not _nesting_within(data, max_depth)
-    ):
+    if type(value) is float:
+        return Decimal(repr(value)), 0
+    keys = 0
+    stack = [value] if type(value) in (dict, list) else []
+    while stack:
+        node = stack.pop()
+        places = node.items() if type(node) is dict else enumerate(node)
+        keys += len(node) if type(node) is dict else 0
+        for place, item in places:
+            kind = type(item)
+            if kind is float:
+                node[place] = Decimal(repr(item))
+            elif kind is dict or kind is list:
+                stack.append(item)
+    return value, keys
+
+
+def _quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], object] | None = None) -> Any:
+    """The value of a document with nothing wrong, read at the JSON parser's own speed.
+
+    Returns ``_CAREFUL`` at the first doubt: a syntax error, a duplicate key (fewer keys kept
+    than key separators written), NaN, an exponent, a run of 16 digits (a long integer, or a
+    number a float would not keep exactly), a fraction part ending in 0, a surrogate escape,
+    deep nesting. The careful reading then finds and words every problem. Otherwise numbers with
+    a fraction part are parsed as floats, each standing exactly for the decimal written (at most
+    15 significant digits, no trailing zero), shown to ``peek`` as they are, and then turned into
+    that decimal. A duplicate key is found after ``peek`` has seen the document.
+    """
+    digits = data.translate(_DIGITS_AS_ZERO)
+    if digits.find(_LONG_RUN) >= 0 or digits.find(_EXPONENT) >= 0 or _SURROGATE_ESCAPE.search(data):
+        return _CAREFUL
+    if _TRAILING_ZERO.search(data):
+        return _CAREFUL
+    outside = _outside_strings(data)
+    if not _nesting_within(outside.translate(None, b":"), max_depth):
         return _CAREFUL
     try:
-        return json.loads(text, object_pairs_hook=_plain_pairs, parse_float=_plain_float, parse_constant=_doubt)
+        value = _QUICK.decode(text)
     except (_DoubtError, ValueError, RecursionError):
         return _CAREFUL
+    if peek is not None:
+        peek(value)
+    value, keys = _settle(value)
+    return value if keys == outside.count(b":") else _CAREFUL
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -246,11 +278,16 @@ def read_json(
     name: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    peek: Callable[[Any], object] | None = None,
 ) -> tuple[Any, list[Problem]]:
     """Read one JSON document from a path or from bytes; return ``(value, problems)``.
 
     ``value`` is ``None`` when the document could not be read at all. Problems carry
-    ``name`` (default: the path) as their file.
+    ``name`` (default: the path) as their file. ``peek``, if given, may be called once with
+    the document before its numbers with a fraction part become :class:`~decimal.Decimal`
+    (they are then floats, each standing exactly for the decimal written): a fast schema
+    validator judges floats many times sooner. It is not called for every document, and a
+    document it saw may still turn out to have problems (a duplicate key).
     """
     if isinstance(source, bytes):
         label = name or "<bytes>"
@@ -295,7 +332,7 @@ def read_json(
                 found=phrase("words.no_content"),
             )
         ]
-    quick = _quick_loads(data, text, max_depth)
+    quick = _quick_loads(data, text, max_depth, peek)
     if quick is not _CAREFUL:
         return quick, []
     try:

@@ -18,9 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
-import cattrs
 
-from .._convert import converter, structuring_problems
 from .._errors import Problem, Severity, phrase
 from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, read_json
 from ._kinds import KINDS, Context, DocumentKind, detect_kind, schema_kind
@@ -118,6 +116,11 @@ def _remote_refs(problems: list[Problem]) -> list[Problem]:
 
 def _structured(document: Mapping[str, Any], kind: DocumentKind) -> tuple[Any, list[Problem]]:
     """The document structured into its kind's model, or the problems that stopped it."""
+    # cattrs is loaded by the first document that is structured, not by the import.
+    import cattrs  # noqa: PLC0415
+
+    from .._convert import converter, structuring_problems  # noqa: PLC0415
+
     try:
         return converter.structure(document, kind.model), []
     except cattrs.BaseValidationError as error:
@@ -133,8 +136,13 @@ def check(
     context: ContextFor = _no_context,
     plain: bool = False,
     need_value: bool = True,
+    verdicts: Mapping[Kind, bool | None] | None = None,
 ) -> Validated:
-    """Kind, schema, structure and meaning of one parsed document (its problems unordered, unlocated)."""
+    """Kind, schema, structure and meaning of one parsed document (its problems unordered, unlocated).
+
+    ``verdicts`` holds the fast validator's verdict on this document by kind where it was
+    already given (on the reader's float form of the same values).
+    """
     if not isinstance(document, Mapping):
         return Validated(kind, (not_an_object(document),))
     told = kind is not None
@@ -144,7 +152,8 @@ def check(
         return Validated(None, tuple(problems))
     entry = KINDS[kind]
     # The fast validator only ever says "valid"; every problem is worded by the reference.
-    if not (plain and fast_is_valid(document, kind)):
+    verdict = verdicts[kind] if verdicts is not None and kind in verdicts else None
+    if not (plain and (verdict if verdict is not None else fast_is_valid(document, kind))):
         found = _remote_refs(schema_problems(document, kind))
         if found:
             return Validated(kind, (*problems, *found))
@@ -180,15 +189,24 @@ def run(
     ``need_value=False`` a valid document may be judged without being structured (faster).
     """
     document: Any
+    verdicts: dict[Kind, bool | None] = {}
     if isinstance(source, str | bytes | os.PathLike):
         label = name if name is not None else (None if isinstance(source, bytes) else os.fspath(source))
-        document, read_problems = read_json(source, name=label, max_bytes=max_bytes, max_depth=max_depth)
+        plain = fast is not False  # only what the JSON reader makes: the fast validator may judge it
+
+        def judge(draft: Any) -> None:
+            # Judged on the reader's floats (exact stand-ins for the decimals) at the validator's full speed.
+            if isinstance(draft, Mapping) and (draft_kind := kind or detect_kind(draft)) is not None:
+                verdicts[draft_kind] = fast_is_valid(draft, draft_kind)
+
+        document, read_problems = read_json(
+            source, name=label, max_bytes=max_bytes, max_depth=max_depth, peek=judge if plain else None
+        )
         if read_problems:
             return Validated(kind, tuple(read_problems))
-        plain = fast is not False  # only what the JSON reader makes: the fast validator may judge it
     else:
         label, document, plain = name, source, fast is True
-    result = check(document, kind=kind, context=context, plain=plain, need_value=need_value)
+    result = check(document, kind=kind, context=context, plain=plain, need_value=need_value, verdicts=verdicts)
     # Errors first, each group in the order found (most relevant first); warnings last.
     ordered = sorted(result.problems, key=lambda p: p.severity is Severity.WARNING)
     if label is not None:

@@ -22,14 +22,14 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
-
-import jsonschema
-import jsonschema.validators
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._errors import Detail, Phrase, Problem, phrase, pointer
 from .._texts import PROBLEM_CODES
+
+if TYPE_CHECKING:
+    import jsonschema.protocols
+    from jsonschema.exceptions import ValidationError
 
 __all__ = [
     "SCHEMA_IDS",
@@ -125,6 +125,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _pattern(
     validator: jsonschema.protocols.Validator, patrn: str, instance: Any, _schema: Any
 ) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import ValidationError  # noqa: PLC0415 - loaded with the reference validator
+
     if validator.is_type(instance, "string") and not _compiled(patrn).search(instance):
         yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
@@ -149,20 +151,25 @@ def _is_object(checker: Any, instance: Any) -> bool:
     return isinstance(instance, Mapping)
 
 
-# A mapping given by a caller may hold tuples and other mappings: they are arrays and objects.
-_Reference = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
-    jsonschema.Draft202012Validator,
-    validators={"pattern": _pattern},
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
-        {"integer": _is_integer, "array": _is_array, "object": _is_object}
-    ),
-)
+@cache
+def _reference() -> Any:
+    """The reference validator class, built on first use (importing jsonschema takes a while)."""
+    import jsonschema.validators  # noqa: PLC0415 - only documents with problems need it
+
+    # A mapping given by a caller may hold tuples and other mappings: they are arrays and objects.
+    return jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft202012Validator,
+        validators={"pattern": _pattern},
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+            {"integer": _is_integer, "array": _is_array, "object": _is_object}
+        ),
+    )
 
 
 @cache
 def validator(kind: Kind) -> jsonschema.protocols.Validator:
-    """The reference Draft 2020-12 validator for ``kind`` (built once)."""
-    made: jsonschema.protocols.Validator = _Reference(schema(kind))
+    """The reference Draft 2020-12 validator for ``kind`` (built on first use, once)."""
+    made: jsonschema.protocols.Validator = _reference()(schema(kind))
     return made
 
 

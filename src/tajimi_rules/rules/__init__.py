@@ -1,5 +1,6 @@
 """Rules as data: share predicates, rules, rule sets, item grading, and explanations."""
 
+from ._bulk import MAX_COUNT, RATING_CODES, ratings_of
 from ._explain import Explanation, Outcome, RuleResult
 from ._predicates import (
     AllOf,
@@ -19,6 +20,8 @@ from ._predicates import (
 from ._rules import Combine, ItemGrading, Rule, RuleSet
 
 __all__ = [
+    "MAX_COUNT",
+    "RATING_CODES",
     "AllOf",
     "AnyOf",
     "Combine",
@@ -38,5 +41,6 @@ __all__ = [
     "all_",
     "any_",
     "not_",
+    "ratings_of",
     "share",
 ]

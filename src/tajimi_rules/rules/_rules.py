@@ -5,6 +5,8 @@ A :class:`RuleSet` is data (normally read from a JSON file validated by
 
 * ``rule_set.rate(counts)`` returns the :class:`~tajimi_rules.Rating`, or ``None`` where
   the rules give none. It builds no explanation and is as fast as a hand-written function.
+* ``rule_set.rate_many(advanced, standard, needs_review, behind)`` rates whole arrays of counts
+  at once (numpy, the ``fast`` extra), compiled on first use from the same rule data.
 * ``rule_set.explain(counts)`` returns an :class:`~tajimi_rules.Explanation`: which rule
   decided, every rule whose condition holds, each clause with its exact numbers.
 """
@@ -12,16 +14,22 @@ A :class:`RuleSet` is data (normally read from a JSON file validated by
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._fractions import parse_fraction
 from ..model import Counts, Level, Rating
+from ._bulk import compile_bulk
 from ._engine import MatchFunction, RateFunction, compile_rules
 from ._explain import Explanation, Outcome, RuleResult
 from ._predicates import Comparison, Predicate
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = ["Combine", "ItemGrading", "Rule", "RuleSet"]
 
@@ -119,6 +127,7 @@ class RuleSet:
     rate: RateFunction = attrs.field(init=False, eq=False, repr=False)
     matches: MatchFunction = attrs.field(init=False, eq=False, repr=False)
     source: str = attrs.field(init=False, eq=False, repr=False)
+    _bulk: Callable[..., Any] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         rate, matches, source = compile_rules(
@@ -129,6 +138,27 @@ class RuleSet:
         object.__setattr__(self, "rate", rate)
         object.__setattr__(self, "matches", matches)
         object.__setattr__(self, "source", source)
+
+    def rate_many(self, advanced: Any, standard: Any, needs_review: Any, behind: Any) -> npt.NDArray[np.int8]:
+        """Rate arrays of counts at once: an ``int8`` array of rating codes, ``-1`` for no rating.
+
+        Code ``i`` stands for ``RATING_CODES[i]`` (``Rating`` in its declared order);
+        :func:`~tajimi_rules.rules.ratings_of` turns codes into ratings. The arguments are
+        anything numpy turns into integer arrays of one shape (or shapes that broadcast); each
+        count must be from 0 to ``MAX_COUNT``. The ratings are exactly ``rate``'s, vector by
+        vector. Needs numpy (the ``fast`` extra); the array code is compiled on first use.
+
+        >>> from tajimi_rules import load_rules
+        >>> from tajimi_rules.rules import ratings_of
+        >>> rules = load_rules("tajimi-r4")
+        >>> ratings_of(rules.rate_many([2, 0], [2, 0], [2, 0], [0, 0]))
+        [<Rating.GOOD: 'good'>, None]
+        """
+        bulk = self._bulk
+        if bulk is None:
+            bulk = compile_bulk(self.combine is Combine.EXCLUSIVE, [(rule.rating, rule.when) for rule in self.rules])
+            object.__setattr__(self, "_bulk", bulk)
+        return bulk(advanced, standard, needs_review, behind)
 
     def matching_ratings(self, counts: Counts) -> tuple[Rating, ...]:
         """Every rating whose rule's condition holds for ``counts``, in rule order, once each."""

@@ -1,0 +1,55 @@
+"""Start-up of the command line against ``python -c "import json"``, in one run, in interleaved rounds.
+
+Run: ``python benchmarks/bench_startup.py [--rounds 15]``. Each round runs, one after another,
+
+* ``python -c "import json"`` (the baseline: an interpreter that imports one small module),
+* ``python -c "import tajimi_rules"``,
+* ``tajimi-rules --version``,
+* ``tajimi-rules check examples/tajimi-r4.json``,
+
+each as a fresh process, so that the machine's load touches each alike. The best round of each
+is kept and the ratios to the baseline are printed, with the load. The console script is the
+one installed beside this interpreter (``pip install -e .``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    """Time each command in interleaved rounds and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    script = Path(sys.executable).with_name("tajimi-rules")
+    example = str(ROOT / "examples" / "tajimi-r4.json")
+    commands = {
+        'python -c "import json"': [sys.executable, "-c", "import json"],
+        'python -c "import tajimi_rules"': [sys.executable, "-c", "import tajimi_rules"],
+        "tajimi-rules --version": [str(script), "--version"],
+        "tajimi-rules check examples/tajimi-r4.json": [str(script), "check", example],
+    }
+    best = dict.fromkeys(commands, float("inf"))
+    for _ in range(args.rounds):
+        for label, command in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(command, check=False, stdout=subprocess.DEVNULL, cwd=ROOT)
+            best[label] = min(best[label], time.perf_counter() - start)
+            # check exits 1 when it finds a stated rating the rules do not give (the example has some)
+            assert done.returncode in (0, 1), f"{label} failed with exit status {done.returncode}"
+    baseline = best['python -c "import json"']
+    print(f"best of {args.rounds} interleaved rounds, load {os.getloadavg()[0]:.2f} (1-minute average)")
+    for label, seconds in best.items():
+        print(f"  {label:<44} {seconds * 1000:7.1f} ms  {seconds / baseline:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()

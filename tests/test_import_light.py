@@ -1,0 +1,91 @@
+"""What importing the package loads: the version at once, the core on first use, the rest when used."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+CORE = {
+    "tajimi_rules",
+    "tajimi_rules._errors",
+    "tajimi_rules._fractions",
+    "tajimi_rules._version",
+    "tajimi_rules.model",
+    "tajimi_rules.model._catalog",
+    "tajimi_rules.model._evaluation",
+    "tajimi_rules.rules",
+    "tajimi_rules.rules._bulk",
+    "tajimi_rules.rules._engine",
+    "tajimi_rules.rules._explain",
+    "tajimi_rules.rules._predicates",
+    "tajimi_rules.rules._rules",
+}
+"""The core: the model, the rules with their engine and explanations, the errors (and the texts they word)."""
+
+HEAVY = ("attrs", "cattrs", "jsonschema", "jsonschema_rs", "numpy", "openpyxl", "matplotlib", "jinja2")
+
+
+def loaded_after(code: str) -> tuple[set[str], set[str]]:
+    """The package's modules and the heavy third-party modules loaded once ``code`` has run in a fresh interpreter."""
+    probe = (
+        f"{code}\nimport sys, json\n"
+        "print(json.dumps([sorted(m for m in sys.modules if m.split('.')[0] == 'tajimi_rules'),"
+        f" sorted(m for m in {HEAVY!r} if m in sys.modules)]))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    ours, heavy = json.loads(out.splitlines()[-1])
+    return set(ours), set(heavy)
+
+
+def test_import_loads_only_the_version():
+    """``import tajimi_rules`` loads the package and its version string, and no third-party module."""
+    ours, heavy = loaded_after("import tajimi_rules")
+    assert ours == {"tajimi_rules", "tajimi_rules._version"}
+    assert heavy == set()
+
+
+def test_a_core_name_loads_only_the_core():
+    """Using ``RuleSet``, ``Counts`` and a rating loads the core (and the texts), nothing of the readers or writers."""
+    ours, heavy = loaded_after(
+        "import tajimi_rules as tr\n"
+        "rules = tr.RuleSet(id='x', title='x', description='x', combine='first_match',"
+        " rules=[tr.Rule(rating='good', when=tr.share(of=['advanced'], at_least='1/2'))])\n"
+        "assert rules.rate(tr.Counts(1, 0, 0, 0)) is tr.Rating.GOOD\n"
+        "assert rules.explain(tr.Counts(1, 0, 0, 0)).rating is tr.Rating.GOOD"
+    )
+    texts = {name for name in ours if name == "tajimi_rules._texts" or name.startswith("tajimi_rules._texts.")}
+    assert ours - texts <= CORE
+    assert {"tajimi_rules.model", "tajimi_rules.rules"} <= ours
+    assert heavy == {"attrs"}
+
+
+def test_version_from_the_console_script_loads_nothing_else():
+    """``tajimi-rules --version`` answers from the version string alone."""
+    ours, heavy = loaded_after(
+        "import sys\nsys.argv = ['tajimi-rules', '--version']\nfrom tajimi_rules import _launch\n"
+        "try:\n    _launch.run()\nexcept SystemExit as stop:\n    assert stop.code == 0"
+    )
+    assert ours == {"tajimi_rules", "tajimi_rules._version", "tajimi_rules._launch"}
+    assert heavy == set()
+
+
+def test_schemas_compile_on_first_use():
+    """Importing the readers loads neither jsonschema nor cattrs; a document with a schema problem loads jsonschema."""
+    _, heavy = loaded_after("import tajimi_rules.documents")
+    assert not heavy & {"jsonschema", "cattrs", "numpy"}
+    _, heavy = loaded_after(
+        "import tajimi_rules as tr\nassert tr.validate(b'{\"municipality\": {}}', kind='evaluation')"
+    )
+    assert "jsonschema" in heavy
+
+
+def test_numpy_loads_with_the_first_bulk_rating():
+    """The core does not load numpy; ``rate_many`` does, when it is first called."""
+    _, heavy = loaded_after("import tajimi_rules as tr\ntr.load_rules('tajimi-r4')")
+    assert "numpy" not in heavy
+    pytest.importorskip("numpy", reason="bulk rating needs numpy: pip install -e '.[fast]'")
+    _, heavy = loaded_after("import tajimi_rules as tr\ntr.load_rules('tajimi-r4').rate_many([1], [1], [0], [0])")
+    assert "numpy" in heavy
