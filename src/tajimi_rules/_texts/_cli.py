@@ -288,6 +288,17 @@ _SHEETS: Table = {
     "batch.sheet.fraction": {"en": "Exact fraction", "ja": "分数（正確な値）"},
 }
 
+_SCHEMA: Table = {
+    "cli.schema.written": {
+        "en": "{out}: {count} {count:plural:schema:schemas} ({names})",
+        "ja": "{out}: スキーマ {count} 件（{names}）",
+    },
+    "cli.schema.cannot_write": {
+        "en": "cannot write the schemas into {out}: {reason}",
+        "ja": "{out} にスキーマを書き出せない: {reason}",
+    },
+}
+
 _DIFF: Table = {
     "cli.diff.head": {
         "en": "{name} ({code}): {years} · rules {rules}",
@@ -339,6 +350,7 @@ TEXTS: Table = {
     **_DIFF_RULES,
     **_BATCH,
     **_SHEETS,
+    **_SCHEMA,
     **_DIFF,
     **_REPORT,
 }
