@@ -288,6 +288,13 @@ _SHEETS: Table = {
     "batch.sheet.fraction": {"en": "Exact fraction", "ja": "分数（正確な値）"},
 }
 
+_SUGGEST: Table = {
+    "cli.suggest.did_you_mean": {
+        "en": "unknown category {name!r}: did you mean {nearest}?",
+        "ja": "カテゴリ {name!r} はない（近いもの: {nearest}）",
+    },
+}
+
 _SCHEMA: Table = {
     "cli.schema.written": {
         "en": "{out}: {count} {count:plural:schema:schemas} ({names})",
@@ -351,6 +358,7 @@ TEXTS: Table = {
     **_BATCH,
     **_SHEETS,
     **_SCHEMA,
+    **_SUGGEST,
     **_DIFF,
     **_REPORT,
 }
