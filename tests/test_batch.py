@@ -29,6 +29,17 @@ from tests.synthetic import synthetic_answers, write_long_csv, write_wide_xlsx
 from .conftest import EXAMPLE
 from .conftest import run_cli as _run
 
+OUTPUT_FILES = [
+    ".tajimi-rules-batch.json",
+    "evaluations",
+    "national.csv",
+    "rates.csv",
+    "schemas",
+    "summary.csv",
+    "summary.xlsx",
+]
+"""What a batch run writes (openpyxl is installed for the tests)."""
+
 RANK = {"advanced": 3, "good": 2, "partly_deficient": 1, "deficient": 0}
 
 
@@ -216,7 +227,7 @@ def test_national_csv_run_writes_every_file(national: dict[str, Any]):
     """The national run succeeds quietly (no terminal) and writes 1,788 evaluations and three tables."""
     assert (national["status"], national["stderr"]) == (0, "")
     out = national["out"]
-    assert sorted(p.name for p in out.iterdir()) == ["evaluations", "national.csv", "rates.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
     assert len(list((out / "evaluations").iterdir())) == 1788
     assert not [p for p in national["folder"].iterdir() if p.name.startswith(".out.")]
 
@@ -297,7 +308,8 @@ def test_national_distribution_and_rates_agree_with_integers(national: dict[str,
             answered,
             expected["bodies"][group] - answered,
         )
-        assert row["rate"] == f"{done}/{answered}"
+        assert row["fraction"] == f"{done} / {answered}"
+        assert abs(Fraction(row["rate"]) - Fraction(done, answered)) <= Fraction(1, 2 * 10**6)
 
 
 def test_national_xlsx_run_writes_the_same_files(national: dict[str, Any]):
@@ -436,7 +448,8 @@ def test_written_text_is_the_converters_output(tmp_path: Path):
     tr.survey.write_batch(batch, tmp_path / "out")
     for result in batch.results:
         text = (tmp_path / "out" / "evaluations" / f"{result.body.code}.json").read_text("utf-8")
-        assert json.loads(text) == json.loads(json.dumps(tr.survey.evaluation_json(result.evaluation)))
+        relative = "../schemas/evaluation.schema.json"
+        assert json.loads(text) == json.loads(json.dumps(tr.survey.evaluation_json(result.evaluation, schema=relative)))
         assert tr.documents.parse_evaluation(json.loads(text)) == result.evaluation
 
 
@@ -502,6 +515,12 @@ def test_keep_going_writes_the_rest(tmp_path: Path):
     assert (problem["line"], problem["column"], problem["code"]) == ("5", "3", "answers.unknown_answer")
 
 
+def _mark_as_written(folder: Path) -> None:
+    """Make ``folder`` look like an earlier batch output (it holds the marker of a finished run)."""
+    record = {"written_by": "tajimi-rules batch", "pid": 0, "host": os.uname().nodename}
+    (folder / output_module.MARKER).write_text(json.dumps(record), encoding="utf-8")
+
+
 def test_existing_output_is_kept_unless_replace(tmp_path: Path):
     """A non-empty output directory is refused (status 2, untouched); --replace replaces it whole."""
     source = _answers_file(tmp_path, SMALL_ROWS)
@@ -513,16 +532,17 @@ def test_existing_output_is_kept_unless_replace(tmp_path: Path):
     assert status == 2
     assert "not empty" in stderr
     assert [p.name for p in out.iterdir()] == ["old.txt"]
+    _mark_as_written(out)  # --replace replaces only what batch wrote
     status, _stdout, _stderr = _run("batch", str(source), "--catalog", catalog, "--out", str(out), "--replace")
     assert status == 0
-    assert sorted(p.name for p in out.iterdir()) == ["evaluations", "national.csv", "rates.csv", "summary.csv"]
+    assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.csv", "out", "small-catalog.json"]
 
 
 def test_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """If writing fails part way, no output and no temporary directory remain; a replaced target survives."""
 
-    def fail(_batch: object) -> str:
+    def fail(_batch: object, *_args: object) -> str:
         raise OSError("disk full")
 
     monkeypatch.setattr(output_module, "_rates_csv", fail)
@@ -532,10 +552,11 @@ def test_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytes
     assert list(tmp_path.iterdir()) == []
     (tmp_path / "kept").mkdir()
     (tmp_path / "kept" / "old.txt").write_text("old", encoding="utf-8")
+    _mark_as_written(tmp_path / "kept")
     with pytest.raises(OSError, match="disk full"):
         tr.survey.write_batch(batch, tmp_path / "kept", replace=True)
     assert [p.name for p in tmp_path.iterdir()] == ["kept"]
-    assert [p.name for p in (tmp_path / "kept").iterdir()] == ["old.txt"]
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == [output_module.MARKER, "old.txt"]
 
 
 def test_write_batch_refuses_a_non_empty_directory(tmp_path: Path):
@@ -619,7 +640,7 @@ def test_rates_csv_states_scope_and_unreduced_fractions():
         tr.survey.read_long_csv(_small_csv(rows), tr.survey.load_catalog(SMALL_CATALOG)), "tajimi-r4"
     )
     table = list(csv.DictReader(io.StringIO(output_module._rates_csv(batch))))
-    found = {(row["item"], row["scope"], row["bodies"]): row["rate"] for row in table}
+    found = {(row["item"], row["scope"], row["bodies"]): row["fraction"].replace(" ", "") for row in table}
     assert found == {
         ("x", "national", "municipalities"): "2/4",
         ("y", "national", "municipalities"): "3/4",
@@ -679,7 +700,9 @@ def test_unwritable_output_exits_2_with_one_line_and_writes_nothing(
     }[where]
     status, stdout, stderr = _run("batch", str(source), "--catalog", catalog, "--out", out, *extra)
     assert (status, stdout) == (2, "")
-    assert stderr.count("\n") == 1 and f"cannot write the output directory {out}: " in stderr
+    # The current directory was not written by batch: --replace refuses it before trying.
+    said = f"{out}: not a directory tajimi-rules batch wrote" if extra else f"cannot write the output directory {out}: "
+    assert stderr.count("\n") == 1 and said in stderr
     assert "nothing written" in stderr and "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
@@ -687,7 +710,7 @@ def test_unwritable_output_exits_2_with_one_line_and_writes_nothing(
 def test_failed_write_removes_the_parents_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Parent directories created for the output are removed again when writing fails."""
 
-    def fail(_batch: object) -> str:
+    def fail(_batch: object, *_args: object) -> str:
         raise OSError("disk full")
 
     monkeypatch.setattr(output_module, "_rates_csv", fail)
@@ -711,6 +734,7 @@ def test_replace_keeps_the_old_directory_until_the_new_one_is_in(tmp_path: Path,
     target = tmp_path / "out"
     target.mkdir()
     (target / "old.txt").write_text("old", encoding="utf-8")
+    _mark_as_written(target)
     steps: list[str] = []
     rename, rmtree = Path.rename, shutil.rmtree
 
@@ -725,7 +749,11 @@ def test_replace_keeps_the_old_directory_until_the_new_one_is_in(tmp_path: Path,
     monkeypatch.setattr(Path, "rename", logged_rename)
     monkeypatch.setattr(shutil, "rmtree", logged_rmtree)
     tr.survey.write_batch(_small_batch(), target, replace=True)
-    assert steps == ["rename out -> .old", "rename .tmp -> out", "remove .old holding ['old.txt']"]
+    assert steps == [
+        "rename out -> .old",
+        "rename .tmp -> out",
+        f"remove .old holding {[output_module.MARKER, 'old.txt']}",
+    ]
 
 
 def test_csv_cells_that_would_run_as_formulas_are_quoted():

@@ -212,6 +212,12 @@ UNKNOWN_RULES = {
     "report": ("{example}", "--rules", "nope", "--out", "{tmp}/report.md"),
     "export": ("nope", "--to", "js", "--out", "{tmp}/rules.mjs"),
     "workbook": ("{example}", "--rules", "nope", "--out", "{tmp}/plan.xlsx"),
+    "schema": ("--out", "{example}/schemas"),
+}
+
+# Commands that take no rule set stop with another error in their language.
+OTHER_ERRORS = {
+    "schema": {"en": "cannot write the schemas into", "ja": "にスキーマを書き出せない"},
 }
 
 
@@ -251,6 +257,10 @@ def test_every_command_writes_its_errors_in_the_chosen_language(command, lang, e
     argv = [part.format(example=example_path, tmp=tmp_path) for part in UNKNOWN_RULES[command.name]]
     status, out, err = run(command.name, *argv, "--lang", lang)
     assert (status, out) == (2, "")
+    if command.name in OTHER_ERRORS:
+        assert err.startswith("tajimi-rules: ") and OTHER_ERRORS[command.name][lang] in err
+        assert err.count("tajimi-rules:") == 1
+        return
     expected = {"en": "tajimi-rules: unknown rule set 'nope'", "ja": "tajimi-rules: 規則集 'nope' はない"}[lang]
     assert err.startswith(expected) and err.count("tajimi-rules:") == 1
 

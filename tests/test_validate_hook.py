@@ -54,6 +54,7 @@ def test_hook_definition() -> None:
     assert definition["language"] == "python"
     assert definition["entry"] == "tajimi-rules validate"
     assert "json" in definition["types"]
+    assert definition["verbose"] is True  # warnings show on a passing commit too
 
 
 def test_hook_selects_evaluation_and_rule_set_files(tmp_path: Path) -> None:
@@ -102,6 +103,26 @@ def test_hook_entry_follows_the_locale_unless_told(tmp_path: Path, monkeypatch: 
     assert outputs[("--lang", "en")] == "2 files: 1 valid, 1 invalid (1 error, 0 warnings)"
 
 
+def _mixed_script_evaluation(path: Path) -> None:
+    """The example with a Cyrillic "й" and "д" in a Japanese category name: valid, with a warning."""
+    data = json.loads((ROOT / "examples" / "tajimi-r4.json").read_text("utf-8"))
+    data["categories"][0]["name"]["ja"] = "組織体制йд"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+
+
+def test_strict_makes_warnings_fail(tmp_path: Path):
+    """A file with only warnings passes validate (status 0) and fails it with --strict (status 1)."""
+    path = tmp_path / "evaluations" / "mixed.json"
+    _mixed_script_evaluation(path)
+    for extra, expected in (((), 0), (("--strict",), 1)):
+        stdout = io.StringIO()
+        status = main(["validate", *extra, "--lang", "en", str(path)], out=Output(stdout, io.StringIO()))
+        assert status == expected
+        assert "mixes scripts" in stdout.getvalue()
+        assert stdout.getvalue().splitlines()[-1] == "1 file: 1 valid, 0 invalid (0 errors, 1 warning)"
+
+
 def _git(*args: str, cwd: Path) -> str:
     done = subprocess.run(
         ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", *args],
@@ -113,12 +134,15 @@ def _git(*args: str, cwd: Path) -> str:
     return done.stdout.strip()
 
 
-@pytest.mark.slow
-def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
-    """pre-commit installs the hook from a hooks repository and runs it on a sample repository."""
+def _pre_commit() -> Path:
     pre_commit = Path(sys.executable).with_name("pre-commit")
     if not pre_commit.exists() or shutil.which("git") is None:
         pytest.skip("pre-commit or git is not installed")
+    return pre_commit
+
+
+def _hooks_repository(tmp_path: Path) -> tuple[Path, str]:
+    """A git repository holding this project's hook definition and package; its path and commit."""
     hooks_repo = tmp_path / "hooks"
     hooks_repo.mkdir()
     for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
@@ -130,8 +154,14 @@ def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     _git("init", "-q", cwd=hooks_repo)
     _git("add", "-A", cwd=hooks_repo)
     _git("commit", "-q", "-m", "hooks", cwd=hooks_repo)
-    rev = _git("rev-parse", "HEAD", cwd=hooks_repo)
+    return hooks_repo, _git("rev-parse", "HEAD", cwd=hooks_repo)
 
+
+@pytest.mark.slow
+def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
+    """pre-commit installs the hook from a hooks repository and runs it on a sample repository."""
+    pre_commit = _pre_commit()
+    hooks_repo, rev = _hooks_repository(tmp_path)
     sample = tmp_path / "sample"
     files = sample_repository(sample)
     (sample / ".pre-commit-config.yaml").write_text(
@@ -162,3 +192,42 @@ def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     passed = run()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "tajimi-rules validate" in passed.stdout
+
+
+@pytest.mark.slow
+def test_a_commit_shows_warnings_and_strict_fails_it(tmp_path: Path) -> None:
+    """A real commit of a mixed-script name shows the warning and passes; with --strict it fails."""
+    pre_commit = _pre_commit()
+    hooks_repo, rev = _hooks_repository(tmp_path)
+    sample = tmp_path / "sample"
+    _mixed_script_evaluation(sample / "evaluations" / "mixed.json")
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "TAJIMI_RULES_LANG": "en"}
+    config = sample / ".pre-commit-config.yaml"
+
+    def commit(args: str) -> subprocess.CompletedProcess[str]:
+        config.write_text(
+            f"repos:\n  - repo: {hooks_repo.as_uri()}\n    rev: {rev}\n    hooks:\n"
+            f"      - id: tajimi-rules-validate\n{args}",
+            "utf-8",
+        )
+        _git("add", "-A", cwd=sample)
+        return subprocess.run(
+            ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-m", "data"],
+            cwd=sample,
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=540,
+            check=False,
+        )
+
+    _git("init", "-q", cwd=sample)
+    subprocess.run([str(pre_commit), "install"], cwd=sample, check=True, capture_output=True, env=environment)
+    strict = commit("        args: [--strict]\n")
+    assert strict.returncode != 0, strict.stdout + strict.stderr
+    assert "mixes scripts" in strict.stdout + strict.stderr
+    assert _git("rev-list", "--all", cwd=sample) == ""  # nothing was committed
+    passed = commit("")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "mixes scripts" in passed.stdout + passed.stderr
+    assert "1 file: 1 valid, 0 invalid (0 errors, 1 warning)" in passed.stdout + passed.stderr

@@ -45,7 +45,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave out rows with problems and write the rest (exit status 1)",
     )
-    parser.add_argument("--replace", action="store_true", help="replace DIR if it exists and is not empty")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace DIR if it exists and is not empty (only a directory this command wrote; never a file)",
+    )
     add_lang(parser)
 
 
@@ -76,14 +80,23 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     interactive = hasattr(out.stderr, "isatty") and out.stderr.isatty()
     progress = _progress(out.stderr) if interactive else None
     try:
-        target = write_batch(batch, args.out, replace=args.replace, progress=progress)
+        target = write_batch(batch, args.out, replace=args.replace, progress=progress, lang=args.lang)
     except OutputExistsError as error:
-        raise UsageError("cli.batch.output_exists", path=error.path) from error
+        # With --replace, the only refusal left is for something this command did not write.
+        reason = "cli.batch.not_ours" if args.replace else "cli.batch.output_exists"
+        raise UsageError(reason, path=error.path) from error
     except OSError as error:
         reason = error.strerror or str(error)
         raise UsageError("cli.batch.cannot_write", out=args.out, reason=reason) from error
+    xlsx = text("cli.batch.xlsx", args.lang) if (target / "summary.xlsx").exists() else ""
     written = text(
-        "cli.batch.written", args.lang, out=target, count=len(batch.results), catalog=catalog.id, rules=rules.id
+        "cli.batch.written",
+        args.lang,
+        out=target,
+        count=len(batch.results),
+        catalog=catalog.id,
+        rules=rules.id,
+        xlsx=xlsx,
     )
     out.write(visible(written))
     if errors:

@@ -3,20 +3,43 @@
 Exit statuses: 0 when the suggestions were written (whether or not every target can be
 reached: that is part of the answer, not a failure); 2 for usage errors and unusable input
 (an invalid file, an unknown rule set, an unknown ``--category``).
+
+``--target`` takes a rating by its id or its label in either language (``good``, ``良好``);
+``--category`` takes a category's id or its exact name (``統合型地理情報システム(GIS)の整備状況``,
+compared after Unicode NFKC normalisation, so full-width brackets match), and names the
+nearest ids and names ("did you mean") when nothing matches.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import unicodedata
 
 from .._errors import UnknownCategoryError
-from .._texts import Lang, text
+from .._texts import LANGS, Lang, text
 from ..documents import DEFAULT_RULES, resolve
-from ..model import Rating
+from ..model import Evaluation, Rating
 from ..suggestions import CandidateOrder, SuggestionReport, suggest
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_format, add_lang, add_rules, visible
 
 __all__ = ["COMMAND"]
+
+
+def _key(value: str) -> str:
+    """A name as compared: NFKC (full-width forms folded), case-folded, underscores as spaces, trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().replace("_", " ").split())
+
+
+def _rating(given: str) -> str:
+    """The rating id that ``given`` names: an id or a label in any language (``良好`` is ``good``)."""
+    names = {_key(rating.value): rating.value for rating in Rating}
+    names.update({_key(text(f"rating.{rating.value}", lang)): rating.value for rating in Rating for lang in LANGS})
+    found = names.get(_key(given))
+    if found is None:
+        choices = ", ".join(f"{rating.value} ({text(f'rating.{rating.value}', 'ja')})" for rating in Rating)
+        raise argparse.ArgumentTypeError(f"unknown rating {given!r}: expected one of {choices}")
+    return found
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -24,14 +47,19 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--target",
         metavar="RATING",
-        choices=[rating.value for rating in Rating],
+        type=_rating,
         default=None,
-        help="target rating ("
-        + ", ".join(rating.value for rating in Rating)
+        help="target rating, by id or label in either language ("
+        + ", ".join(f"{rating.value}/{text(f'rating.{rating.value}', 'ja')}" for rating in Rating)
         + "; default: every rating better than the category's own). With a target and no --category, "
         "a whole-evaluation plan is added",
     )
-    parser.add_argument("--category", metavar="ID", default=None, help="only this category (default: every one)")
+    parser.add_argument(
+        "--category",
+        metavar="ID|NAME",
+        default=None,
+        help="only this category, by id or exact name in either language (default: every one)",
+    )
     parser.add_argument("--exact", action="store_true", help="reach the target rating itself, not merely at least it")
     parser.add_argument(
         "--minimise",
@@ -68,17 +96,36 @@ def _render(report: SuggestionReport, file: str, lang: Lang, out: Output) -> Non
             write(line)
 
 
+def _category(given: str, evaluation: Evaluation) -> str:
+    """The id of the category ``given`` names (its id, else its exact name); "did you mean" if none."""
+    known = [category.id for category in evaluation.categories]
+    if given in known:
+        return given
+    names: dict[str, str] = {}
+    for category in evaluation.categories:
+        for name in (category.id, category.name.ja, category.name.en):
+            if name:
+                names.setdefault(_key(name), category.id)
+    found = names.get(_key(given))
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(_key(given), list(names), n=3, cutoff=0.6)
+    if not close:
+        raise UnknownCategoryError(given, known)
+    labels = {category.id: category.name.ja for category in evaluation.categories}
+    nearest = ", ".join(dict.fromkeys(f"{names[key]} ({labels[names[key]]})" for key in close))
+    raise UsageError("cli.suggest.did_you_mean", name=given, nearest=nearest)
+
+
 def _run(args: argparse.Namespace, out: Output) -> int:
     # One resolution: the evaluation is judged under the rule set it is rated with.
     evaluation, rules = resolve(args.file, args.rules)
-    known = [category.id for category in evaluation.categories]
-    if args.category is not None and args.category not in known:
-        raise UnknownCategoryError(args.category, known)
+    category = None if args.category is None else _category(args.category, evaluation)
     report = suggest(
         evaluation,
         rules,
         target=args.target,
-        category=args.category,
+        category=category,
         exact=args.exact,
         order=CandidateOrder(args.order),
         minimise=args.minimise,

@@ -1,7 +1,8 @@
 """``tajimi-rules validate FILE...``: check documents against their schema and meaning, report every problem.
 
-Exit statuses: 0 when every file is valid (warnings allowed), 1 when any is not, 2 for usage
-errors (including an unknown or invalid ``--rules``). Directories are searched for ``*.json`` files.
+Exit statuses: 0 when every file is valid (warnings allowed, unless ``--strict``), 1 when any is
+not (or, with ``--strict``, when any has a warning), 2 for usage errors (including an unknown or
+invalid ``--rules``). Directories are searched for ``*.json`` files.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit status 1) on warnings too, such as a name mixing scripts",
     )
     add_rules(parser, default_help="each evaluation's own 'rules'; evaluations are checked against it")
     add_format(parser)
@@ -160,15 +166,19 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         out.json(_to_json(results))
     else:
         _render(results, args.lang, out)
-    return EXIT_OK if all(result.ok for _, result in results) else EXIT_FOUND
+    if not all(result.ok for _, result in results):
+        return EXIT_FOUND
+    if args.strict and any(result.problems for _, result in results):
+        return EXIT_FOUND  # valid, but --strict: every problem left is a warning
+    return EXIT_OK
 
 
 COMMAND = Command(
     name="validate",
     help=f"check documents ({', '.join(KINDS)}) against their schema and meaning; report every problem",
     exits=(
-        (EXIT_OK, "every file is valid (warnings allowed)"),
-        (EXIT_FOUND, "some file is not valid"),
+        (EXIT_OK, "every file is valid (warnings allowed, unless --strict)"),
+        (EXIT_FOUND, "some file is not valid, or has a warning with --strict"),
         (EXIT_USAGE, "usage error (including an unknown or invalid --rules)"),
     ),
     configure=_configure,

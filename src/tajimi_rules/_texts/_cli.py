@@ -239,20 +239,70 @@ _BATCH: Table = {
         "en": "{path}: the output exists and is not empty (use --replace to replace it)",
         "ja": "{path}: 出力先が既にあり、空でない（置き換えるには --replace）",
     },
+    "cli.batch.not_ours": {
+        "en": "{path}: not a directory tajimi-rules batch wrote: --replace leaves it alone (nothing written)",
+        "ja": (
+            "{path}: tajimi-rules batch が書き出したディレクトリではないため、--replace でも置き換えない"
+            "（何も書き出していない）"
+        ),
+    },
     "cli.batch.cannot_write": {
         "en": "cannot write the output directory {out}: {reason} (nothing written)",
         "ja": "出力ディレクトリ {out} に書き出せない: {reason}（何も書き出していない）",
     },
     "cli.batch.written": {
         "en": (
-            "{out}: {count} {count:plural:evaluation:evaluations}, summary.csv, national.csv, rates.csv "
+            "{out}: {count} {count:plural:evaluation:evaluations}, summary.csv, national.csv, rates.csv{xlsx} "
             "({catalog}, {rules})"
         ),
-        "ja": "{out}: 評価 {count} 件、summary.csv、national.csv、rates.csv（{catalog}、{rules}）",
+        "ja": "{out}: 評価 {count} 件、summary.csv、national.csv、rates.csv{xlsx}（{catalog}、{rules}）",
     },
+    "cli.batch.xlsx": {"en": ", summary.xlsx", "ja": "、summary.xlsx"},
     "cli.batch.left_out": {
         "en": "{count} {count:plural:row:rows} with problems {count:plural:was:were} left out (listed in problems.csv)",
         "ja": "問題のある {count} 行を除いた（problems.csv に記載）",
+    },
+}
+
+_SHEETS: Table = {
+    "batch.sheet.bodies": {"en": "Bodies", "ja": "団体別"},
+    "batch.sheet.rates": {"en": "Rates", "ja": "実施率"},
+    "batch.sheet.national": {"en": "national", "ja": "全国"},
+    "batch.sheet.code": {"en": "Code", "ja": "団体コード"},
+    "batch.sheet.prefecture": {"en": "Prefecture", "ja": "都道府県"},
+    "batch.sheet.name": {"en": "Name", "ja": "団体名"},
+    "batch.sheet.unanswered": {"en": "unanswered", "ja": "未回答"},
+    "batch.sheet.score": {"en": "Score", "ja": "得点"},
+    "batch.sheet.rank": {"en": "Rank", "ja": "順位"},
+    "batch.sheet.rank_of": {"en": "Ranked among", "ja": "順位の母数"},
+    "batch.sheet.item": {"en": "Item id", "ja": "項目ID"},
+    "batch.sheet.item_name": {"en": "Item", "ja": "項目"},
+    "batch.sheet.category": {"en": "Category id", "ja": "カテゴリID"},
+    "batch.sheet.category_name": {"en": "Category", "ja": "カテゴリ"},
+    "batch.sheet.scope": {"en": "Scope id", "ja": "範囲ID"},
+    "batch.sheet.scope_name": {"en": "Scope", "ja": "範囲"},
+    "batch.sheet.bodies_of": {"en": "Bodies", "ja": "対象"},
+    "batch.sheet.implemented": {"en": "Implemented", "ja": "実施"},
+    "batch.sheet.answered": {"en": "Answered", "ja": "回答"},
+    "batch.sheet.rate": {"en": "Rate", "ja": "実施率"},
+    "batch.sheet.fraction": {"en": "Exact fraction", "ja": "分数（正確な値）"},
+}
+
+_SUGGEST: Table = {
+    "cli.suggest.did_you_mean": {
+        "en": "unknown category {name!r}: did you mean {nearest}?",
+        "ja": "カテゴリ {name!r} はない（近いもの: {nearest}）",
+    },
+}
+
+_SCHEMA: Table = {
+    "cli.schema.written": {
+        "en": "{out}: {count} {count:plural:schema:schemas} ({names})",
+        "ja": "{out}: スキーマ {count} 件（{names}）",
+    },
+    "cli.schema.cannot_write": {
+        "en": "cannot write the schemas into {out}: {reason}",
+        "ja": "{out} にスキーマを書き出せない: {reason}",
     },
 }
 
@@ -306,6 +356,9 @@ TEXTS: Table = {
     **_LINT,
     **_DIFF_RULES,
     **_BATCH,
+    **_SHEETS,
+    **_SCHEMA,
+    **_SUGGEST,
     **_DIFF,
     **_REPORT,
 }

@@ -4,6 +4,16 @@
 everything goes into a temporary directory beside the target, which is renamed into place only
 when every file is written. CSV files are UTF-8 with a byte-order mark (so spreadsheet programs
 read the Japanese), and a text cell that a spreadsheet would run as a formula gets a leading quote.
+
+The CSV files are the data form: ids and numbers a program reads back exactly, with label columns
+in the chosen language beside the ids. Rates are decimal numbers (six places) with the exact
+fraction beside them, written ``"11 / 25"`` so that no spreadsheet reads it as a date; a body's
+code stays digits for programs, and the ``body`` column (``"010006 札幌市"``) keeps the code's
+leading zeros in any spreadsheet. ``summary.xlsx`` is the spreadsheet form: one row per body with
+the code as a text cell, rates as numbers formatted as percentages. The package's JSON Schemas are
+copied into ``schemas/`` and every evaluation names its schema by a relative path, so an editor
+validates the files offline. A marker file, ``.tajimi-rules-batch.json``, tells a directory this
+function wrote from any other: only such a directory is ever replaced.
 """
 
 from __future__ import annotations
@@ -14,21 +24,31 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
+from importlib import import_module
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from .._convert import make_converter
 from .._errors import OutputExistsError
 from .._fractions import rate_to_json
+from .._texts import Lang, text
 from ..model import Category, Evaluation, Rating
-from ._batch import Batch
+from ._answers import PREFECTURES
+from ._batch import Batch, BodyResult
 
-__all__ = ["evaluation_json", "write_batch"]
+__all__ = ["MARKER", "evaluation_json", "write_batch", "write_schemas"]
 
 _EVALUATION_SCHEMA = "urn:tajimi-rules:schema:evaluation:1"
+_RELATIVE_SCHEMA = "../schemas/evaluation.schema.json"
+"""What a written evaluation (in ``evaluations/``) names as its ``$schema``: the copy in ``schemas/``."""
+
+MARKER = ".tajimi-rules-batch.json"
+"""The file that marks a directory as written by :func:`write_batch` (and so replaceable)."""
 
 
 @cache
@@ -44,18 +64,24 @@ def _converter() -> Any:
     return conv
 
 
-def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
-    """The evaluation as a JSON-ready mapping (the shared converter's output, with a schema tag)."""
-    data: dict[str, Any] = {"$schema": _EVALUATION_SCHEMA}
+def evaluation_json(evaluation: Evaluation, *, schema: str = _EVALUATION_SCHEMA) -> dict[str, Any]:
+    """The evaluation as a JSON-ready mapping (the shared converter's output, with a schema tag).
+
+    ``schema`` is the ``$schema`` value: the schema's URN by default; :func:`write_batch` writes
+    the relative path of the schema copy beside its output.
+    """
+    data: dict[str, Any] = {"$schema": schema}
     data.update(_converter().unstructure(evaluation))
     return data
 
 
 _SUMMARY_HEADER = (
     "code",
+    "body",
     "name",
     "prefecture",
     "category",
+    "category_name",
     "n",
     "advanced",
     "standard",
@@ -63,6 +89,7 @@ _SUMMARY_HEADER = (
     "behind",
     "unanswered",
     "rating",
+    "rating_label",
     "score",
     "rank",
     "rank_of",
@@ -70,22 +97,34 @@ _SUMMARY_HEADER = (
 )
 
 
-def _summary_csv(batch: Batch) -> str:
+def _rating_labels(lang: Lang) -> dict[Rating | None, str]:
+    labels: dict[Rating | None, str] = {rating: text(f"rating.{rating.value}", lang) for rating in Rating}
+    labels[None] = ""
+    return labels
+
+
+def _summary_csv(batch: Batch, lang: Lang = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_SUMMARY_HEADER)
     ids = {category.id: _cell(category.id) for category in batch.catalog.categories}
+    names = {category.id: _cell(category.name.label(lang)) for category in batch.catalog.categories}
+    labels = _rating_labels(lang)
     for result in batch.results:
         body = result.body
         name, prefecture = _cell(body.name), _cell(body.prefecture)
+        # Digits alone lose their leading zeros in a spreadsheet; the code with the name does not.
+        label = _cell(f"{body.code} {body.name}")
         for category in result.categories:
             counts = category.counts
             writer.writerow(
                 (
                     body.code,
+                    label,
                     name,
                     prefecture,
                     ids[category.id],
+                    names[category.id],
                     counts.total,
                     counts.advanced,
                     counts.standard,
@@ -93,6 +132,7 @@ def _summary_csv(batch: Batch) -> str:
                     counts.behind,
                     category.unanswered,
                     category.rating.value if category.rating is not None else "",
+                    labels[category.rating],
                     result.score,
                     result.rank,
                     result.rank_of,
@@ -102,10 +142,11 @@ def _summary_csv(batch: Batch) -> str:
     return out.getvalue()
 
 
-def _national_csv(batch: Batch) -> str:
+def _national_csv(batch: Batch, lang: Lang = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("category", "name", "bodies", *(rating.value for rating in Rating), "unrated"))
+    ratings = [rating.value for rating in Rating]
+    writer.writerow(("category", "name", "label", "bodies", *ratings, "unrated"))
     distribution = batch.distribution()
     for category in batch.catalog.categories:
         tally = distribution[category.id]
@@ -113,6 +154,7 @@ def _national_csv(batch: Batch) -> str:
             (
                 _cell(category.id),
                 _cell(category.name.ja),
+                _cell(category.name.label(lang)),
                 sum(tally.values()),
                 *(tally[rating] for rating in Rating),
                 tally[None],
@@ -121,32 +163,68 @@ def _national_csv(batch: Batch) -> str:
     return out.getvalue()
 
 
-def _rates_csv(batch: Batch) -> str:
+_RATE_PLACES = 6
+
+
+def _decimal(value: Fraction) -> str:
+    """``value`` as a decimal number rounded (half to even) to six places, without trailing zeros."""
+    scaled = round(value * 10**_RATE_PLACES)
+    whole, part = divmod(scaled, 10**_RATE_PLACES)
+    digits = f"{part:0{_RATE_PLACES}d}".rstrip("0")
+    return f"{whole}.{digits}" if digits else str(whole)
+
+
+def _fraction(implemented: int, answered: int) -> str:
+    # Spaced: "11/25" is a date to a spreadsheet, "11 / 25" is text.
+    return f"{implemented} / {answered}"
+
+
+_RATES_HEADER = (
+    "item",
+    "item_name",
+    "category",
+    "category_name",
+    "scope",
+    "scope_name",
+    "bodies",
+    "implemented",
+    "answered",
+    "unanswered",
+    "rate",
+    "fraction",
+)
+
+
+def _rate_rows(batch: Batch, lang: Lang) -> list[tuple[Any, ...]]:
+    """Every item's rate in every scope: ids and labels, counts, the exact rate (or ``None``)."""
+    rates = batch.rates
+    known = {item.id: (item, category) for category in batch.catalog.categories for item in category.items}
+    national = text("batch.sheet.national", lang)
+    scopes = [
+        ("national", national, "municipalities", rates.national),
+        ("national", national, "prefectural_governments", rates.prefectural_governments),
+        *((code, PREFECTURES.get(code, code), "municipalities", table) for code, table in rates.prefectures.items()),
+    ]
+    heads = [
+        (item.id, item.name.label(lang), owner.id, owner.name.label(lang))
+        for item, owner in (known[item_id] for item_id in rates.items)
+    ]
+    rows: list[tuple[Any, ...]] = []
+    for scope, scope_name, bodies, table in scopes:
+        for head, rate in zip(heads, table, strict=True):
+            exact = Fraction(rate.implemented, rate.answered) if rate.answered else None
+            rows.append((*head, scope, scope_name, bodies, rate.implemented, rate.answered, rate.unanswered, exact))
+    return rows
+
+
+def _rates_csv(batch: Batch, lang: Lang = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("item", "category", "scope", "bodies", "implemented", "answered", "unanswered", "rate"))
-    rates = batch.rates
-    owners = [_cell(category.id) for category in batch.catalog.categories for _ in category.items]
-    items = [_cell(item_id) for item_id in rates.items]
-    scopes = [
-        ("national", "municipalities", rates.national),
-        ("national", "prefectural_governments", rates.prefectural_governments),
-        *((code, "municipalities", table) for code, table in rates.prefectures.items()),
-    ]
-    for scope, bodies, table in scopes:
-        for item_id, owner, rate in zip(items, owners, table, strict=True):
-            writer.writerow(
-                (
-                    item_id,
-                    owner,
-                    scope,
-                    bodies,
-                    rate.implemented,
-                    rate.answered,
-                    rate.unanswered,
-                    rate.text() if rate.answered else "",
-                )
-            )
+    writer.writerow(_RATES_HEADER)
+    for *head, exact in _rate_rows(batch, lang):
+        implemented, answered = head[7], head[8]
+        shown = ("", "") if exact is None else (_decimal(exact), _fraction(implemented, answered))
+        writer.writerow((*map(_cell, head[:4]), *head[4:], *shown))
     return out.getvalue()
 
 
@@ -175,7 +253,8 @@ class _Writer:
     once per body.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, schema: str = _EVALUATION_SCHEMA) -> None:
+        self.schema = schema
         self.converter = _converter()
         self.encode = json.JSONEncoder(ensure_ascii=False).encode
         self.pieces: dict[int, bytes] = {}
@@ -213,7 +292,7 @@ class _Writer:
 
     def text(self, evaluation: Evaluation) -> bytes:
         """The evaluation's JSON document, as UTF-8 bytes ending in a newline."""
-        head: dict[str, Any] = {"$schema": _EVALUATION_SCHEMA}
+        head: dict[str, Any] = {"$schema": self.schema}
         head["municipality"] = self.converter.unstructure(evaluation.municipality)
         head["survey"] = self.converter.unstructure(evaluation.survey)
         if evaluation.rules is not None:
@@ -226,21 +305,127 @@ class _Writer:
         return b"".join((first.encode(), b',\n "categories": [\n  ', categories, b"\n ]\n}\n"))
 
 
-def _write_all(batch: Batch, folder: Path, progress: Callable[[int, int], None] | None) -> None:
+def _write_all(batch: Batch, folder: Path, progress: Callable[[int, int], None] | None, lang: Lang, xlsx: bool) -> None:
+    write_schemas(folder / "schemas")
     evaluations = folder / "evaluations"
     evaluations.mkdir()
     total = len(batch.results)
-    writer = _Writer()
+    writer = _Writer(_RELATIVE_SCHEMA)
     for done, result in enumerate(batch.results, start=1):
         with open(evaluations / f"{result.body.code}.json", "wb") as stream:
             stream.write(writer.text(result.evaluation))
         if progress is not None:
             progress(done, total)
-    _write_text(folder / "summary.csv", _summary_csv(batch))
-    _write_text(folder / "national.csv", _national_csv(batch))
-    _write_text(folder / "rates.csv", _rates_csv(batch))
+    _write_text(folder / "summary.csv", _summary_csv(batch, lang))
+    _write_text(folder / "national.csv", _national_csv(batch, lang))
+    _write_text(folder / "rates.csv", _rates_csv(batch, lang))
     if batch.problems:
         _write_text(folder / "problems.csv", _problems_csv(batch))
+    if xlsx:
+        _summary_xlsx(batch, lang).save(folder / "summary.xlsx")
+
+
+def write_schemas(folder: str | os.PathLike[str]) -> list[Path]:
+    """Copy the package's JSON Schemas (``evaluation.schema.json``, ...) into ``folder``; return the files.
+
+    The copies are byte for byte the package's own, so a document naming one by a relative
+    ``$schema`` path is validated by an editor without a network, and by this package as before.
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted(files("tajimi_rules").joinpath("schemas").iterdir(), key=lambda entry: entry.name):
+        if source.name.endswith(".schema.json"):
+            path = target / source.name
+            path.write_bytes(source.read_bytes())
+            written.append(path)
+    return written
+
+
+# -- summary.xlsx ---------------------------------------------------------------------------------
+
+_PERCENT = "0.0%"
+
+
+def _openpyxl() -> Any:
+    return import_module("openpyxl")
+
+
+def _xlsx_available() -> bool:
+    try:
+        _openpyxl()
+    except ImportError:
+        return False
+    return True
+
+
+def _sheet(workbook: Any, title: str, header: list[str], first: bool = False) -> Any:
+    sheet = workbook.active if first else workbook.create_sheet()
+    sheet.title = title
+    sheet.append(header)
+    font = _openpyxl().styles.Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = font
+        cell.data_type = "s"  # a name starting with "=" is text, never a formula
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _filter(sheet: Any) -> None:
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def _text_cells(sheet: Any, columns: tuple[int, ...]) -> None:
+    # "@": the cells are text, so a code keeps its zeros and a name is never read as a number.
+    for row in sheet.iter_rows(min_row=2):
+        for index in columns:
+            row[index].number_format = "@"
+            if row[index].data_type == "f":
+                row[index].data_type = "s"
+
+
+def _body_row(result: BodyResult, labels: dict[Rating | None, str], order: list[str]) -> list[Any]:
+    body = result.body
+    ratings = {category.id: category.rating for category in result.categories}
+    totals = [0, 0, 0, 0, 0]
+    for category in result.categories:
+        counts = category.counts
+        for index, value in enumerate(
+            (counts.advanced, counts.standard, counts.needs_review, counts.behind, category.unanswered)
+        ):
+            totals[index] += value
+    cells = [body.code, body.prefecture, body.name]
+    cells += [labels[ratings[category]] if category in ratings else "" for category in order]
+    return [*cells, *totals, result.score, result.rank, result.rank_of]
+
+
+def _summary_xlsx(batch: Batch, lang: Lang) -> Any:
+    """The workbook: a row per body with a column per category, and every rate as a percentage."""
+    workbook = _openpyxl().Workbook()
+    order = [category.id for category in batch.catalog.categories]
+    head = [text(f"batch.sheet.{key}", lang) for key in ("code", "prefecture", "name")]
+    head += [category.name.label(lang) for category in batch.catalog.categories]
+    head += [text(f"level.{level}", lang) for level in ("advanced", "standard", "needs_review", "behind")]
+    head += [text(f"batch.sheet.{key}", lang) for key in ("unanswered", "score", "rank", "rank_of")]
+    bodies = _sheet(workbook, text("batch.sheet.bodies", lang), head, first=True)
+    labels = _rating_labels(lang)
+    for result in batch.results:
+        bodies.append(_body_row(result, labels, order))
+    _text_cells(bodies, tuple(range(3 + len(order))))
+    _filter(bodies)
+    keys = ["item", "item_name", "category", "category_name", "scope", "scope_name", "bodies_of"]
+    keys += ["implemented", "answered", "unanswered", "rate", "fraction"]
+    rates = _sheet(workbook, text("batch.sheet.rates", lang), [text(f"batch.sheet.{key}", lang) for key in keys])
+    for *head_cells, exact in _rate_rows(batch, lang):
+        implemented, answered = head_cells[7], head_cells[8]
+        # A number a spreadsheet computes with (shown as a percentage), the exact fraction beside it.
+        shown = [None, None] if exact is None else [float(exact), _fraction(implemented, answered)]
+        rates.append([*head_cells, *shown])
+    for row in rates.iter_rows(min_row=2, min_col=11, max_col=11):  # the rate column
+        row[0].number_format = _PERCENT
+    _text_cells(rates, (0, 1, 2, 3, 4, 5, 6, 11))
+    _filter(rates)
+    return workbook
 
 
 def _problems_csv(batch: Batch) -> str:
@@ -289,35 +474,52 @@ def write_batch(
     *,
     replace: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    lang: Lang = "en",
+    xlsx: bool | None = None,
 ) -> Path:
     """Write every file of ``batch`` into the directory ``out``, all or nothing.
 
     Writes ``evaluations/CODE.json`` per body, ``summary.csv``, ``national.csv``,
-    ``rates.csv`` and, when the answers had problems or warnings, ``problems.csv`` into a
-    temporary directory beside ``out``, then renames it to ``out``. ``out`` must not exist
-    or be empty, unless ``replace`` is true. If anything fails, nothing is left behind
-    (not even parent directories this call created) and ``out`` is as it was; the
-    :class:`OSError` is raised. ``progress(done, total)`` is called after each evaluation file.
+    ``rates.csv``, ``summary.xlsx`` (when ``xlsx`` is true; by default when openpyxl is
+    installed), ``schemas/`` (the JSON Schemas the evaluations name by relative path),
+    the marker :data:`MARKER` and, when the answers had problems or warnings,
+    ``problems.csv`` into a temporary directory beside ``out``, then renames it to ``out``.
+    Label columns and the workbook's headings are in ``lang``.
+
+    ``out`` must not exist or be an empty directory, unless ``replace`` is true; even then
+    only a directory holding the marker (one this function wrote) is replaced: anything
+    else, a regular file above all, raises :class:`OutputExistsError` and is left alone.
+    If anything fails, nothing is left behind (not even parent directories this call
+    created) and ``out`` is as it was; the :class:`OSError` is raised.
+    ``progress(done, total)`` is called after each evaluation file.
 
     The directory gets the permissions a plain ``mkdir`` would give it (``0o777`` less the
     umask). Replacing keeps the old directory until the new one is complete: the old one is
     renamed aside, the new one renamed in, then the old one removed. Between those two renames
     (two system calls) ``out`` does not exist; a reader at that instant finds nothing rather
-    than a mix of old and new files.
+    than a mix of old and new files. A run killed part way leaves at most a temporary
+    ``.OUT.*.tmp`` directory beside ``out``, never a partial ``out``; the next run removes
+    such leftovers when their marker shows a writer that is no longer running. ``replace``
+    raises :class:`OutputExistsError` too for anything but a directory holding the marker.
     """
     target = Path(out)
     exists = target.exists()
-    if exists and not (replace or (target.is_dir() and not any(target.iterdir()))):
-        raise OutputExistsError(os.fspath(target))
+    if exists and not (target.is_dir() and not any(target.iterdir())):
+        if not replace:
+            raise OutputExistsError(os.fspath(target))
+        if not _ours(target):
+            raise OutputExistsError(os.fspath(target))  # with replace: not a directory this package wrote
     created = _make_parents(target.parent)
+    _remove_leftovers(target)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     except BaseException:
         _remove_made(created)
         raise
     try:
+        _mark(staging)
         os.chmod(staging, 0o777 & ~_umask())
-        _write_all(batch, staging, progress)
+        _write_all(batch, staging, progress, lang, _xlsx_available() if xlsx is None else xlsx)
         if exists:
             retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
             retired.rmdir()
@@ -335,6 +537,78 @@ def write_batch(
         _remove_made(created)
         raise
     return target
+
+
+def _mark(folder: Path) -> None:
+    # Written first: a leftover temporary directory without it is at most empty.
+    record = {"written_by": "tajimi-rules batch", "pid": os.getpid(), "host": os.uname().nodename}
+    (folder / MARKER).write_text(json.dumps(record), encoding="utf-8")
+
+
+def _marker(folder: Path) -> dict[str, Any] | None:
+    """The marker's record, or ``None`` when ``folder`` is not a real directory holding a readable one."""
+    if folder.is_symlink() or not folder.is_dir():
+        return None
+    marker = folder / MARKER
+    try:
+        if marker.is_symlink() or not marker.is_file():
+            return None
+        record = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("written_by") != "tajimi-rules batch":
+        return None
+    return record
+
+
+def _ours(folder: Path) -> bool:
+    return _marker(folder) is not None
+
+
+def _running(pid: object, host: object) -> bool:
+    """Whether the writer named by a marker may still be at work (always, if it ran on another host)."""
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0 or host != os.uname().nodename:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+_STALE_SECONDS = 60
+
+
+def _stale(folder: Path) -> bool:
+    # An empty temporary directory this young may be another run's, about to get its marker.
+    return time.time() - folder.stat().st_mtime > _STALE_SECONDS
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove ``.OUT.*.tmp`` directories that runs killed part way left beside ``target``.
+
+    Only directories that hold this package's marker from a writer no longer running, or that
+    are empty, are removed; anything else is left as it is.
+    """
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return
+    prefix = f".{target.name}."
+    for entry in entries:
+        # A ".old" directory is a previous output a killed replace set aside: it is left to the user.
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            continue
+        record = _marker(entry)
+        try:
+            if record is not None and not _running(record.get("pid"), record.get("host")):
+                shutil.rmtree(entry)
+            elif record is None and entry.is_dir() and not entry.is_symlink() and _stale(entry):
+                entry.rmdir()  # empty only: a run killed before its marker was written
+        except OSError:
+            continue
 
 
 def _remove_made(created: list[Path]) -> None:
