@@ -100,6 +100,10 @@ TEXTS: Table = {
         "en": "Why this rating",
         "ja": "この評価になる理由",
     },
+    "report.trace": {
+        "en": "The exact calculation",
+        "ja": "計算の詳細",
+    },
     "report.good": {
         "en": "Good points (良い点)",
         "ja": "良い点",

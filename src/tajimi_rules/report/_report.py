@@ -55,6 +55,7 @@ __all__ = [
     "build_report",
     "markdown_escape",
     "report_format",
+    "rule_set_title",
     "write_report",
 ]
 
@@ -192,6 +193,9 @@ class CategoryReport:
     stated_text: str
     agreement_text: str
     explanation: tuple[str, ...]
+    """The exact trace: the headline, then every rule with its clauses and fractions."""
+    reasons: tuple[str, ...] = ()
+    """The explanation in sentences, with percentages (display only), one paragraph per rule."""
     good: tuple[str, ...]
     consider: tuple[str, ...]
     remarks_from_items: bool
@@ -434,6 +438,11 @@ def _category_report(
         good, consider = tuple(planned.good_points(lang)), tuple(planned.points_to_consider(lang))
     counts = entry.counts
     explanation = tuple(entry.explanation.lines(lang)) if entry.explanation is not None else (t["unknown_counts"],)
+    reasons = (
+        tuple(entry.explanation.prose(lang, title=rule_set_title(rules, lang)))
+        if entry.explanation is not None
+        else (t["unknown_counts"],)
+    )
     return CategoryReport(
         check=entry,
         id=category.id,
@@ -448,6 +457,7 @@ def _category_report(
         stated_text=entry.stated_rating.label(lang) if entry.stated_rating is not None else "—",
         agreement_text=_agreement_text(entry.agrees, t),
         explanation=explanation,
+        reasons=reasons,
         good=good,
         consider=consider,
         remarks_from_items=from_items and bool(good or consider),
@@ -458,6 +468,11 @@ def _category_report(
         cautions=_cautions(entry, rules, t),
         page=category.source.page if category.source is not None else None,
     )
+
+
+def rule_set_title(rules: RuleSet, lang: str) -> str:
+    """The rule set's title in ``lang``: its Japanese title in Japanese, where it has one."""
+    return Name(ja=rules.title_ja or rules.title, en=rules.title).label(lang)
 
 
 def _best_rank(rules: RuleSet) -> int:
@@ -504,6 +519,7 @@ def _context(report: Report, overview: str | None, charts: Mapping[str, str]) ->
         "municipality_name": Name(ja=municipality.name, en=shown).label(report.lang),
         "survey": report.evaluation.survey,
         "rules": report.rules,
+        "rules_title": rule_set_title(report.rules, report.lang),
         "method": _method(report, t),
         "categories": report.categories,
         "groups": _groups(report.categories),
