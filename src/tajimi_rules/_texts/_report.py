@@ -180,6 +180,10 @@ TEXTS: Table = {
         "en": "Smallest improvement plan",
         "ja": "最小の改善案",
     },
+    "report.outside": {
+        "en": "Outside this body's control (not part of the plan)",
+        "ja": "団体の取組の外で必要な変化（改善案には含めません）",
+    },
     "report.risks": {
         "en": "Items at risk",
         "ja": "この評価を支える項目",

@@ -203,6 +203,9 @@ class CategoryReport:
     items: tuple[ItemRow, ...]
     unnamed_items: int
     plans: tuple[str, ...]
+    """Plans of the body's own actions only (implementing its items)."""
+    outside: tuple[str, ...]
+    """Where a target is out of reach of its own actions: what would have to change outside its control."""
     risks: tuple[str, ...]
     cautions: tuple[str, ...]
     page: int | None
@@ -414,6 +417,17 @@ def _plans(entry: CategorySuggestions | None, t: _Texts) -> tuple[str, ...]:
     )
 
 
+def _outside(entry: CategorySuggestions | None, t: _Texts) -> tuple[str, ...]:
+    if entry is None:
+        return ()
+    lang = t.lang
+    return tuple(
+        t("plan_exact" if suggestion.exact else "plan_at_least", target=suggestion.target.label(lang)) + f": {line}"
+        for suggestion in entry.suggestions
+        for line in suggestion.outside(lang)
+    )
+
+
 def _risks(entry: CategorySuggestions | None, t: _Texts) -> tuple[str, ...]:
     if entry is None or entry.rating is None:
         return ()
@@ -463,7 +477,8 @@ def _category_report(
         remarks_from_items=from_items and bool(good or consider),
         items=_items(entry, rules, t),
         unnamed_items=max(0, counts.total - len(category.items)) if counts is not None else 0,
-        plans=_plans(planned, t) if entry.rating is None or entry.rating.rank < _best_rank(rules) else (),
+        plans=_plans(planned, t) if _below_best(entry, rules) else (),
+        outside=_outside(planned, t) if _below_best(entry, rules) else (),
         risks=_risks(planned, t),
         cautions=_cautions(entry, rules, t),
         page=category.source.page if category.source is not None else None,
@@ -473,6 +488,10 @@ def _category_report(
 def rule_set_title(rules: RuleSet, lang: str) -> str:
     """The rule set's title in ``lang``: its Japanese title in Japanese, where it has one."""
     return Name(ja=rules.title_ja or rules.title, en=rules.title).label(lang)
+
+
+def _below_best(entry: CategoryCheck, rules: RuleSet) -> bool:
+    return entry.rating is None or entry.rating.rank < _best_rank(rules)
 
 
 def _best_rank(rules: RuleSet) -> int:
