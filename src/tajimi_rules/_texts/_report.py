@@ -156,6 +156,10 @@ TEXTS: Table = {
         "en": "Items of {name} by implementation rate in the prefecture and whether they are implemented",
         "ja": "{name}の項目: 県内実施率と実施の有無",
     },
+    "report.number": {
+        "en": "No.",
+        "ja": "番号",
+    },
     "report.note": {
         "en": "note",
         "ja": "備考",
@@ -314,8 +318,13 @@ TEXTS: Table = {
         "ja": "この規則集は項目を格付けしない",
     },
     "report.chart.points": {
-        "en": "dots: {shown} of {total} items, those whose rate the file gives; quadrant labels: the counts",
+        "en": "dots: {shown} of {total} {total:plural:item:items}, those whose rate the file gives; "
+        "quadrant labels: the counts",
         "ja": "点: 実施率の記載がある{shown}項目（全{total}項目）／各区画の数: 件数",
+    },
+    "report.chart.numbered": {
+        "en": "; numbers: the item table's No.",
+        "ja": "／数字: 項目表の番号",
     },
     "report.chart.share": {
         "en": "share of items at each level",

@@ -65,49 +65,57 @@ TEXTS: Table = {
     "rules.prose.rule.held": {"en": "{rule} holds{join}.", "ja": "{rule}は成立します{join}。"},
     "rules.prose.rule.not_held": {"en": "{rule} does not hold{join}.", "ja": "{rule}は成立しません{join}。"},
     "rules.prose.share.at_least.held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), at least the {threshold} "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "at least the {threshold} "
         "({threshold_percent}) that {rating} needs.",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}に必要な{threshold}"
         "（{threshold_percent}）以上を満たしています。",
     },
     "rules.prose.share.at_least.not_held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), short of the {threshold} "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "short of the {threshold} "
         "({threshold_percent}) that {rating} needs.",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}に必要な{threshold}"
         "（{threshold_percent}）に届きません。",
     },
     "rules.prose.share.more_than.held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), more than the {threshold} "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "more than the {threshold} "
         "({threshold_percent}) that {rating} needs.",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}に必要な{threshold}"
         "（{threshold_percent}）を上回っています。",
     },
     "rules.prose.share.more_than.not_held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), not more than the {threshold} "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "not more than the {threshold} "
         "({threshold_percent}) that {rating} needs.",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}に必要な{threshold}"
         "（{threshold_percent}）を上回っていません。",
     },
     "rules.prose.share.less_than.held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), which meets the condition of {rating}: "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "which meets the condition of {rating}: "
         "less than {threshold} ({threshold_percent}).",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}の条件である{threshold}"
         "（{threshold_percent}）未満を満たしています。",
     },
     "rules.prose.share.less_than.not_held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), which does not meet the condition of "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "which does not meet the condition of "
         "{rating}: less than {threshold} ({threshold_percent}).",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}の条件である{threshold}"
         "（{threshold_percent}）未満を満たしていません。",
     },
     "rules.prose.share.at_most.held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), which meets the condition of {rating}: "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "which meets the condition of {rating}: "
         "at most {threshold} ({threshold_percent}).",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}の条件である{threshold}"
         "（{threshold_percent}）以下を満たしています。",
     },
     "rules.prose.share.at_most.not_held": {
-        "en": "{of} make up {num} of the {den} items{within} ({percent}), which does not meet the condition of "
+        "en": "{of} make up {num} of the {den} {den:plural:item:items}{within} ({percent}), "
+        "which does not meet the condition of "
         "{rating}: at most {threshold} ({threshold_percent}).",
         "ja": "{of}は{within}{den}項目中{num}項目（{percent}）で、{rating}の条件である{threshold}"
         "（{threshold_percent}）以下を満たしていません。",

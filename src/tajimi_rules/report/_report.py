@@ -174,6 +174,10 @@ class ItemRow:
     note: str
     rate: str = ""
     """The rate the rule set's grading goes by (national or prefectural), as the items table shows it."""
+    prefecture_rate: str = ""
+    """The rate in the prefecture, where the file gives it (shown beside a national grading rate)."""
+    number: int = 0
+    """The item's number in its category, as the category chart labels a dot where names would crowd."""
 
 
 @attrs.frozen(kw_only=True)
@@ -201,6 +205,8 @@ class CategoryReport:
     remarks_from_items: bool
     """Whether the 良い点 / 検討点 were derived from the items because the file states none."""
     items: tuple[ItemRow, ...]
+    prefecture_column: bool
+    """Whether the item table shows the prefecture rate beside the grading's (national) rate."""
     unnamed_items: int
     plans: tuple[str, ...]
     """Plans of the body's own actions only (implementing its items)."""
@@ -360,7 +366,7 @@ def _percent(rate: Fraction | None, t: _Texts) -> str:
 def _items(entry: CategoryCheck, rules: RuleSet, t: _Texts) -> tuple[ItemRow, ...]:
     lang, grading = t.lang, rules.item_grading
     rows = []
-    for item in entry.category.items:
+    for number, item in enumerate(entry.category.items, start=1):
         level = item_level(item, grading)
         basis = grading.rate_of(item.national_rate, item.prefecture_rate) if grading else item.national_rate
         implemented = item.implemented if item.implemented is not None else (level.implemented if level else None)
@@ -374,9 +380,19 @@ def _items(entry: CategoryCheck, rules: RuleSet, t: _Texts) -> tuple[ItemRow, ..
                 national_rate=_percent(item.national_rate, t),
                 note=item.note or "",
                 rate=_percent(basis, t),
+                prefecture_rate=_percent(item.prefecture_rate, t),
+                number=number,
             )
         )
     return tuple(rows)
+
+
+def _prefecture_column(entry: CategoryCheck, rules: RuleSet) -> bool:
+    """A second rate column where the grading goes by the national rate and some item has a prefecture rate."""
+    grading = rules.item_grading
+    if grading is not None and grading.rate == "prefecture":
+        return False
+    return any(item.prefecture_rate is not None for item in entry.category.items)
 
 
 def _cautions(entry: CategoryCheck, rules: RuleSet, t: _Texts) -> tuple[str, ...]:
@@ -476,6 +492,7 @@ def _category_report(
         consider=consider,
         remarks_from_items=from_items and bool(good or consider),
         items=_items(entry, rules, t),
+        prefecture_column=_prefecture_column(entry, rules),
         unnamed_items=max(0, counts.total - len(category.items)) if counts is not None else 0,
         plans=_plans(planned, t) if _below_best(entry, rules) else (),
         outside=_outside(planned, t) if _below_best(entry, rules) else (),
@@ -570,13 +587,15 @@ def _groups(categories: Sequence[CategoryReport]) -> list[tuple[str, list[Catego
 
 
 def _chart_uris(report: Report) -> tuple[str, dict[str, str]]:
-    from ._charts import category_chart, data_uri, overview_chart
+    from ._charts import category_chart, data_uri, has_category_chart, overview_chart
 
     overview = data_uri(overview_chart(report.check, lang=report.lang))
+    # A category with no item of known rate gets no chart: it would only restate the counts,
+    # which the summary table and the overview chart already show.
     per_category = {
         category.anchor: data_uri(category_chart(category.check, report.rules, lang=report.lang))
         for category in report.categories
-        if category.check.counts is not None or category.items
+        if has_category_chart(category.check, report.rules)
     }
     return overview, per_category
 
