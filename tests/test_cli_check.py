@@ -319,7 +319,7 @@ def _raising(error: BaseException) -> Command:
             UsageError("cli.report.extension", out="x.txt"),
             "en",
             2,
-            "tajimi-rules: --out must end in .html or .md: x.txt",
+            "tajimi-rules: --out must end in .html, .md or .pdf: x.txt",
         ),
         (
             UsageError("cli.report.extension", out="x.txt"),

@@ -424,7 +424,7 @@ def unwritable_directory(tmp_path: Path) -> Path:
 def test_cli_usage_errors_exit_2_and_write_nothing(example_path, tmp_path):
     """An unknown extension, a missing directory, an unwritable target or a bad file exit 2, writing nothing."""
     status, _, err = run("report", str(example_path), "--out", str(tmp_path / "r.txt"))
-    assert status == 2 and "--out must end in .html or .md" in err
+    assert status == 2 and "--out must end in .html, .md or .pdf" in err
     status, _, err = run("report", str(example_path), "--out", str(tmp_path / "missing" / "r.html"))
     assert status == 2 and "no such directory" in err
     (tmp_path / "dir.html").mkdir()

@@ -322,6 +322,21 @@ TEXTS: Table = {
         "quadrant labels: the counts",
         "ja": "点: 実施率の記載がある{shown}項目（全{total}項目）／各区画の数: 件数",
     },
+    "report.pdf.missing": {
+        "en": "a PDF report is printed by headless Chromium, which is not installed: install it "
+        "(Debian: apt-get install chromium) or name its binary in ${variable}; or write .html and print that",
+        "ja": "PDF の報告書はヘッドレス Chromium で印刷しますが、インストールされていません。"
+        "インストールする（Debian: apt-get install chromium）か、${variable} にその実行ファイルを指定してください。"
+        "または .html で書き出して印刷してください",
+    },
+    "report.pdf.failed": {
+        "en": "Chromium ({binary}) could not print the report: {reason}",
+        "ja": "Chromium（{binary}）で報告書を印刷できませんでした: {reason}",
+    },
+    "report.pdf.timeout": {
+        "en": "Chromium did not finish printing the report within {seconds} seconds",
+        "ja": "Chromium が{seconds}秒以内に報告書の印刷を終えませんでした",
+    },
     "report.chart.numbered": {
         "en": "; numbers: the item table's No.",
         "ja": "／数字: 項目表の番号",

@@ -59,7 +59,7 @@ __all__ = [
     "write_report",
 ]
 
-ReportFormat = Literal["html", "markdown"]
+ReportFormat = Literal["html", "markdown", "pdf"]
 """The formats a report is rendered in."""
 
 _EXTENSIONS: Mapping[str, ReportFormat] = {
@@ -67,6 +67,7 @@ _EXTENSIONS: Mapping[str, ReportFormat] = {
     ".htm": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".pdf": "pdf",
 }
 
 _EXTRA_HINT = "install the 'report' extra: pip install 'tajimi-rules[report]'"
@@ -287,8 +288,20 @@ class Report:
         return _environment("markdown").get_template("report.md.j2").render(_context(self, None, {}))
 
     def render(self, format: ReportFormat, *, charts: bool = True) -> str:
-        """The report in ``format`` (``"html"`` or ``"markdown"``)."""
+        """The report in ``format`` as text (``"html"`` or ``"markdown"``; a PDF is :meth:`pdf`)."""
+        if format == "pdf":
+            raise ValueError("a PDF is bytes: use Report.pdf()")
         return self.html(charts=charts, font=charts) if format == "html" else self.markdown()
+
+    def pdf(self, *, charts: bool = True) -> bytes:
+        """The report as a paginated A4 PDF with page numbers, printed from :meth:`html` by headless Chromium.
+
+        The Japanese font is always embedded, so the PDF reads the same everywhere. Raises
+        :class:`~tajimi_rules.report.PdfError` where Chromium is missing or fails.
+        """
+        from ._pdf import print_pdf
+
+        return print_pdf(self.html(charts=charts, font=True), lang=self.lang)
 
 
 def _base64(data: bytes) -> str:
@@ -644,14 +657,14 @@ def _environment(kind: ReportFormat) -> jinja2.Environment:
 # --------------------------------------------------------------------------- writing
 
 
-def _write_atomically(path: str | os.PathLike[str], text: str) -> Path:
+def _write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never a part.
 
     The text goes to a temporary file in the same directory, is flushed to disk, then renamed
     over ``path``. On any failure the temporary file is removed and ``path`` is untouched.
     """
     target = Path(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -676,12 +689,13 @@ def write_report(
     lang: str = "en",
     charts: bool = True,
 ) -> Report:
-    """Build the report on ``evaluation`` and write it to ``path``, HTML or Markdown by the extension.
+    """Build the report on ``evaluation`` and write it to ``path``: HTML, Markdown or PDF by the extension.
 
-    The whole report is rendered before anything is written, and the file is written
-    atomically: a failure leaves no file (and an existing one unchanged). Returns the report.
+    The whole report is rendered (a PDF printed) before anything is written, and the file is
+    written atomically: a failure leaves no file (and an existing one unchanged). Returns the report.
     """
     format_ = report_format(path)
     report = build_report(evaluation, rules, lang=lang)
-    _write_atomically(path, report.render(format_, charts=charts))
+    content = report.pdf(charts=charts) if format_ == "pdf" else report.render(format_, charts=charts)
+    _write_atomically(path, content)
     return report
