@@ -150,7 +150,7 @@ def test_each_category_shows_explanation_remarks_plan_and_risks(report_ja):
     assert any("13/20" in line for line in website.explanation)
     assert website.good == ("ホームページの機能に関してはすべて対応している",)
     assert website.consider[0].startswith("県内 42 市町村中 40 団体")
-    assert website.plans[0].startswith("良好以上へ: あと普通1項目で良好になる")
+    assert website.plans[0].startswith("良好以上へ: あと普通1項目で良好になります")
     assert "ホームページ上の意見・要望の受付" in website.plans[0]
     assert website.risks
     html = report_ja.html(charts=False, font=False)
@@ -174,10 +174,10 @@ def test_best_rating_has_no_plan_but_its_risks(report_ja):
     by_id = {c.id: c for c in report_ja.categories}
     assert by_id["ai"].plans == ()
     assert by_id["ai"].risks == (
-        "「先進的」の1項目が実施しなくなるとやや不備ありになる: 「問い合わせ対応のAIチャットボット」",
-        "「先進的」の1項目が全国的に普及すると良好になる: 「問い合わせ対応のAIチャットボット」",
+        "「先進的」の1項目が実施しなくなるとやや不備ありになります: 「問い合わせ対応のAIチャットボット」",
+        "「先進的」の1項目が全国的に普及すると良好になります: 「問い合わせ対応のAIチャットボット」",
     )
-    assert by_id["electronic-approval"].risks == ("1項目の変化では評価は下がらない。",)
+    assert by_id["electronic-approval"].risks == ("1項目の変化では評価は下がりません。",)
 
 
 def test_english_report_uses_english_labels(example_path):

@@ -201,7 +201,7 @@ def test_written_suggestion_follows_the_document_style() -> None:
     assert suggestion.text("en") == (
         "1 item more at standard would make this good: e.g. Taking opinions and requests on the website"
     )
-    assert suggestion.text("ja") == "あと普通1項目で良好になる: 例「ホームページ上の意見・要望の受付」"
+    assert suggestion.text("ja") == "あと普通1項目で良好になります: 例「ホームページ上の意見・要望の受付」"
 
 
 def test_good_points_and_points_to_consider_come_from_item_levels() -> None:

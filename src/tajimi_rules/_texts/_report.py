@@ -70,19 +70,19 @@ TEXTS: Table = {
     },
     "report.levels_intro": {
         "en": "Each item is placed by two facts: does the body do it, and is it common nationally.",
-        "ja": "各項目は、実施しているか、全国的に多く実施されているかの二つで位置づける。",
+        "ja": "各項目は、実施しているか、全国的に多く実施されているかの二つで位置づけます。",
     },
     "report.no_grading": {
         "en": "This rule set grades no items: the file's counts or stated levels are used.",
-        "ja": "この規則集は項目を格付けしない。ファイルの件数または記載の水準を用いる。",
+        "ja": "この規則集は項目を格付けしません。ファイルの件数または記載の水準を用います。",
     },
     "report.combine_first_match": {
         "en": "Rules are tried in order; the first whose condition holds gives the rating.",
-        "ja": "規則を順に調べ、最初に条件が成り立つ規則の評価とする。",
+        "ja": "規則を上から順に調べ、最初に条件が成り立つ規則の評価とします。",
     },
     "report.combine_exclusive": {
         "en": "Rules have no order: where rules of different ratings hold at once, there is no rating.",
-        "ja": "規則に順序はない。異なる評価の規則が同時に成り立つときは評価なしとする。",
+        "ja": "規則に順序はありません。異なる評価の規則が同時に成り立つときは評価なしとします。",
     },
     "report.legend": {
         "en": "a = advanced, s = standard, r = needs review, b = behind, n = a+s+r+b.",
@@ -150,7 +150,7 @@ TEXTS: Table = {
     },
     "report.levels_intro_prefecture": {
         "en": "Each item is placed by two facts: does the body do it, and is it common in its prefecture.",
-        "ja": "各項目は、実施しているか、県内で多く実施されているかの二つで位置づける。",
+        "ja": "各項目は、実施しているか、県内で多く実施されているかの二つで位置づけます。",
     },
     "report.chart_alt_prefecture": {
         "en": "Items of {name} by implementation rate in the prefecture and whether they are implemented",
@@ -178,7 +178,7 @@ TEXTS: Table = {
     },
     "report.unnamed": {
         "en": "{count} more {count:plural:item is:items are} counted but not named in the file.",
-        "ja": "ほかに{count}項目が件数に含まれるが、ファイルに項目名の記載がない。",
+        "ja": "ほかに{count}項目が件数に含まれますが、ファイルに項目名の記載がありません。",
     },
     "report.plan": {
         "en": "Smallest improvement plan",
@@ -194,11 +194,11 @@ TEXTS: Table = {
     },
     "report.no_risk": {
         "en": "No single item slipping would lower this rating.",
-        "ja": "1項目の変化では評価は下がらない。",
+        "ja": "1項目の変化では評価は下がりません。",
     },
     "report.no_plan": {
         "en": "This is the best rating the rule set gives.",
-        "ja": "規則集で最良の評価である。",
+        "ja": "規則集で最良の評価です。",
     },
     "report.caution": {
         "en": "Caution: the rules are not monotone here",
@@ -220,7 +220,7 @@ TEXTS: Table = {
     },
     "report.unknown_counts": {
         "en": "Neither counts nor every item's level is known, so there is no rating.",
-        "ja": "件数も全項目の水準も分からないため、評価はない。",
+        "ja": "件数も全項目の水準も分からないため、評価はありません。",
     },
     "report.page": {
         "en": "page {page} of the source document",
@@ -232,7 +232,7 @@ TEXTS: Table = {
     },
     "report.footer": {
         "en": "Every rating is recomputed from the counts with exact fractions; nothing here is a float.",
-        "ja": "評価はすべて件数から分数で厳密に算出している。浮動小数点数は使っていない。",
+        "ja": "評価はすべて件数から分数で厳密に算出しています。浮動小数点数は使っていません（百分率は表示のために丸めたものです）。",
     },
     "report.tally": {
         "en": (
@@ -263,11 +263,11 @@ TEXTS: Table = {
     },
     "report.grading_national": {
         "en": "An item is common when its national implementation rate is {comparison} {threshold}.",
-        "ja": "全国実施率が{threshold}{comparison}の項目を「全国的に多い」とする。",
+        "ja": "全国実施率が{threshold}{comparison}の項目を「全国的に多い」とします。",
     },
     "report.grading_prefecture": {
         "en": "An item is common when its prefectural implementation rate is {comparison} {threshold}.",
-        "ja": "県内実施率が{threshold}{comparison}の項目を「県内で多い」とする。",
+        "ja": "県内実施率が{threshold}{comparison}の項目を「県内で多い」とします。",
     },
     "report.comparison_at_least": {
         "en": "at least",

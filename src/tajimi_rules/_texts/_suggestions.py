@@ -66,20 +66,20 @@ TEXTS: Table = {
     },
     "suggestions.budget": {
         "en": "not settled: " + _NOT_SETTLED_EN + " before it found a plan or ruled one out",
-        "ja": "探索の上限（{budget}件の件数ベクトル）に達し、計画の有無を確定できなかった",
+        "ja": "探索の上限（{budget}件の件数ベクトル）に達し、計画の有無を確定できませんでした",
     },
-    "suggestions.reached": {"en": "{more} would make this {after}{cost}", "ja": "あと{more}で{after}になる{cost}"},
+    "suggestions.reached": {"en": "{more} would make this {after}{cost}", "ja": "あと{more}で{after}になります{cost}"},
     "suggestions.reached.named": {
         "en": "{more} would make this {after}{cost}: e.g. {examples}",
-        "ja": "あと{more}で{after}になる{cost}: 例{examples}",
+        "ja": "あと{more}で{after}になります{cost}: 例{examples}",
     },
     "suggestions.reached.named_unnamed": {
         "en": "{more} would make this {after}{cost}: e.g. {examples}, and {rest}",
-        "ja": "あと{more}で{after}になる{cost}: 例{examples}、ほかに{rest}",
+        "ja": "あと{more}で{after}になります{cost}: 例{examples}、ほかに{rest}",
     },
     "suggestions.reached.unnamed": {
         "en": "{more} would make this {after}{cost} ({rest})",
-        "ja": "あと{more}で{after}になる{cost}（{rest}）",
+        "ja": "あと{more}で{after}になります{cost}（{rest}）",
     },
     "suggestions.unreachable": {
         "en": "this body's own actions (implementing its items) cannot make this {goal}; "
@@ -110,7 +110,7 @@ TEXTS: Table = {
     # What holds a rating up.
     "suggestions.risk": {
         "en": "if {which} {what}, the rating would fall to {after}{who}",
-        "ja": "{which}{what}と{after}になる{who}",
+        "ja": "{which}{what}と{after}になります{who}",
     },
     "suggestions.risk.lapse": {"en": "stopped being done", "ja": "実施しなくなる"},
     "suggestions.risk.catch_up": {"en": "became common nationally", "ja": "全国的に普及する"},
@@ -125,11 +125,11 @@ TEXTS: Table = {
         "ja": ": {names}（ほか記載なし{unnamed}件）",
     },
     "suggestions.risk.unnamed": {"en": " ({unnamed} not named in the file)", "ja": ": 記載のない{unnamed}件"},
-    "suggestions.no_risk": {"en": "no single item slipping would lower it", "ja": "1項目の変化では下がらない"},
+    "suggestions.no_risk": {"en": "no single item slipping would lower it", "ja": "1項目の変化では下がりません"},
     # A category's written suggestions.
     "suggestions.unknown_counts": {
         "en": "{name}: neither counts nor every item's level is known",
-        "ja": "{name}: 件数も全項目の水準も分からない",
+        "ja": "{name}: 件数も全項目の水準も分かりません",
     },
     "suggestions.unnamed_points": {
         "en": "{count} {level} {count:plural:item:items} (not named in the file)",
