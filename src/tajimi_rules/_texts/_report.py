@@ -231,8 +231,10 @@ TEXTS: Table = {
         "ja": "tajimi-rules {version} で作成。",
     },
     "report.footer": {
-        "en": "Every rating is recomputed from the counts with exact fractions; nothing here is a float.",
-        "ja": "評価はすべて件数から分数で厳密に算出しています。浮動小数点数は使っていません（百分率は表示のために丸めたものです）。",
+        "en": "Every rating is recomputed from the counts with exact fractions; nothing here is a float "
+        "(percentages are rounded for reading).",
+        "ja": "評価はすべて件数から分数で厳密に算出しています。浮動小数点数は使っていません"
+        "（百分率は表示のために丸めたものです）。",
     },
     "report.tally": {
         "en": (
