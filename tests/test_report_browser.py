@@ -228,7 +228,8 @@ document.fonts.ready.then(() => ({
     complete: image.complete, width: image.naturalWidth, height: image.naturalHeight})),
   fonts: [...document.fonts].map((font) => [font.family, font.status]),
   scripts: document.scripts.length,
-  reasons: [...document.querySelectorAll("section.category .reasons")].map((block) => block.querySelectorAll("p").length),
+  reasons: [...document.querySelectorAll("section.category .reasons")].map(
+    (block) => block.querySelectorAll("p").length),
 }))
 """
 

@@ -1,7 +1,7 @@
 """Reports: HTML, Markdown and PDF documents of an evaluation, with charts."""
 
 from ._pdf import PdfError
-from ._report import CategoryReport, Report, ReportSummary, build_report, write_report
+from ._report import CategoryReport, Report, ReportSummary, build_report, rule_set_title, write_report
 
 __all__ = [
     "CategoryReport",
@@ -9,5 +9,6 @@ __all__ = [
     "Report",
     "ReportSummary",
     "build_report",
+    "rule_set_title",
     "write_report",
 ]
