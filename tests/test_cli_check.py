@@ -324,13 +324,13 @@ def _raising(error: BaseException) -> Command:
             UsageError("cli.report.extension", out="x.txt"),
             "en",
             2,
-            "tajimi-rules: --out must end in .html or .md: x.txt",
+            "tajimi-rules: --out must end in .html, .md or .pdf: x.txt",
         ),
         (
             UsageError("cli.report.extension", out="x.txt"),
             "ja",
             2,
-            "tajimi-rules: --out の拡張子は .html か .md にする: x.txt",
+            "tajimi-rules: --out の拡張子は .html、.md、.pdf のいずれかにしてください: x.txt",
         ),
         (
             tr.errors.UnknownCategoryError("x", ["a", "b"]),

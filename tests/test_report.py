@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import itertools
 import json
 import os
 import re
@@ -21,6 +22,8 @@ from tajimi_rules.report._charts import category_chart, font_subset, japanese_fo
 from tajimi_rules.report._report import build_report, markdown_escape, report_format, write_report
 
 from .conftest import run_cli as run
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tajimi-r4.json"
 
 HOSTILE = '<script>alert("x")</script> "quoted" \'single\' & <img src=x onerror=alert(1)> $ | *'
 URL = "https://example.org/tracker.png"
@@ -141,7 +144,7 @@ def test_each_category_shows_explanation_remarks_plan_and_risks(report_ja):
     assert any("13/20" in line for line in website.explanation)
     assert website.good == ("ホームページの機能に関してはすべて対応している",)
     assert website.consider[0].startswith("県内 42 市町村中 40 団体")
-    assert website.plans[0].startswith("良好以上へ: あと普通1項目で良好になる")
+    assert website.plans[0].startswith("良好以上へ: あと普通1項目で良好になります")
     assert "ホームページ上の意見・要望の受付" in website.plans[0]
     assert website.risks
     html = report_ja.html(charts=False, font=False)
@@ -165,10 +168,10 @@ def test_best_rating_has_no_plan_but_its_risks(report_ja):
     by_id = {c.id: c for c in report_ja.categories}
     assert by_id["ai"].plans == ()
     assert by_id["ai"].risks == (
-        "「先進的」の1項目が実施しなくなるとやや不備ありになる: 「問い合わせ対応のAIチャットボット」",
-        "「先進的」の1項目が全国的に普及すると良好になる: 「問い合わせ対応のAIチャットボット」",
+        "「先進的」の1項目が実施しなくなるとやや不備ありになります: 「問い合わせ対応のAIチャットボット」",
+        "「先進的」の1項目が全国的に普及すると良好になります: 「問い合わせ対応のAIチャットボット」",
     )
-    assert by_id["electronic-approval"].risks == ("1項目の変化では評価は下がらない。",)
+    assert by_id["electronic-approval"].risks == ("1項目の変化では評価は下がりません。",)
 
 
 def test_english_report_uses_english_labels(example_path):
@@ -252,10 +255,11 @@ def png_size(uri: str) -> tuple[int, int]:
     return width, height
 
 
-def test_charts_are_embedded_png_images(html_ja):
-    """The overview and each of the 16 categories have a chart, embedded as a PNG data URI."""
+def test_charts_are_embedded_png_images(html_ja, report_ja):
+    """The overview and each category with an item of known rate have a chart, embedded as a PNG data URI."""
     images = [attributes for tag, attributes in Page(html_ja).tags if tag == "img"]
-    assert len(images) == 17
+    charted = [c for c in report_ja.categories if charts_module.has_category_chart(c.check, report_ja.rules)]
+    assert len(images) == 1 + len(charted) == 8
     for image in images:
         src = image["src"] or ""
         assert src.startswith("data:image/png;base64,")
@@ -414,7 +418,7 @@ def unwritable_directory(tmp_path: Path) -> Path:
 def test_cli_usage_errors_exit_2_and_write_nothing(example_path, tmp_path):
     """An unknown extension, a missing directory, an unwritable target or a bad file exit 2, writing nothing."""
     status, _, err = run("report", str(example_path), "--out", str(tmp_path / "r.txt"))
-    assert status == 2 and "--out must end in .html or .md" in err
+    assert status == 2 and "--out must end in .html, .md or .pdf" in err
     status, _, err = run("report", str(example_path), "--out", str(tmp_path / "missing" / "r.html"))
     assert status == 2 and "no such directory" in err
     (tmp_path / "dir.html").mkdir()
@@ -469,7 +473,9 @@ def test_categories_without_counts_or_with_rates_only(example_path):
     ]
     assert graded.plans[0].startswith("To at least partly deficient: 1 item more at standard")
     images = [attributes for tag, attributes in Page(report.html()).tags if tag == "img"]
-    assert len(images) == 3
+    # The overview and the graded category; the unknown one has no item of known rate to place.
+    assert len(images) == 2
+    assert "率あり" in (images[1]["alt"] or "")
     assert "| 項目Y | behind | no | 57.4% |  |" in report.markdown()
 
 
@@ -573,3 +579,70 @@ def test_chart_labels_are_cut_by_display_width():
     assert charts_module._narrow("a" * 10, 10) == "a" * 10
     assert charts_module._narrow("a" * 11, 10) == "a" * 9 + "…"
     assert charts_module._narrow("多" * 6, 10) == "多" * 4 + "…"
+
+
+def _forty_items(lang_rates: str = "national_rate") -> dict[str, Any]:
+    """An evaluation whose one category has 40 named items, many with close rates and long names."""
+    items = []
+    for index in range(40):
+        # Rates cluster (ten around 40%, ten around 55%) as real survey rates do.
+        rate = f"{[38, 41, 52, 55, 9, 71, 88, 23][index % 8] + index % 3}.{index % 10}%"
+        items.append(
+            {
+                "id": f"i{index}",
+                "name": {"ja": f"電子申請システムを利用した行政手続のオンライン化の推進（手続{index + 1}）"},
+                "implemented": index % 3 != 0,
+                lang_rates: rate,
+                "prefecture_rate": f"{(index * 7) % 100}%",
+            }
+        )
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text("utf-8"))
+    data["categories"] = [{"id": "forty", "group": {"ja": "試験"}, "name": {"ja": "四十項目の分類"}, "items": items}]
+    return data
+
+
+def test_forty_item_chart_labels_do_not_overlap():
+    """On a 40-item category, no two item labels' drawn boxes intersect, and all lie inside the figure."""
+    report = tr.check(_forty_items())
+    entry = report.categories[0]
+    with charts_module._style():
+        figure = charts_module.category_figure(entry, report.rules, lang="ja")
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        boxes = [
+            text.get_window_extent(renderer) for text in figure.axes[0].texts if type(text).__name__ == "Annotation"
+        ]
+    assert len(boxes) == 40
+    for first, second in itertools.combinations(boxes, 2):
+        assert not first.overlaps(second), (first, second)
+    width, height = figure.bbox.width, figure.bbox.height
+    assert all(box.x0 >= 0 and box.x1 <= width and box.y0 >= 0 and box.y1 <= height for box in boxes)
+
+
+def test_a_category_with_no_known_rate_gets_no_chart(example_path):
+    """Categories whose items have no known rate get no chart: it would only restate the counts."""
+    report = build_report(example_path, lang="ja")
+    html = report.html(font=False)
+    charted = [c for c in report.categories if charts_module.has_category_chart(c.check, report.rules)]
+    assert 0 < len(charted) < len(report.categories)
+    images = [attributes for tag, attributes in Page(html).tags if tag == "img"]
+    assert len(images) == 1 + len(charted)
+    assert "実施率の記載がある0項目" not in html
+
+
+def test_item_table_shows_the_prefecture_rate_where_known():
+    """Under a national grading, the item table adds the prefecture rate where the file gives one."""
+    report = build_report(_forty_items(), lang="ja")
+    (category,) = report.categories
+    assert category.prefecture_column
+    assert category.items[1].prefecture_rate == "7%"
+    html = report.html(charts=False, font=False)
+    assert "県内実施率" in html and '<td class="num">7%</td>' in html
+
+
+def test_english_report_writes_correct_plurals(example_path):
+    """No English text of the report reads "1 items", "1 categories", "1 changes" or "1 more items"."""
+    report = build_report(example_path, lang="en")
+    page = report.html(charts=False, font=False) + report.markdown()
+    assert not re.search(r"\b1 (more )?(items|categories|changes)\b", page)
+    one = build_report(_forty_items(), lang="en")
+    assert not re.search(r"\b1 (more )?(items|categories|changes)\b", one.markdown())

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 import tajimi_rules as tr
+from tajimi_rules.report._charts import has_category_chart
 from tajimi_rules.report._report import write_report
 
 from .test_report import HOSTILE, hostile_evaluation
@@ -227,12 +228,14 @@ document.fonts.ready.then(() => ({
     complete: image.complete, width: image.naturalWidth, height: image.naturalHeight})),
   fonts: [...document.fonts].map((font) => [font.family, font.status]),
   scripts: document.scripts.length,
+  reasons: [...document.querySelectorAll("section.category .reasons")].map(
+    (block) => block.querySelectorAll("p").length),
 }))
 """
 
 
 def test_report_opens_in_chromium_with_every_row_and_chart(browser, example_path, tmp_path):
-    """In Chromium the summary shows the 16 categories, and all 17 charts are images that loaded."""
+    """In Chromium the summary shows the 16 categories, every chart loads, and each category gives prose reasons."""
     path = tmp_path / "tajimi-r4.ja.html"
     report = write_report(example_path, path, lang="ja")
     browser.open(path)
@@ -243,7 +246,11 @@ def test_report_opens_in_chromium_with_every_row_and_chart(browser, example_path
     assert [row[1] for row in rows if row[6].startswith("✗")] == [
         c.category.name.ja for c in report.check.disagreements
     ]
-    assert len(facts["images"]) == 17
+    # The overview and the categories with an item of known rate: a chart never only restates counts.
+    charted = [c for c in report.categories if has_category_chart(c.check, report.rules)]
+    assert len(facts["images"]) == 1 + len(charted) == 8
+    assert facts["reasons"] == [len(c.reasons) for c in report.categories]
+    assert all("%" in "".join(c.reasons[1:]) for c in report.categories)
     assert all(image["complete"] and image["width"] > 0 and image["height"] > 0 for image in facts["images"])
     assert ["IPAexGothic", "loaded"] in facts["fonts"]
     assert facts["scripts"] == 0

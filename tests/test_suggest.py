@@ -187,7 +187,7 @@ def test_written_suggestion_follows_the_document_style() -> None:
     assert suggestion.text("en") == (
         "1 item more at standard would make this good: e.g. Taking opinions and requests on the website"
     )
-    assert suggestion.text("ja") == "あと普通1項目で良好になる: 例「ホームページ上の意見・要望の受付」"
+    assert suggestion.text("ja") == "あと普通1項目で良好になります: 例「ホームページ上の意見・要望の受付」"
 
 
 def test_good_points_and_points_to_consider_come_from_item_levels() -> None:
@@ -215,7 +215,12 @@ def test_unreachable_target_says_what_it_would_take() -> None:
     for option in suggestion.beyond:
         assert option.plan is not None
         assert rules.rate(option.plan.counts_after) is Rating.ADVANCED
-    assert "implementing items alone cannot" in suggestion.text("en")
+    assert "this body's own actions (implementing its items) cannot" in suggestion.text("en")
+    # What lies outside the body's control is never mixed into the plan's text, but listed apart.
+    assert "rare nationally" not in suggestion.text("en")
+    assert "new item" not in suggestion.text("en")
+    assert len(suggestion.outside("en")) == len(suggestion.beyond)
+    assert all(line.startswith("only with changes outside this body's control") for line in suggestion.outside("en"))
 
 
 def test_wider_plan_with_rarer_items_is_minimal() -> None:
@@ -576,7 +581,7 @@ def test_large_category_is_answered_within_the_budget() -> None:
     assert rarer.plan is None
     assert not rarer.complete
     assert "budget" in rarer.text() and "not even" not in rarer.text()
-    assert "budget" in advanced.text()
+    assert "budget" in " ".join(advanced.outside())
     assert added.plan is not None and added.complete
     assert added.plan.size == 200
     assert rules.rate(added.plan.counts_after) is Rating.ADVANCED
@@ -652,13 +657,14 @@ def test_new_items_are_limited_per_kind_as_stated(monkeypatch: pytest.MonkeyPatc
 
 
 def test_unreachable_text_says_every_search_tried(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The text of an unreachable target names the wider plans found and the searches that found none."""
+    """An unreachable target lists, apart from its plan, the wider plans found and the searches that found none."""
     monkeypatch.setattr(_suggest, "new_item_limit", lambda counts: 1)
     (suggestion,) = suggest(EXAMPLE, target="advanced", category="website").suggestions
-    text = suggestion.text("en")
-    assert "It would take 8 changes" in text
-    assert text.endswith("Not even with up to 1 new item at advanced and up to 1 at standard")
-    assert "「先進的」「普通」の項目をそれぞれ1件まで追加しても届かない" in suggestion.text("ja")
+    found, missing = suggestion.outside("en")
+    assert found.startswith("only with changes outside this body's control: 8 changes")
+    assert missing == "not even with up to 1 new item at advanced and up to 1 at standard"
+    assert "「先進的」「普通」の項目をそれぞれ1件まで追加しても届きません" in suggestion.outside("ja")[1]
+    assert "8 changes" not in suggestion.text("en")
 
 
 def test_count_plan_takes_the_cheapest_items_of_a_level() -> None:

@@ -116,10 +116,9 @@ def test_strict_makes_warnings_fail(tmp_path: Path):
     path = tmp_path / "evaluations" / "mixed.json"
     _mixed_script_evaluation(path)
     for extra, expected in (((), 0), (("--strict",), 1)):
-        stdout = io.StringIO()
-        status = main(["validate", *extra, "--lang", "en", str(path)], out=Output(stdout, io.StringIO()))
-        assert status == expected
-        assert "mixes scripts" in stdout.getvalue()
+        result = run_cli("validate", *extra, "--lang", "en", str(path))
+        assert result.status == expected
+        assert "mixes scripts" in result.stdout
         assert stdout.getvalue().splitlines()[-1] == "1 file: 1 valid, 0 invalid (0 errors, 1 warning)"
 
 

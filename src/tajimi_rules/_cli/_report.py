@@ -1,13 +1,14 @@
-"""``tajimi-rules report FILE --out PATH``: a report people read, in HTML or Markdown.
+"""``tajimi-rules report FILE --out PATH``: a report people read, in HTML, Markdown or PDF.
 
 The format follows the extension of ``--out``: ``.html`` (or ``.htm``) writes one
 self-contained HTML file with its charts embedded, ``.md`` (or ``.markdown``) writes
-Markdown. The file is written atomically: it appears whole, or not at all.
+Markdown, ``.pdf`` a paginated A4 PDF printed by headless Chromium. The file is written
+atomically: it appears whole, or not at all.
 
 Exit statuses: 0 when the report was written (disagreements and unrated categories are part
 of the report, not a failure); 2 for usage errors and unusable input: an invalid file, an
 unknown rule set, an ``--out`` with another extension or in a directory that does not exist,
-a file that cannot be written, or the ``report`` extra not installed.
+a file that cannot be written, the ``report`` extra not installed, or (for a PDF) no Chromium.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .._texts import text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
 from ..model import Evaluation
-from ..report import write_report
+from ..report import PdfError, write_report
 from ..report._report import report_format
 from ..rules import RuleSet
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
@@ -59,7 +60,8 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         return _interactive(args, out, format_, (evaluation, rules))
     try:
         report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
-    except ImportError as error:
+    except (ImportError, PdfError) as error:
+        # A missing extra or a missing (or failing) Chromium for a PDF: the message says what to do.
         raise UsageError("cli.report.missing_extra", reason=str(error)) from error
     except OSError as error:
         raise UsageError("cli.report.cannot_write", out=out_path, reason=error.strerror or str(error)) from error

@@ -20,6 +20,7 @@ from .._errors import UnknownCategoryError
 from .._texts import LANGS, Lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..model import Evaluation, Rating
+from ..report import rule_set_title
 from ..suggestions import CandidateOrder, SuggestionReport, suggest
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_format, add_lang, add_rules, visible
 
@@ -85,7 +86,7 @@ def _render(report: SuggestionReport, file: str, lang: Lang, out: Output) -> Non
 
     municipality, rules = report.evaluation.municipality, report.rules
     write(f"{file}: {municipality.name} ({municipality.code}) · {report.evaluation.survey.title}")
-    write(text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rules.title))
+    write(text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rule_set_title(rules, lang)))
     for category in report.categories:
         write()
         for line in category.lines(lang):

@@ -323,8 +323,8 @@ _DIFF: Table = {
 
 _REPORT: Table = {
     "cli.report.extension": {
-        "en": "--out must end in .html or .md: {out}",
-        "ja": "--out の拡張子は .html か .md にする: {out}",
+        "en": "--out must end in .html, .md or .pdf: {out}",
+        "ja": "--out の拡張子は .html、.md、.pdf のいずれかにしてください: {out}",
     },
     "cli.report.no_directory": {
         "en": "no such directory for --out: {directory}",
@@ -334,6 +334,7 @@ _REPORT: Table = {
     "cli.report.cannot_write": {"en": "cannot write {out}: {reason}", "ja": "書き込めない: {out}: {reason}"},
     "cli.report.kind.html": {"en": "HTML", "ja": "HTML"},
     "cli.report.kind.markdown": {"en": "Markdown", "ja": "Markdown"},
+    "cli.report.kind.pdf": {"en": "PDF", "ja": "PDF"},
     "cli.report.interactive_html": {
         "en": "an interactive report is a page: give --out a name ending in .html (not {out})",
         "ja": "対話型のレポートはページです。--out には .html で終わる名前を指定してください（{out} ではなく）",

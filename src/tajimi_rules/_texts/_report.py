@@ -70,19 +70,19 @@ TEXTS: Table = {
     },
     "report.levels_intro": {
         "en": "Each item is placed by two facts: does the body do it, and is it common nationally.",
-        "ja": "各項目は、実施しているか、全国的に多く実施されているかの二つで位置づける。",
+        "ja": "各項目は、実施しているか、全国的に多く実施されているかの二つで位置づけます。",
     },
     "report.no_grading": {
         "en": "This rule set grades no items: the file's counts or stated levels are used.",
-        "ja": "この規則集は項目を格付けしない。ファイルの件数または記載の水準を用いる。",
+        "ja": "この規則集は項目を格付けしません。ファイルの件数または記載の水準を用います。",
     },
     "report.combine_first_match": {
         "en": "Rules are tried in order; the first whose condition holds gives the rating.",
-        "ja": "規則を順に調べ、最初に条件が成り立つ規則の評価とする。",
+        "ja": "規則を上から順に調べ、最初に条件が成り立つ規則の評価とします。",
     },
     "report.combine_exclusive": {
         "en": "Rules have no order: where rules of different ratings hold at once, there is no rating.",
-        "ja": "規則に順序はない。異なる評価の規則が同時に成り立つときは評価なしとする。",
+        "ja": "規則に順序はありません。異なる評価の規則が同時に成り立つときは評価なしとします。",
     },
     "report.legend": {
         "en": "a = advanced, s = standard, r = needs review, b = behind, n = a+s+r+b.",
@@ -99,6 +99,10 @@ TEXTS: Table = {
     "report.explanation": {
         "en": "Why this rating",
         "ja": "この評価になる理由",
+    },
+    "report.trace": {
+        "en": "The exact calculation",
+        "ja": "計算の詳細",
     },
     "report.good": {
         "en": "Good points (良い点)",
@@ -146,11 +150,15 @@ TEXTS: Table = {
     },
     "report.levels_intro_prefecture": {
         "en": "Each item is placed by two facts: does the body do it, and is it common in its prefecture.",
-        "ja": "各項目は、実施しているか、県内で多く実施されているかの二つで位置づける。",
+        "ja": "各項目は、実施しているか、県内で多く実施されているかの二つで位置づけます。",
     },
     "report.chart_alt_prefecture": {
         "en": "Items of {name} by implementation rate in the prefecture and whether they are implemented",
         "ja": "{name}の項目: 県内実施率と実施の有無",
+    },
+    "report.number": {
+        "en": "No.",
+        "ja": "番号",
     },
     "report.note": {
         "en": "note",
@@ -170,11 +178,15 @@ TEXTS: Table = {
     },
     "report.unnamed": {
         "en": "{count} more {count:plural:item is:items are} counted but not named in the file.",
-        "ja": "ほかに{count}項目が件数に含まれるが、ファイルに項目名の記載がない。",
+        "ja": "ほかに{count}項目が件数に含まれますが、ファイルに項目名の記載がありません。",
     },
     "report.plan": {
         "en": "Smallest improvement plan",
         "ja": "最小の改善案",
+    },
+    "report.outside": {
+        "en": "Outside this body's control (not part of the plan)",
+        "ja": "団体の取組の外で必要な変化（改善案には含めません）",
     },
     "report.risks": {
         "en": "Items at risk",
@@ -182,11 +194,11 @@ TEXTS: Table = {
     },
     "report.no_risk": {
         "en": "No single item slipping would lower this rating.",
-        "ja": "1項目の変化では評価は下がらない。",
+        "ja": "1項目の変化では評価は下がりません。",
     },
     "report.no_plan": {
         "en": "This is the best rating the rule set gives.",
-        "ja": "規則集で最良の評価である。",
+        "ja": "規則集で最良の評価です。",
     },
     "report.caution": {
         "en": "Caution: the rules are not monotone here",
@@ -208,7 +220,7 @@ TEXTS: Table = {
     },
     "report.unknown_counts": {
         "en": "Neither counts nor every item's level is known, so there is no rating.",
-        "ja": "件数も全項目の水準も分からないため、評価はない。",
+        "ja": "件数も全項目の水準も分からないため、評価はありません。",
     },
     "report.page": {
         "en": "page {page} of the source document",
@@ -219,8 +231,10 @@ TEXTS: Table = {
         "ja": "tajimi-rules {version} で作成。",
     },
     "report.footer": {
-        "en": "Every rating is recomputed from the counts with exact fractions; nothing here is a float.",
-        "ja": "評価はすべて件数から分数で厳密に算出している。浮動小数点数は使っていない。",
+        "en": "Every rating is recomputed from the counts with exact fractions; nothing here is a float "
+        "(percentages are rounded for reading).",
+        "ja": "評価はすべて件数から分数で厳密に算出しています。浮動小数点数は使っていません"
+        "（百分率は表示のために丸めたものです）。",
     },
     "report.tally": {
         "en": (
@@ -251,11 +265,11 @@ TEXTS: Table = {
     },
     "report.grading_national": {
         "en": "An item is common when its national implementation rate is {comparison} {threshold}.",
-        "ja": "全国実施率が{threshold}{comparison}の項目を「全国的に多い」とする。",
+        "ja": "全国実施率が{threshold}{comparison}の項目を「全国的に多い」とします。",
     },
     "report.grading_prefecture": {
         "en": "An item is common when its prefectural implementation rate is {comparison} {threshold}.",
-        "ja": "県内実施率が{threshold}{comparison}の項目を「県内で多い」とする。",
+        "ja": "県内実施率が{threshold}{comparison}の項目を「県内で多い」とします。",
     },
     "report.comparison_at_least": {
         "en": "at least",
@@ -306,8 +320,28 @@ TEXTS: Table = {
         "ja": "この規則集は項目を格付けしない",
     },
     "report.chart.points": {
-        "en": "dots: {shown} of {total} items, those whose rate the file gives; quadrant labels: the counts",
+        "en": "dots: {shown} of {total} {total:plural:item:items}, those whose rate the file gives; "
+        "quadrant labels: the counts",
         "ja": "点: 実施率の記載がある{shown}項目（全{total}項目）／各区画の数: 件数",
+    },
+    "report.pdf.missing": {
+        "en": "a PDF report is printed by headless Chromium, which is not installed: install it "
+        "(Debian: apt-get install chromium) or name its binary in ${variable}; or write .html and print that",
+        "ja": "PDF の報告書はヘッドレス Chromium で印刷しますが、インストールされていません。"
+        "インストールする（Debian: apt-get install chromium）か、${variable} にその実行ファイルを指定してください。"
+        "または .html で書き出して印刷してください",
+    },
+    "report.pdf.failed": {
+        "en": "Chromium ({binary}) could not print the report: {reason}",
+        "ja": "Chromium（{binary}）で報告書を印刷できませんでした: {reason}",
+    },
+    "report.pdf.timeout": {
+        "en": "Chromium did not finish printing the report within {seconds} seconds",
+        "ja": "Chromium が{seconds}秒以内に報告書の印刷を終えませんでした",
+    },
+    "report.chart.numbered": {
+        "en": "; numbers: the item table's No.",
+        "ja": "／数字: 項目表の番号",
     },
     "report.chart.share": {
         "en": "share of items at each level",

@@ -32,8 +32,8 @@ TEXTS: Table = {
     "suggestions.item_level": {"en": "{name}: {level}{rates}", "ja": "「{name}」は{level}{rates}"},
     # Moves of several items at once.
     "suggestions.move.new": {
-        "en": "{count} new {count:plural:item:items} at {target}",
-        "ja": "「{target}」の項目を{count}件追加",
+        "en": "{count} new {count:plural:item:items} added to the survey that the body does, at {target}",
+        "ja": "調査に項目が{count}件追加され、この団体がそれを実施している（「{target}」）",
     },
     "suggestions.move.implement": {
         "en": "implementing {count} {source} {count:plural:item:items} (→ {target})",
@@ -66,29 +66,32 @@ TEXTS: Table = {
     },
     "suggestions.budget": {
         "en": "not settled: " + _NOT_SETTLED_EN + " before it found a plan or ruled one out",
-        "ja": "探索の上限（{budget}件の件数ベクトル）に達し、計画の有無を確定できなかった",
+        "ja": "探索の上限（{budget}件の件数ベクトル）に達し、計画の有無を確定できませんでした",
     },
-    "suggestions.reached": {"en": "{more} would make this {after}{cost}", "ja": "あと{more}で{after}になる{cost}"},
+    "suggestions.reached": {"en": "{more} would make this {after}{cost}", "ja": "あと{more}で{after}になります{cost}"},
     "suggestions.reached.named": {
         "en": "{more} would make this {after}{cost}: e.g. {examples}",
-        "ja": "あと{more}で{after}になる{cost}: 例{examples}",
+        "ja": "あと{more}で{after}になります{cost}: 例{examples}",
     },
     "suggestions.reached.named_unnamed": {
         "en": "{more} would make this {after}{cost}: e.g. {examples}, and {rest}",
-        "ja": "あと{more}で{after}になる{cost}: 例{examples}、ほかに{rest}",
+        "ja": "あと{more}で{after}になります{cost}: 例{examples}、ほかに{rest}",
     },
     "suggestions.reached.unnamed": {
         "en": "{more} would make this {after}{cost} ({rest})",
-        "ja": "あと{more}で{after}になる{cost}（{rest}）",
+        "ja": "あと{more}で{after}になります{cost}（{rest}）",
     },
     "suggestions.unreachable": {
-        "en": "implementing items alone cannot make this {goal} (the best implementing can reach: {best})",
-        "ja": "項目の実施だけでは{goal}に届かない（実施で届く最良: {best}）",
+        "en": "this body's own actions (implementing its items) cannot make this {goal}; "
+        "the best they can reach is {best}",
+        "ja": "この団体自身の取組（項目の実施）だけでは{goal}に届きません（自らの取組で届く最良の評価: {best}）",
     },
-    "suggestions.unreachable.found": {"en": ". It would take {options}", "ja": "。必要なもの: {options}"},
-    "suggestions.unreachable.found_join": {"en": "; or ", "ja": "、または "},
-    "suggestions.unreachable.tried": {"en": ". {tried}", "ja": "。{tried}"},
-    "suggestions.unreachable.tried_join": {"en": "; ", "ja": "。"},
+    # Outside the body's control: never part of a plan, listed apart.
+    "suggestions.outside.found": {
+        "en": "only with changes outside this body's control: {option}",
+        "ja": "団体の取組の外の変化があれば届きます: {option}",
+    },
+    "suggestions.outside.none": {"en": "{tried}", "ja": "{tried}"},
     # What else it would take.
     "suggestions.beyond.rarer": {"en": "items becoming rare nationally", "ja": "全国的に少数になる項目を加えて"},
     "suggestions.beyond.new_items": {
@@ -97,9 +100,9 @@ TEXTS: Table = {
     },
     "suggestions.beyond.budget": {
         "en": "no plan with {what} was found before " + _NOT_SETTLED_EN + " (not settled)",
-        "ja": "{what}届く計画は探索の上限（{budget}件）までに見つからなかった（未確定）",
+        "ja": "{what}届く計画は探索の上限（{budget}件）までに見つかりませんでした（未確定）",
     },
-    "suggestions.beyond.none": {"en": "not even with {what}", "ja": "{what}も届かない"},
+    "suggestions.beyond.none": {"en": "not even with {what}", "ja": "{what}も届きません"},
     "suggestions.beyond.plan": {
         "en": "{size} {size:plural:change:changes}: {moves}, giving {counts}, {after}",
         "ja": "計{size}件の変更: {moves}、結果 {counts} で{after}",
@@ -107,7 +110,7 @@ TEXTS: Table = {
     # What holds a rating up.
     "suggestions.risk": {
         "en": "if {which} {what}, the rating would fall to {after}{who}",
-        "ja": "{which}{what}と{after}になる{who}",
+        "ja": "{which}{what}と{after}になります{who}",
     },
     "suggestions.risk.lapse": {"en": "stopped being done", "ja": "実施しなくなる"},
     "suggestions.risk.catch_up": {"en": "became common nationally", "ja": "全国的に普及する"},
@@ -122,11 +125,11 @@ TEXTS: Table = {
         "ja": ": {names}（ほか記載なし{unnamed}件）",
     },
     "suggestions.risk.unnamed": {"en": " ({unnamed} not named in the file)", "ja": ": 記載のない{unnamed}件"},
-    "suggestions.no_risk": {"en": "no single item slipping would lower it", "ja": "1項目の変化では下がらない"},
+    "suggestions.no_risk": {"en": "no single item slipping would lower it", "ja": "1項目の変化では下がりません"},
     # A category's written suggestions.
     "suggestions.unknown_counts": {
         "en": "{name}: neither counts nor every item's level is known",
-        "ja": "{name}: 件数も全項目の水準も分からない",
+        "ja": "{name}: 件数も全項目の水準も分かりません",
     },
     "suggestions.unnamed_points": {
         "en": "{count} {level} {count:plural:item:items} (not named in the file)",
@@ -139,6 +142,10 @@ TEXTS: Table = {
     "suggestions.section.good_points": {"en": "Good points", "ja": "良い点"},
     "suggestions.section.points_to_consider": {"en": "Points to consider", "ja": "検討点"},
     "suggestions.section.plan": {"en": "Plan", "ja": "改善案"},
+    "suggestions.section.outside": {
+        "en": "Outside this body's control (not part of any plan)",
+        "ja": "団体の取組の外で必要な変化（改善案には含めません）",
+    },
     "suggestions.section.risks": {"en": "What holds this rating up", "ja": "この評価を支える項目"},
     "suggestions.plan_line": {"en": "to {goal}: {text}", "ja": "{goal}へ: {text}"},
     # The whole-evaluation plan.

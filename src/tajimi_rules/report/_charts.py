@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .._fractions import format_fraction
 from .._texts import text
 from ..checks._check import CategoryCheck, CheckReport, item_level
-from ..model import Level, Rating
+from ..model import Item, Level, Rating
 from ..rules._rules import RuleSet
 
 if TYPE_CHECKING:
@@ -39,10 +39,13 @@ __all__ = [
     "LEVEL_COLOURS",
     "RATING_COLOURS",
     "category_chart",
+    "category_figure",
     "data_uri",
     "font_subset",
+    "has_category_chart",
     "japanese_font",
     "overview_chart",
+    "plotted_items",
 ]
 
 LEVEL_COLOURS = {
@@ -176,96 +179,224 @@ def _narrow(label: str, width: int) -> str:
     return "".join(kept) + "…"
 
 
+def plotted_items(entry: CategoryCheck, rules: RuleSet) -> list[tuple[int, Item, Fraction, bool, Level | None]]:
+    """The items a category chart places: (number in the item table, item, rate, implemented, level).
+
+    Only items whose rate (the one the grading goes by) and side are known; an item is
+    numbered by its place in the category's items, as the report's item table numbers it.
+    """
+    grading = rules.item_grading
+    found = []
+    for number, item in enumerate(entry.category.items, start=1):
+        rate = grading.rate_of(item.national_rate, item.prefecture_rate) if grading else item.national_rate
+        level = item_level(item, grading)
+        implemented = item.implemented if item.implemented is not None else (level.implemented if level else None)
+        if rate is not None and implemented is not None:
+            found.append((number, item, rate, implemented, level))
+    return found
+
+
+def has_category_chart(entry: CategoryCheck, rules: RuleSet) -> bool:
+    """Whether a category chart carries information: some item has a known rate to place.
+
+    Without one, the chart would only restate the counts the summary already shows.
+    """
+    return bool(plotted_items(entry, rules))
+
+
 def category_chart(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -> bytes:
     """One category's items by implementation rate and whether they are done, as a PNG image.
 
     Dots are the items whose rate the file gives, coloured by level; each quadrant carries
     the category's count of its level; the dashed line is the rule set's threshold for
-    "common".
+    "common". Labels never overlap (see :func:`category_figure`).
+    """
+    with _style():
+        return _png(category_figure(entry, rules, lang=lang))
+
+
+def category_figure(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -> Figure:
+    """The figure of :func:`category_chart`, drawn (for tests that measure its labels).
+
+    Labels are packed into lanes: a label goes in the lowest lane where it overlaps no label
+    already there, lanes of the "implemented" row stacking upwards, those of the other row
+    downwards, and the figure grows to hold every lane. Up to :data:`_NAMED_ITEMS` dots are
+    labelled with the item's name; more are labelled with the item's number in the item table.
+    Must be called inside :func:`_style` for the report's fonts.
     """
     grading = rules.item_grading
     # Floats only place marks on the page. Without a grading the split is mere layout, and says so.
     threshold = float(grading.threshold) if grading is not None else 0.5
-    with _style():
-        figure = _figure(7.2, 3.0)
-        axes = figure.add_subplot()
-        axes.set_xlim(0, 1)
-        axes.set_ylim(-0.5, 1.5)
-        axes.set_yticks([0, 1], [_text("not_implemented", lang), _text("implemented", lang)])
-        axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
-        rate_name = "prefecture" if grading is not None and grading.rate == "prefecture" else "national"
-        axes.set_xlabel(_text(rate_name, lang))
-        common = "common_prefecture" if rate_name == "prefecture" else "common"
-        axes.axhline(0.5, color="#bbbbbb", linewidth=0.8)
-        counts = entry.counts
-        for level in Level:
-            left, right = (threshold, 1.0) if level.common else (0.0, threshold)
-            row = 1 if level.implemented else 0
-            axes.axhspan(row - 0.5, row + 0.5, xmin=left, xmax=right, color=LEVEL_COLOURS[level], alpha=0.07)
-            label = level.label(lang) + (f" {counts[level]}" if counts is not None else "")
-            axes.text(
-                right - 0.01 if level.common else left + 0.01,
-                row + 0.42,
-                label,
-                ha="right" if level.common else "left",
-                va="top",
-                color=LEVEL_COLOURS[level],
-                fontsize=10,
-            )
-        if grading is not None:
-            axes.axvline(threshold, color="#333333", linestyle="--", linewidth=1)
-            op = "≥" if grading.comparison.value == "at_least" else ">"
-            axes.text(
-                threshold,
-                -0.48,
-                " " + _text(common, lang, op=op, threshold=format_fraction(grading.threshold)),
-                ha="left",
-                va="bottom",
-                fontsize=8,
-                color="#333333",
-            )
-        else:
-            axes.text(0.5, -0.48, _text("no_grading", lang), ha="center", va="bottom", fontsize=8, color="#333333")
-        shown = _plot_items(axes, entry, rules, lang)
-        total = counts.total if counts is not None else len(entry.category.items)
-        figure.suptitle(
-            _short(entry.category.name.label(lang), 40) + (f"  {counts.short()}" if counts is not None else ""),
-            fontsize=11,
-        )
-        axes.set_title(_text("points", lang, shown=shown, total=total), fontsize=8, color="#555555", loc="left")
-        return _png(figure)
+    figure = _figure_fixed(_CHART_WIDTH, _CHART_BASE_HEIGHT)
+    axes = figure.add_axes((_LEFT / _CHART_WIDTH, 0.0, 1 - (_LEFT + _RIGHT) / _CHART_WIDTH, 1.0))
+    axes.set_xlim(0, 1)
+    axes.set_yticks([0, 1], [_text("not_implemented", lang), _text("implemented", lang)])
+    axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
+    rate_name = "prefecture" if grading is not None and grading.rate == "prefecture" else "national"
+    axes.set_xlabel(_text(rate_name, lang))
+    axes.axhline(0.5, color="#bbbbbb", linewidth=0.8)
+    labels = _plot_items(axes, entry, rules, lang)
+    lanes = _pack_lanes(figure, labels)
+    top, bottom = _lane_rows(lanes, labels)
+    _layout(figure, axes, top, bottom)
+    _quadrants(axes, entry, threshold, lang)
+    _threshold_line(axes, grading, threshold, lang)
+    counts = entry.counts
+    total = counts.total if counts is not None else len(entry.category.items)
+    axes.set_title(
+        _short(entry.category.name.label(lang), 40) + (f"  {counts.short()}" if counts is not None else ""),
+        fontsize=11,
+        loc="left",
+        pad=22,
+    )
+    axes.text(
+        0,
+        1.02,
+        _text("points", lang, shown=len(labels), total=total)
+        + (_text("numbered", lang) if len(labels) > _NAMED_ITEMS else ""),
+        transform=axes.transAxes,
+        fontsize=8,
+        color="#555555",
+        va="bottom",
+    )
+    figure.canvas.draw()
+    return figure
 
 
-def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> int:
-    """Plot the items with a known rate and side; return how many were plotted."""
-    grading = rules.item_grading
-    placed: list[tuple[float, int]] = []
-    for item in entry.category.items:
-        rate = grading.rate_of(item.national_rate, item.prefecture_rate) if grading else item.national_rate
-        level = item_level(item, grading)
-        implemented = item.implemented if item.implemented is not None else (level.implemented if level else None)
-        if rate is None or implemented is None:
-            continue
+_CHART_WIDTH = 7.2
+_CHART_BASE_HEIGHT = 3.0
+_LEFT, _RIGHT = 1.0, 0.25  # inches beside the axes, for the row labels and the last tick
+_TOP, _BOTTOM = 0.7, 0.55  # inches above (title) and below (axis label) the axes
+_ROW_POINTS = 64.0  # the height of each row's band of dots, in points
+_LANE_POINTS = 11.0  # one lane of labels, in points (labels are 7.5 pt)
+_NAMED_ITEMS = 12
+
+
+def _figure_fixed(width: float, height: float) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=110)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> list[tuple[Any, int]]:
+    """Plot the items with a known rate and side; return each label with its row (1 implemented, 0 not)."""
+    found = plotted_items(entry, rules)
+    named = len(found) <= _NAMED_ITEMS
+    labels = []
+    for number, item, rate, implemented, level in found:
         row = 1 if implemented else 0
-        # Stagger dots of one row so that neighbours and their labels do not sit on one another.
-        lane = sum(1 for x, r in placed if r == row and abs(x - float(rate)) < 0.2)
-        y = row + (0.18 - 0.16 * (lane % 3))
-        placed.append((float(rate), row))
         colour = LEVEL_COLOURS[level] if level is not None else _NONE_COLOUR
-        axes.scatter([float(rate)], [y], s=46, color=colour, edgecolors="white", linewidths=0.8, zorder=3)
+        axes.scatter([float(rate)], [row], s=46, color=colour, edgecolors="white", linewidths=0.8, zorder=3)
         # Labels go right of their dot, except near the right edge where they would leave the chart.
         left_of_dot = rate >= Fraction(3, 4)
-        axes.annotate(
-            _narrow(item.name.label(lang), _ITEM_LABEL_WIDTH),
-            (float(rate), y),
-            xytext=(-6 if left_of_dot else 6, 0),
+        label = _narrow(item.name.label(lang), _ITEM_LABEL_WIDTH) if named else str(number)
+        # A number is centred over (or under) its dot, off the row, so it never covers a dot.
+        annotation = axes.annotate(
+            label,
+            (float(rate), row),
+            xytext=((-6 if left_of_dot else 6) if named else 0, 0),
             textcoords="offset points",
             va="center",
-            ha="right" if left_of_dot else "left",
+            ha=("right" if left_of_dot else "left") if named else "center",
             fontsize=7.5,
             color="#222222",
+            zorder=4,
         )
-    return len(placed)
+        labels.append((annotation, row))
+    return labels
+
+
+def _pack_lanes(figure: Figure, labels: Sequence[tuple[Any, int]]) -> list[int]:
+    """Each label's lane: the lowest in its row where its horizontal extent meets no other label's."""
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    extents = [annotation.get_window_extent(renderer) for annotation, _row in labels]
+    lanes = [0] * len(labels)
+    ends: dict[tuple[int, int], float] = {}
+    gap = 3.0
+    for index in sorted(range(len(labels)), key=lambda i: extents[i].x0):
+        row = labels[index][1]
+        lane = 0
+        while ends.get((row, lane), float("-inf")) + gap > extents[index].x0:
+            lane += 1
+        ends[(row, lane)] = extents[index].x1
+        lanes[index] = lane
+    return lanes
+
+
+def _lane_rows(lanes: Sequence[int], labels: Sequence[tuple[Any, int]]) -> tuple[int, int]:
+    """Move each label to its lane; return the lanes used above the top row and below the bottom row."""
+    top = bottom = 0
+    # Names begin on the dot's line, beside it; numbers begin one lane off the row.
+    first = 0 if len(labels) <= _NAMED_ITEMS else 1
+    for (annotation, row), place in zip(labels, lanes, strict=True):
+        lane = place + first
+        # Further lanes stack away from the other row.
+        step = lane * _LANE_POINTS * (1 if row == 1 else -1)
+        x, _y = annotation.xyann
+        annotation.xyann = (x, step)
+        if row == 1:
+            top = max(top, lane)
+        else:
+            bottom = max(bottom, lane)
+    return top, bottom
+
+
+def _layout(figure: Figure, axes: Axes, top: int, bottom: int) -> None:
+    """Size the figure so each row's band holds its dots and every lane of its labels."""
+    above = _ROW_POINTS / 2 + top * _LANE_POINTS
+    below = _ROW_POINTS / 2 + bottom * _LANE_POINTS
+    between = _ROW_POINTS
+    plot_points = above + between + below
+    height = plot_points / 72 + _TOP + _BOTTOM
+    figure.set_size_inches(_CHART_WIDTH, height)
+    axes.set_position(
+        (_LEFT / _CHART_WIDTH, _BOTTOM / height, 1 - (_LEFT + _RIGHT) / _CHART_WIDTH, plot_points / 72 / height)
+    )
+    # One data unit between the rows is `between` points: the limits follow from the bands.
+    axes.set_ylim(-below / between, 1 + above / between)
+
+
+def _quadrants(axes: Axes, entry: CategoryCheck, threshold: float, lang: str) -> None:
+    """Shade each level's quadrant and label it with the category's count of that level."""
+    counts = entry.counts
+    low, high = axes.get_ylim()
+    for level in Level:
+        left, right = (threshold, 1.0) if level.common else (0.0, threshold)
+        row = 1 if level.implemented else 0
+        start, stop = (0.5, high) if row == 1 else (low, 0.5)
+        axes.axhspan(start, stop, xmin=left, xmax=right, color=LEVEL_COLOURS[level], alpha=0.07)
+        label = level.label(lang) + (f" {counts[level]}" if counts is not None else "")
+        axes.text(
+            right - 0.01 if level.common else left + 0.01,
+            high - 0.02 if row == 1 else low + 0.02,
+            label,
+            ha="right" if level.common else "left",
+            va="top" if row == 1 else "bottom",
+            color=LEVEL_COLOURS[level],
+            fontsize=10,
+        )
+
+
+def _threshold_line(axes: Axes, grading: Any, threshold: float, lang: str) -> None:
+    if grading is None:
+        axes.text(0.5, 0.5, _text("no_grading", lang), ha="center", va="center", fontsize=8, color="#333333")
+        return
+    axes.axvline(threshold, color="#333333", linestyle="--", linewidth=1)
+    op = "≥" if grading.comparison.value == "at_least" else ">"
+    common = "common_prefecture" if grading.rate == "prefecture" else "common"
+    axes.text(
+        threshold,
+        0.5,
+        " " + _text(common, lang, op=op, threshold=format_fraction(grading.threshold)),
+        ha="left",
+        va="center",
+        fontsize=8,
+        color="#333333",
+        backgroundcolor="white",
+    )
 
 
 def overview_chart(report: CheckReport, *, lang: str = "en") -> bytes:

@@ -55,10 +55,11 @@ __all__ = [
     "build_report",
     "markdown_escape",
     "report_format",
+    "rule_set_title",
     "write_report",
 ]
 
-ReportFormat = Literal["html", "markdown"]
+ReportFormat = Literal["html", "markdown", "pdf"]
 """The formats a report is rendered in."""
 
 _EXTENSIONS: Mapping[str, ReportFormat] = {
@@ -66,6 +67,7 @@ _EXTENSIONS: Mapping[str, ReportFormat] = {
     ".htm": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".pdf": "pdf",
 }
 
 _EXTRA_HINT = "install the 'report' extra: pip install 'tajimi-rules[report]'"
@@ -173,6 +175,10 @@ class ItemRow:
     note: str
     rate: str = ""
     """The rate the rule set's grading goes by (national or prefectural), as the items table shows it."""
+    prefecture_rate: str = ""
+    """The rate in the prefecture, where the file gives it (shown beside a national grading rate)."""
+    number: int = 0
+    """The item's number in its category, as the category chart labels a dot where names would crowd."""
 
 
 @attrs.frozen(kw_only=True)
@@ -192,13 +198,21 @@ class CategoryReport:
     stated_text: str
     agreement_text: str
     explanation: tuple[str, ...]
+    """The exact trace: the headline, then every rule with its clauses and fractions."""
+    reasons: tuple[str, ...] = ()
+    """The explanation in sentences, with percentages (display only), one paragraph per rule."""
     good: tuple[str, ...]
     consider: tuple[str, ...]
     remarks_from_items: bool
     """Whether the 良い点 / 検討点 were derived from the items because the file states none."""
     items: tuple[ItemRow, ...]
+    prefecture_column: bool
+    """Whether the item table shows the prefecture rate beside the grading's (national) rate."""
     unnamed_items: int
     plans: tuple[str, ...]
+    """Plans of the body's own actions only (implementing its items)."""
+    outside: tuple[str, ...]
+    """Where a target is out of reach of its own actions: what would have to change outside its control."""
     risks: tuple[str, ...]
     cautions: tuple[str, ...]
     page: int | None
@@ -274,8 +288,20 @@ class Report:
         return _environment("markdown").get_template("report.md.j2").render(_context(self, None, {}))
 
     def render(self, format: ReportFormat, *, charts: bool = True) -> str:
-        """The report in ``format`` (``"html"`` or ``"markdown"``)."""
+        """The report in ``format`` as text (``"html"`` or ``"markdown"``; a PDF is :meth:`pdf`)."""
+        if format == "pdf":
+            raise ValueError("a PDF is bytes: use Report.pdf()")
         return self.html(charts=charts, font=charts) if format == "html" else self.markdown()
+
+    def pdf(self, *, charts: bool = True) -> bytes:
+        """The report as a paginated A4 PDF with page numbers, printed from :meth:`html` by headless Chromium.
+
+        The Japanese font is always embedded, so the PDF reads the same everywhere. Raises
+        :class:`~tajimi_rules.report.PdfError` where Chromium is missing or fails.
+        """
+        from ._pdf import print_pdf
+
+        return print_pdf(self.html(charts=charts, font=True), lang=self.lang)
 
 
 def _base64(data: bytes) -> str:
@@ -353,7 +379,7 @@ def _percent(rate: Fraction | None, t: _Texts) -> str:
 def _items(entry: CategoryCheck, rules: RuleSet, t: _Texts) -> tuple[ItemRow, ...]:
     lang, grading = t.lang, rules.item_grading
     rows = []
-    for item in entry.category.items:
+    for number, item in enumerate(entry.category.items, start=1):
         level = item_level(item, grading)
         basis = grading.rate_of(item.national_rate, item.prefecture_rate) if grading else item.national_rate
         implemented = item.implemented if item.implemented is not None else (level.implemented if level else None)
@@ -367,9 +393,19 @@ def _items(entry: CategoryCheck, rules: RuleSet, t: _Texts) -> tuple[ItemRow, ..
                 national_rate=_percent(item.national_rate, t),
                 note=item.note or "",
                 rate=_percent(basis, t),
+                prefecture_rate=_percent(item.prefecture_rate, t),
+                number=number,
             )
         )
     return tuple(rows)
+
+
+def _prefecture_column(entry: CategoryCheck, rules: RuleSet) -> bool:
+    """A second rate column where the grading goes by the national rate and some item has a prefecture rate."""
+    grading = rules.item_grading
+    if grading is not None and grading.rate == "prefecture":
+        return False
+    return any(item.prefecture_rate is not None for item in entry.category.items)
 
 
 def _cautions(entry: CategoryCheck, rules: RuleSet, t: _Texts) -> tuple[str, ...]:
@@ -410,6 +446,17 @@ def _plans(entry: CategorySuggestions | None, t: _Texts) -> tuple[str, ...]:
     )
 
 
+def _outside(entry: CategorySuggestions | None, t: _Texts) -> tuple[str, ...]:
+    if entry is None:
+        return ()
+    lang = t.lang
+    return tuple(
+        t("plan_exact" if suggestion.exact else "plan_at_least", target=suggestion.target.label(lang)) + f": {line}"
+        for suggestion in entry.suggestions
+        for line in suggestion.outside(lang)
+    )
+
+
 def _risks(entry: CategorySuggestions | None, t: _Texts) -> tuple[str, ...]:
     if entry is None or entry.rating is None:
         return ()
@@ -434,6 +481,11 @@ def _category_report(
         good, consider = tuple(planned.good_points(lang)), tuple(planned.points_to_consider(lang))
     counts = entry.counts
     explanation = tuple(entry.explanation.lines(lang)) if entry.explanation is not None else (t["unknown_counts"],)
+    reasons = (
+        tuple(entry.explanation.prose(lang, title=rule_set_title(rules, lang)))
+        if entry.explanation is not None
+        else (t["unknown_counts"],)
+    )
     return CategoryReport(
         check=entry,
         id=category.id,
@@ -448,16 +500,28 @@ def _category_report(
         stated_text=entry.stated_rating.label(lang) if entry.stated_rating is not None else "—",
         agreement_text=_agreement_text(entry.agrees, t),
         explanation=explanation,
+        reasons=reasons,
         good=good,
         consider=consider,
         remarks_from_items=from_items and bool(good or consider),
         items=_items(entry, rules, t),
+        prefecture_column=_prefecture_column(entry, rules),
         unnamed_items=max(0, counts.total - len(category.items)) if counts is not None else 0,
-        plans=_plans(planned, t) if entry.rating is None or entry.rating.rank < _best_rank(rules) else (),
+        plans=_plans(planned, t) if _below_best(entry, rules) else (),
+        outside=_outside(planned, t) if _below_best(entry, rules) else (),
         risks=_risks(planned, t),
         cautions=_cautions(entry, rules, t),
         page=category.source.page if category.source is not None else None,
     )
+
+
+def rule_set_title(rules: RuleSet, lang: str) -> str:
+    """The rule set's title in ``lang``: its Japanese title in Japanese, where it has one."""
+    return Name(ja=rules.title_ja or rules.title, en=rules.title).label(lang)
+
+
+def _below_best(entry: CategoryCheck, rules: RuleSet) -> bool:
+    return entry.rating is None or entry.rating.rank < _best_rank(rules)
 
 
 def _best_rank(rules: RuleSet) -> int:
@@ -504,6 +568,7 @@ def _context(report: Report, overview: str | None, charts: Mapping[str, str]) ->
         "municipality_name": Name(ja=municipality.name, en=shown).label(report.lang),
         "survey": report.evaluation.survey,
         "rules": report.rules,
+        "rules_title": rule_set_title(report.rules, report.lang),
         "method": _method(report, t),
         "categories": report.categories,
         "groups": _groups(report.categories),
@@ -535,13 +600,15 @@ def _groups(categories: Sequence[CategoryReport]) -> list[tuple[str, list[Catego
 
 
 def _chart_uris(report: Report) -> tuple[str, dict[str, str]]:
-    from ._charts import category_chart, data_uri, overview_chart
+    from ._charts import category_chart, data_uri, has_category_chart, overview_chart
 
     overview = data_uri(overview_chart(report.check, lang=report.lang))
+    # A category with no item of known rate gets no chart: it would only restate the counts,
+    # which the summary table and the overview chart already show.
     per_category = {
         category.anchor: data_uri(category_chart(category.check, report.rules, lang=report.lang))
         for category in report.categories
-        if category.check.counts is not None or category.items
+        if has_category_chart(category.check, report.rules)
     }
     return overview, per_category
 
@@ -590,14 +657,14 @@ def _environment(kind: ReportFormat) -> jinja2.Environment:
 # --------------------------------------------------------------------------- writing
 
 
-def _write_atomically(path: str | os.PathLike[str], text: str) -> Path:
+def _write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
     """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never a part.
 
     The text goes to a temporary file in the same directory, is flushed to disk, then renamed
     over ``path``. On any failure the temporary file is removed and ``path`` is untouched.
     """
     target = Path(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -622,14 +689,15 @@ def write_report(
     lang: str = "en",
     charts: bool = True,
 ) -> Report:
-    """Build the report on ``evaluation`` and write it to ``path``, HTML or Markdown by the extension.
+    """Build the report on ``evaluation`` and write it to ``path``: HTML, Markdown or PDF by the extension.
 
-    The whole report is rendered before anything is written, and the file is written
-    atomically: a failure leaves no file (and an existing one unchanged). Returns the report.
+    The whole report is rendered (a PDF printed) before anything is written, and the file is
+    written atomically: a failure leaves no file (and an existing one unchanged). Returns the report.
     """
     format_ = report_format(path)
     report = build_report(evaluation, rules, lang=lang)
-    _write_atomically(path, report.render(format_, charts=charts))
+    content = report.pdf(charts=charts) if format_ == "pdf" else report.render(format_, charts=charts)
+    _write_atomically(path, content)
     return report
 
 

@@ -123,6 +123,8 @@ class RuleSet:
     rules: tuple[Rule, ...] = attrs.field(converter=_as_rules)
     item_grading: ItemGrading | None = None
     version: str | None = None
+    title_ja: str | None = None
+    """The title in Japanese, where ``title`` is in another language."""
 
     rate: RateFunction = attrs.field(init=False, eq=False, repr=False)
     matches: MatchFunction = attrs.field(init=False, eq=False, repr=False)

@@ -283,17 +283,27 @@ class Suggestion:
         return text(message, lang, more=more, after=after, cost=cost, examples=examples(named, lang), rest=rest)
 
     def _unreachable_text(self, lang: str) -> str:
+        """Plainly: the body's own actions do not reach the target, and the best they reach."""
         best = rating_text(self.best_by_implementing, lang)
-        sentence = text("suggestions.unreachable", lang, goal=goal(self.target, self.exact, lang), best=best)
-        found = [option.text(lang) for option in self.beyond if option.plan is not None]
+        return text("suggestions.unreachable", lang, goal=goal(self.target, self.exact, lang), best=best)
+
+    def outside(self, lang: str = "en") -> list[str]:
+        """What would have to change outside the body's control to reach the target, kept apart from the plan.
+
+        Items becoming rare nationally depend on other bodies; new items depend on the survey.
+        Neither is a step a body can take, so :meth:`text` never mixes them into its plan.
+        Empty unless the target is out of reach of the body's own actions.
+        """
+        if self.reason is not SuggestionReason.NOT_BY_IMPLEMENTING:
+            return []
+        lines = [
+            text("suggestions.outside.found", lang, option=option.text(lang))
+            for option in self.beyond
+            if option.plan is not None
+        ]
         missing = [option.text(lang) for option in self.beyond if option.plan is None]
-        if found:
-            options = text("suggestions.unreachable.found_join", lang).join(found)
-            sentence += text("suggestions.unreachable.found", lang, options=options)
-        if missing:
-            tried = text("suggestions.unreachable.tried_join", lang).join(missing)
-            sentence += text("suggestions.unreachable.tried", lang, tried=tried[0].upper() + tried[1:])
-        return sentence
+        lines += [text("suggestions.outside.none", lang, tried=tried) for tried in missing]
+        return lines
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The suggestion as a JSON-ready mapping (an entry of ``suggest --format json``)."""
@@ -313,6 +323,7 @@ class Suggestion:
             "best_by_implementing": value(self.best_by_implementing),
             "beyond": [option.to_json() for option in self.beyond],
             "text": self.text(lang),
+            "outside": self.outside(lang),
         }
 
 
@@ -412,6 +423,7 @@ class CategorySuggestions:
             ("good_points", self.good_points(lang)),
             ("points_to_consider", self.points_to_consider(lang)),
             ("plan", [_plan_line(s, lang) for s in self.suggestions]),
+            ("outside", [_outside_line(s, line, lang) for s in self.suggestions for line in s.outside(lang)]),
             ("risks", self._risk_lines(lang)),
         )
         for section, entries in sections:
@@ -574,6 +586,11 @@ def _tally_unnamed(changes: Iterable[PlannedChange]) -> list[tuple[Level, int]]:
         if change.item is None:
             tally[change.from_level] = tally.get(change.from_level, 0) + 1
     return list(tally.items())
+
+
+def _outside_line(suggestion: Suggestion, line: str, lang: str) -> str:
+    target_text = goal(suggestion.target, suggestion.exact, lang)
+    return text("suggestions.plan_line", lang, goal=target_text, text=line)
 
 
 def _plan_line(suggestion: Suggestion, lang: str) -> str:
