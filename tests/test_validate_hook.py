@@ -119,7 +119,7 @@ def test_strict_makes_warnings_fail(tmp_path: Path):
         result = run_cli("validate", *extra, "--lang", "en", str(path))
         assert result.status == expected
         assert "mixes scripts" in result.stdout
-        assert stdout.getvalue().splitlines()[-1] == "1 file: 1 valid, 0 invalid (0 errors, 1 warning)"
+        assert result.stdout.splitlines()[-1] == "1 file: 1 valid, 0 invalid (0 errors, 1 warning)"
 
 
 def _git(*args: str, cwd: Path) -> str:

@@ -165,7 +165,7 @@ class _Search:
         return Outcome(hits=best, settled=done, best_rank=self.best_rank, complete=complete)
 
 
-def search(
+def search(  # noqa: PLR0913 - the search state in full: counts, moves, limits, rules, goals and keyword options
     counts: Counts,
     steps: Sequence[Step],
     limits: Sequence[int],

@@ -302,7 +302,7 @@ def _targets(rating: Rating | None, rules: RuleSet, target: Rating | None) -> tu
     return tuple(sorted(better, key=lambda r: r.rank))
 
 
-def _category(
+def _category(  # noqa: PLR0913 - the options of suggest(), passed through unchanged
     category: Category,
     rules: RuleSet,
     target: Rating | None,
@@ -355,7 +355,7 @@ def _category_of(evaluation: Evaluation, category_id: str) -> Category:
     raise UnknownCategoryError(category_id, (category.id for category in evaluation.categories))
 
 
-def suggest(
+def suggest(  # noqa: PLR0913 - keyword-only options, each with a default
     evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     *,
@@ -409,7 +409,7 @@ def suggest(
     )
 
 
-def improvement_plan(
+def improvement_plan(  # noqa: PLR0913 - keyword-only options, each with a default
     evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     *,
