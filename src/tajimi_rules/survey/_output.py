@@ -512,7 +512,8 @@ def write_batch(
     created = _make_parents(target.parent)
     _remove_leftovers(target)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        # The writer's pid is in the name too: a run killed before its marker was complete can be told apart.
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent))
     except BaseException:
         _remove_made(created)
         raise
@@ -605,10 +606,24 @@ def _remove_leftovers(target: Path) -> None:
         try:
             if record is not None and not _running(record.get("pid"), record.get("host")):
                 shutil.rmtree(entry)
-            elif record is None and entry.is_dir() and not entry.is_symlink() and _stale(entry):
-                entry.rmdir()  # empty only: a run killed before its marker was written
+            elif record is None and _unmarked_leftover(entry, prefix):
+                shutil.rmtree(entry)  # a run killed before its marker was complete: nothing else in it
         except OSError:
             continue
+
+
+def _unmarked_leftover(entry: Path, prefix: str) -> bool:
+    """Whether ``entry`` is a temporary directory killed before its marker was written whole.
+
+    It holds nothing but (at most) a partial marker, and either its writer, named in it by pid, is no
+    longer running on this host, or it is old enough that no run can still be about to mark it.
+    """
+    if entry.is_symlink() or not entry.is_dir() or any(path.name != MARKER for path in entry.iterdir()):
+        return False
+    pid_text = entry.name.removeprefix(prefix).partition("-")[0]
+    if pid_text.isdigit() and not _running(int(pid_text), os.uname().nodename):
+        return True
+    return _stale(entry)
 
 
 def _remove_made(created: list[Path]) -> None:
