@@ -57,12 +57,12 @@ def main() -> None:
         for round_ in range(args.repeat):
             plain = min(plain, baseline(rule_set, args.baseline))
             for size in sizes:
-                if size != max(sizes) or round_ == args.repeat - 1:
+                if len(sizes) == 1 or size != max(sizes) or round_ == args.repeat - 1:
                     best[size] = min(best[size], timed(rule_set, size))
         vectors = comb(args.baseline + 4, 4) - 1
         print(f"{rule_set_id}: plain rate+matches loop, n <= {args.baseline}: {plain:.2f} s ({vectors:,} vectors)")
         for size, seconds in best.items():
-            repeat = 1 if size == max(sizes) else args.repeat
+            repeat = 1 if len(sizes) > 1 and size == max(sizes) else args.repeat
             vectors = comb(size + 4, 4) - 1
             rate = vectors / seconds / 1e6
             print(
