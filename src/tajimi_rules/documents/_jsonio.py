@@ -84,7 +84,7 @@ def _parse_int(text: str) -> int | _HugeInt:
     return int(text)
 
 
-def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> Iterator[Problem]:
+def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> Iterator[Problem]:  # noqa: PLR0912 - one branch per JSON value kind
     if depth > limit:
         yield Problem(
             code="json.depth",
@@ -285,7 +285,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def read_json(
+def read_json(  # noqa: PLR0911 - one return for each way a file can fail to be read
     source: str | os.PathLike[str] | bytes,
     *,
     name: str | None = None,

@@ -129,7 +129,7 @@ def _structured(document: Mapping[str, Any], kind: DocumentKind) -> tuple[Any, l
         return None, [Problem(code="model.invalid", fields={"detail": str(error)})]
 
 
-def check(
+def check(  # noqa: PLR0911 - one return for each stage of the pipeline that can stop it
     document: Any,
     *,
     kind: Kind | None = None,
@@ -170,7 +170,7 @@ def check(
     return Validated(kind, (*problems, *entry.meaning(value, settled)), value)
 
 
-def run(
+def run(  # noqa: PLR0913 - keyword-only options, each with a default
     source: Source,
     *,
     kind: Kind | None = None,

@@ -18,6 +18,7 @@ import importlib
 import json
 import numbers
 import re
+import types
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
@@ -230,23 +231,22 @@ def _short(value: Any, limit: int = 60) -> str:
 _JSON_TYPES = frozenset({"object", "array", "string", "boolean", "integer", "number", "null"})
 
 
+_JSON_TYPE_OF: tuple[tuple[type | types.UnionType, str], ...] = (
+    (bool, "boolean"),
+    (numbers.Integral, "integer"),
+    (numbers.Number | Decimal, "number"),
+    (str, "string"),
+    (Mapping, "object"),
+    (list | tuple, "array"),
+)
+
+
 def json_type(value: Any) -> str:
     """The JSON type a Python value stands for; a value no JSON type holds is named by its class."""
     if value is None:
         return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, numbers.Integral):
-        return "integer"
-    if isinstance(value, numbers.Number | Decimal):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, Mapping):
-        return "object"
-    if isinstance(value, list | tuple):
-        return "array"
-    return type(value).__name__
+    # Order matters: a bool is an Integral, and an Integral is a Number.
+    return next((name for kind, name in _JSON_TYPE_OF if isinstance(value, kind)), type(value).__name__)
 
 
 def type_words(value: Any) -> Detail:
