@@ -30,7 +30,19 @@ from .._errors import (
 )
 from .._texts import Lang, resolve_lang, text
 from .._version import __version__
-from . import _batch, _check, _diff, _diff_rules, _export, _lint_rules, _report, _suggest, _validate, _workbook
+from . import (
+    _batch,
+    _check,
+    _diff,
+    _diff_rules,
+    _export,
+    _layout,
+    _lint_rules,
+    _report,
+    _suggest,
+    _validate,
+    _workbook,
+)
 from ._common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, visible
 
 __all__ = ["COMMANDS", "build_parser", "commands", "error_lines", "main", "run"]
@@ -42,6 +54,7 @@ COMMANDS: tuple[Command, ...] = (
     _lint_rules.COMMAND,
     _diff_rules.COMMAND,
     _batch.COMMAND,
+    _layout.COMMAND,
     _diff.COMMAND,
     _report.COMMAND,
     _export.COMMAND,

@@ -46,7 +46,7 @@ __all__ = [
     "validator",
 ]
 
-Kind = Literal["evaluation", "ruleset", "catalog"]
+Kind = Literal["evaluation", "ruleset", "catalog", "layout"]
 """The kinds of document the package has a schema for."""
 
 SCHEMA_IDS: Mapping[str, Kind] = {

@@ -67,6 +67,7 @@ _SUMMARY_HEADER = (
     "rank",
     "rank_of",
     "rank_scope",
+    "rates",
 )
 
 
@@ -75,6 +76,7 @@ def _summary_csv(batch: Batch) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_SUMMARY_HEADER)
     ids = {category.id: _cell(category.id) for category in batch.catalog.categories}
+    source = batch.source.kind if batch.source is not None else ""
     for result in batch.results:
         body = result.body
         name, prefecture = _cell(body.name), _cell(body.prefecture)
@@ -97,6 +99,7 @@ def _summary_csv(batch: Batch) -> str:
                     result.rank,
                     result.rank_of,
                     result.rank_scope,
+                    source,
                 )
             )
     return out.getvalue()
@@ -105,7 +108,8 @@ def _summary_csv(batch: Batch) -> str:
 def _national_csv(batch: Batch) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("category", "name", "bodies", *(rating.value for rating in Rating), "unrated"))
+    writer.writerow(("category", "name", "bodies", *(rating.value for rating in Rating), "unrated", "rates"))
+    source = _cell(batch.source.text("en")) if batch.source is not None else ""
     distribution = batch.distribution()
     for category in batch.catalog.categories:
         tally = distribution[category.id]
@@ -116,6 +120,7 @@ def _national_csv(batch: Batch) -> str:
                 sum(tally.values()),
                 *(tally[rating] for rating in Rating),
                 tally[None],
+                source,
             )
         )
     return out.getvalue()
@@ -124,13 +129,32 @@ def _national_csv(batch: Batch) -> str:
 def _rates_csv(batch: Batch) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("item", "category", "scope", "bodies", "implemented", "answered", "unanswered", "rate"))
+    writer.writerow(
+        (
+            "item",
+            "category",
+            "scope",
+            "bodies",
+            "implemented",
+            "answered",
+            "unanswered",
+            "rate",
+            "denominator",
+            "source",
+        )
+    )
+    source = batch.source.kind if batch.source is not None else ""
     rates = batch.rates
     owners = [_cell(category.id) for category in batch.catalog.categories for _ in category.items]
     items = [_cell(item_id) for item_id in rates.items]
     scopes = [
         ("national", "municipalities", rates.national),
         ("national", "prefectural_governments", rates.prefectural_governments),
+        *(
+            (("national", "all", rates.all_bodies),)
+            if batch.rules.item_grading and batch.rules.item_grading.population == "all"
+            else ()
+        ),
         *((code, "municipalities", table) for code, table in rates.prefectures.items()),
     ]
     for scope, bodies, table in scopes:
@@ -144,7 +168,9 @@ def _rates_csv(batch: Batch) -> str:
                     rate.implemented,
                     rate.answered,
                     rate.unanswered,
-                    rate.text() if rate.answered else "",
+                    rate.text() if rate.rate is not None else "",
+                    "published" if rate.share is not None else "population" if rate.of is not None else "answered",
+                    source,
                 )
             )
     return out.getvalue()
