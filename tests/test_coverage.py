@@ -308,6 +308,7 @@ def test_a_grading_may_divide_by_the_whole_population(tmp_path: Path):
     data["item_grading"]["denominator"] = "population"
     data["item_grading"]["population"] = "municipalities"
     rules = tr.documents.parse_rules(data)
+    assert rules.item_grading is not None
     assert (rules.item_grading.population, rules.item_grading.denominator) == ("municipalities", "population")
     municipalities = tuple(body for body in GIFU if not body.is_prefecture)
     batch = evaluate_answers(_answers(GIFU, {body.code for body in municipalities}), rules)
