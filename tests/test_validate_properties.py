@@ -158,6 +158,11 @@ documents["layout"] = st.one_of(
     documents["layout"],
     st.just(json.loads((ROOT / "src" / "tajimi_rules" / "layouts" / "mic-r4.json").read_text("utf-8"))),
 )
+# An overlay must extend a shipped catalog: one that does is among the documents.
+documents["overlay"] = st.one_of(
+    documents["overlay"],
+    st.just({"id": "mine", "extends": "r4", "answers": {"implemented": ["導入しています"]}}),
+)
 
 
 @st.composite
@@ -269,6 +274,7 @@ PARSERS: dict[str, Callable[[Any], object]] = {
     "ruleset": tr.documents.parse_rules,
     "catalog": tr.documents.parse_catalog,
     "layout": tr.survey.load_layout,
+    "overlay": tr.survey.apply_overlay,
 }
 
 

@@ -31,7 +31,7 @@ import attrs
 
 from .._errors import OutputExistsError
 from .._texts import Lang, text
-from ..documents import DEFAULT_CATALOG, DEFAULT_RULES, load_catalog, load_rules
+from ..documents import DEFAULT_CATALOG, DEFAULT_RULES, load_rules
 from ..errors import Problem, Severity
 from ..model import Catalog
 from ..survey import (
@@ -43,6 +43,7 @@ from ..survey import (
     empty_categories,
     evaluate_answers,
     group_problems,
+    load_any_catalog,
     read_answers,
     read_published_rates,
     read_workbooks,
@@ -77,7 +78,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--catalog",
         metavar="ID|PATH",
         required=True,
-        help=f"survey catalog: a shipped id (e.g. {DEFAULT_CATALOG}) or a catalog JSON file",
+        help=f"survey catalog: a shipped id (e.g. {DEFAULT_CATALOG}), a catalog JSON file, or an overlay extending one",
     )
     add_rules(parser, default_help=DEFAULT_RULES)
     parser.add_argument("--out", metavar="DIR", required=True, help="output directory (must not exist or be empty)")
@@ -204,7 +205,7 @@ def _published(args: argparse.Namespace, catalog: Catalog, out: Output) -> Publi
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    catalog = load_catalog(args.catalog)
+    catalog = load_any_catalog(args.catalog)
     rules = load_rules(args.rules)
     progress = _progress(out, args.lang)
     answers = _read(args, catalog, out, progress)

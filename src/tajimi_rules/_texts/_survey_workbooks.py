@@ -298,4 +298,24 @@ PROBLEMS: Table = {
         "en": "the rates file holds no rate",
         "ja": "実施率のファイルに実施率が一つもない",
     },
+    "overlay.unknown_catalog": {
+        "en": "the overlay extends {name!r}, which is not a shipped catalog",
+        "ja": "上書きが拡張する {name!r} は同梱のカタログではない",
+    },
+    "overlay.unknown_item": {
+        "en": "item {item!r} is not in the catalog the overlay extends",
+        "ja": "項目 {item!r} は上書きが拡張するカタログにない",
+    },
+    "overlay.unknown_category": {
+        "en": "category {name!r} is not in the catalog the overlay extends",
+        "ja": "カテゴリ {name!r} は上書きが拡張するカタログにない",
+    },
+    "overlay.duplicate_item": {
+        "en": "item id {item!r} is already taken",
+        "ja": "項目 ID {item!r} は既に使われている",
+    },
+    "overlay.ambiguous_text": {
+        "en": "the answer text {text!r} is listed as {first} and as {second}",
+        "ja": "回答 {text!r} が {first} と {second} の両方にある",
+    },
 }

@@ -46,7 +46,7 @@ __all__ = [
     "validator",
 ]
 
-Kind = Literal["evaluation", "ruleset", "catalog", "layout"]
+Kind = Literal["evaluation", "ruleset", "catalog", "layout", "overlay"]
 """The kinds of document the package has a schema for."""
 
 SCHEMA_IDS: Mapping[str, Kind] = {

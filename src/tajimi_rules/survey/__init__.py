@@ -5,8 +5,6 @@ from ..documents._meaning import check_digit
 from ..model import Answer, AnswerVocabulary, Catalog, CatalogCategory, CatalogItem, normalize_answer
 from ._answers import PREFECTURES, Answers, Body
 from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers
-
-# The workbook reader imports the names above from this package: it comes after them.
 from ._codes import Code, CodeFault, code_digits, normalize_code
 from ._coverage import NATION, Coverage, RateSource, coverage_of, empty_categories
 from ._csv import read_long_csv
@@ -30,6 +28,7 @@ from ._layout import (
 )
 from ._mapping import ColumnMapping, parse_mapping, read_mapping
 from ._output import evaluation_json, write_batch
+from ._overlay import OverlaidCatalog, apply_overlay, load_any_catalog, load_overlay, overlay_problems
 from ._published import PublishedRates, read_published_rates
 from ._read import read_answers
 from ._workbooks import SheetSummary, SkippedRow, UnmappedColumn, WorkbookRead, available_readers, read_workbooks
@@ -61,6 +60,7 @@ __all__ = [
     "LayoutFile",
     "LayoutSheet",
     "Meaning",
+    "OverlaidCatalog",
     "ProblemGroup",
     "PublishedRates",
     "RateSource",
@@ -70,6 +70,7 @@ __all__ = [
     "SkippedRow",
     "UnmappedColumn",
     "WorkbookRead",
+    "apply_overlay",
     "available_readers",
     "bound_groups",
     "builtin_catalogs",
@@ -87,10 +88,13 @@ __all__ = [
     "fiscal_year",
     "group_problems",
     "layout_schema",
+    "load_any_catalog",
     "load_catalog",
     "load_layout",
+    "load_overlay",
     "normalize_answer",
     "normalize_code",
+    "overlay_problems",
     "parse_catalog",
     "parse_layout",
     "parse_mapping",

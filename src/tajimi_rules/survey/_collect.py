@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -18,7 +18,7 @@ import attrs
 from .._errors import Problem, Severity
 from ..documents._meaning import check_digit
 from ..documents._schemas import schema
-from ..model import Answer, Catalog
+from ..model import Answer, AnswerVocabulary, Catalog
 from ._answers import PREFECTURES, Answers, Body
 from ._problem import problem
 
@@ -115,6 +115,9 @@ class Collector:
         self.refused: set[str] = set()
         self.meanings: dict[str, Answer | None] = {}
         self.width = len(self.item_index)
+        # An overlay's per-item readings: those items never take the fast path's shared meanings.
+        own: Mapping[str, AnswerVocabulary] = getattr(catalog, "item_answers", {})
+        self.item_vocabularies = {self.item_index[item]: vocabulary for item, vocabulary in own.items()}
 
     def problem(self, code: str, fields: dict[str, Any], *, line: int, column: int | None, **rest: Any) -> None:
         """Record the problem ``code`` at ``line`` and ``column`` of the file."""
@@ -192,7 +195,8 @@ class Collector:
                 found=repr(item),
             )
             return
-        meaning = self.meaning(answer)
+        own = self.item_vocabularies.get(index)
+        meaning = (own.read(answer) if own is not None else None) or self.meaning(answer)
         if meaning is None:
             self.problem(
                 "answers.unknown_answer",

@@ -169,6 +169,7 @@ def _rows(records: Iterable[list[str]], reader: Any, columns: _Columns, collecto
     """Record every row after the header."""
     code_at, item_at, answer_at, needed = columns.code, columns.item, columns.answer, columns.needed
     rows, item_index, meanings, codes = collector.rows, collector.item_index, collector.meanings, collector.valid_codes
+    own = collector.item_vocabularies
     for row in records:
         # The common case, a well-formed answer of a body already seen, costs a few lookups.
         if len(row) >= needed:
@@ -176,7 +177,7 @@ def _rows(records: Iterable[list[str]], reader: Any, columns: _Columns, collecto
             if known is not None:
                 position = item_index.get(row[item_at])
                 meaning = meanings.get(row[answer_at])
-                if position is not None and meaning is not None and known[position] is None:
+                if position is not None and meaning is not None and known[position] is None and position not in own:
                     known[position] = meaning
                     continue
         elif not row:
