@@ -519,3 +519,13 @@ def test_batch_takes_an_overlay_as_its_catalog(tmp_path: Path):
 def _cli(*argv: str) -> tuple[int, str, str]:
     stdout, stderr = io.StringIO(), io.StringIO()
     return main(list(argv), out=Output(stdout, stderr)), stdout.getvalue(), stderr.getvalue()
+
+
+def test_csv_codes_as_people_have_them_are_normalised(catalog: tr.survey.Catalog):
+    """A zero lost beside 6-digit codes is restored; a column of 5-digit codes is completed; one warning says so."""
+    restored = tr.survey.read_long_csv(b"code,item,answer\n212041,cio-adviser,1\n12017,cio-adviser,1\n", catalog)
+    assert [body.code for body in restored.bodies] == ["012017", "212041"]
+    completed = tr.survey.read_long_csv(b"code,item,answer\n21204,cio-adviser,1\n12017,cio-adviser,1\n", catalog)
+    assert [body.code for body in completed.bodies] == [f"12017{tr.survey.check_digit('12017')}", "212041"]
+    assert [(p.code, p.severity) for p in completed.problems] == [("answers.codes_normalised", tr.Severity.WARNING)]
+    assert "2 5-digit codes were completed" in completed.problems[0].text("en")
