@@ -126,7 +126,7 @@ def _note(rules: RuleSet, unanswered: int, total: int, source: RateSource) -> st
     return text("survey.rates_note", "en", note=note, source=source.text("en"))
 
 
-def _published_table(rates: RateTable, published: PublishedRates, answers: Answers) -> tuple[RateTable, list[Problem]]:
+def _published_table(rates: RateTable, published: PublishedRates) -> tuple[RateTable, list[Problem]]:
     """``rates`` with its national rates (each population's) replaced by the published ones.
 
     An answered item with no published rate is left ungraded, with a warning.
@@ -167,7 +167,7 @@ def _rates(
     rates = compute_rates(answers, population_sizes=sizes)
     coverage = coverage_of(answers, nation)
     if published is not None:
-        table, warnings = _published_table(rates, published, answers)
+        table, warnings = _published_table(rates, published)
         return table, RateSource(kind=RATES_PUBLISHED, coverage=coverage, file=published.file), warnings
     if coverage.national:
         return rates, RateSource(kind=RATES_FROM_ANSWERS, coverage=coverage), []
