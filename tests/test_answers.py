@@ -221,7 +221,9 @@ def test_wide_xlsx_reads_one_row_per_body(tmp_path: Path, catalog: tr.survey.Cat
         [[212041, "多治見市", "岐阜県", "導入済み", "予定なし", None], [11002, "札幌市", "北海道", "未", "済", "済"]],
     )
     answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
-    assert answers.problems == ()
+    # The mapping reads 3 of the catalog's 114 items: the rest are named in one warning, nothing else.
+    assert [(p.code, p.severity) for p in answers.problems] == [("answers.unmapped_items", tr.Severity.WARNING)]
+    assert "111 of 114 catalog items are read from no column" in answers.problems[0].text("en")
     assert _answers(answers, TAJIMI, "cio-adviser", "csirt", "telework") == [
         tr.survey.Answer.IMPLEMENTED,
         tr.survey.Answer.NOT_IMPLEMENTED,

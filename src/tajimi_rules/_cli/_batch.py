@@ -54,7 +54,9 @@ from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, UsageErro
 __all__ = ["COMMAND"]
 
 DEFAULT_MAX_PROBLEMS = 20
-_UNMAPPED = frozenset({"workbook.unmapped_item", "workbook.unmapped_column", "survey.empty_category"})
+_UNMAPPED = frozenset(
+    {"workbook.unmapped_item", "workbook.unmapped_column", "answers.unmapped_items", "survey.empty_category"}
+)
 
 
 def _count(given: str) -> int:

@@ -31,6 +31,13 @@ TEXTS: Table = {
 
 PROBLEMS: Table = {
     # -- body codes and names
+    "answers.unmapped_items": {
+        "en": (
+            "{count} of {total} catalog {total:plural:item:items} {count:plural:is:are} read from no column "
+            "of the mapping: {items}"
+        ),
+        "ja": "カタログの {total} 項目中 {count} 項目をマッピングのどの列からも読んでいない: {items}",
+    },
     "answers.codes_normalised": {
         "en": (
             "{completed} 5-digit {completed:plural:code was:codes were} completed with the check digit and "
