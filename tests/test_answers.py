@@ -242,7 +242,8 @@ def test_wide_xlsx_problems_name_the_cell(tmp_path: Path, catalog: tr.survey.Cat
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING, ensure_ascii=False), encoding="utf-8")
     answers = tr.survey.read_answers(path, catalog, mapping=mapping)
-    (problem,) = answers.problems
+    # The mapping reads 3 of the catalog's items: the warning naming the rest is left aside here.
+    (problem,) = [p for p in answers.problems if p.code != "answers.unmapped_items"]
     assert (problem.code, problem.file, problem.line, problem.column) == ("answers.unknown_answer", str(path), 3, 5)
     assert "E3" in problem.message
 
@@ -258,7 +259,7 @@ def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.survey
         ],
     )
     answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
-    assert [(p.code, p.line, p.column) for p in answers.problems] == [
+    assert [(p.code, p.line, p.column) for p in answers.problems if p.code != "answers.unmapped_items"] == [
         ("answers.check_digit", 3, 1),
         ("answers.duplicate_row", 5, 1),
     ]
