@@ -23,7 +23,7 @@ from typing import Final, Literal
 import attrs
 
 from .._texts import Lang, text
-from ..errors import Problem, Severity
+from ..errors import Problem, Severity, phrase
 from ..model import Answer
 from ._answers import Answers
 from ._grouping import problem
@@ -158,7 +158,7 @@ def empty_categories(answers: Answers, *, shown: int = 8) -> tuple[Problem, ...]
         "survey.empty_category",
         file=answers.file,
         severity=Severity.WARNING,
-        expected="at least one answered item",
+        expected=phrase("survey.words.answered_item"),
         found="0",
         count=len(empty),
         total=len(answers.catalog.categories),

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from .._texts import Lang, text
-from ..errors import Problem, Severity
+from ..errors import Phrase, Problem, Severity
 
 __all__ = ["DEFAULT_PLACES", "ProblemGroup", "bound_groups", "group_problems", "left_off_text", "problem"]
 
@@ -41,8 +41,8 @@ def problem(
     /,
     *,
     pointer: str = "",
-    expected: str | None = None,
-    found: str | None = None,
+    expected: str | Phrase | None = None,
+    found: str | Phrase | None = None,
     file: str | None = None,
     line: int | None = None,
     column: int | None = None,

@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import Problem, pointer
+from .._errors import Problem, phrase, pointer
 from ..model import Catalog
 from ._csv import decode
 from ._grouping import problem
@@ -94,7 +94,7 @@ class _Row:
         self.file, self.line, self.columns, self.at = file, line, columns, at
         self.problems: list[Problem] = []
 
-    def bad(self, key: str, expected: str, found: str) -> None:
+    def bad(self, key: str, expected: str, found: str, **fields: object) -> None:
         self.problems.append(
             problem(
                 "rates.bad_value",
@@ -102,7 +102,7 @@ class _Row:
                 line=self.line,
                 column=self.columns.get(key),
                 pointer=self.at + pointer(key) if self.at else "",
-                expected=expected,
+                expected=phrase(expected, **fields),
                 found=found,
                 key=key,
                 value=found,
@@ -114,7 +114,7 @@ def _whole(row: _Row, values: Mapping[str, Any], key: str) -> int | None:
     value = values.get(key)
     text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "") if value is not None else ""
     if isinstance(value, bool) or not text.isdigit():
-        row.bad(key, "a whole number", repr(value))
+        row.bad(key, "rates.words.whole", repr(value))
         return None
     return int(text)
 
@@ -122,7 +122,7 @@ def _whole(row: _Row, values: Mapping[str, Any], key: str) -> int | None:
 def _percentage(row: _Row, value: Any) -> Fraction | None:
     text = unicodedata.normalize("NFKC", str(value)).strip().removesuffix("%").strip()
     if isinstance(value, bool) or not _NUMBER.match(text) or Fraction(text) > 100:
-        row.bad("percentage", "a percentage from 0 to 100 (70.2 or 70.2%)", repr(value))
+        row.bad("percentage", "rates.words.percentage", repr(value))
         return None
     return Fraction(text) / 100
 
@@ -135,23 +135,23 @@ def _rate(row: _Row, values: Mapping[str, Any]) -> ItemRate | None:
         if numerator is None or denominator is None:
             return None
         if denominator == 0 or numerator > denominator:
-            row.bad("numerator", f"a whole number from 0 to the denominator {denominator}", str(numerator))
+            row.bad("numerator", "rates.words.numerator", str(numerator), denominator=denominator)
             return None
         return ItemRate(implemented=numerator, answered=denominator, unanswered=0)
     if "percentage" in given:
         share = _percentage(row, values["percentage"])
         return None if share is None else ItemRate(implemented=0, answered=0, unanswered=0, share=share)
-    row.bad("percentage", "numerator and denominator, or percentage", ", ".join(sorted(given)) or "-")
+    row.bad("percentage", "rates.words.rate", ", ".join(sorted(given)) or "-")
     return None
 
 
 def _entry(row: _Row, values: Mapping[str, Any], known: Mapping[str, int]) -> tuple[str, str, ItemRate] | None:
     item = str(values.get("item") or "").strip()
     if item not in known:
-        row.bad("item", "an item id of the catalog", repr(item))
+        row.bad("item", "rates.words.item", repr(item))
     population = POPULATIONS.get(unicodedata.normalize("NFKC", str(values.get("population") or "")).strip().lower())
     if population is None:
-        row.bad("population", "municipalities, prefectures or all", repr(values.get("population")))
+        row.bad("population", "rates.words.population", repr(values.get("population")))
     rate = _rate(row, values)
     if row.problems or population is None or rate is None:
         return None
@@ -165,7 +165,7 @@ def _csv_rows(text: str, file: str | None) -> Iterator[tuple[_Row, dict[str, Any
     missing = [key for key in ("item", "population") if key not in names]
     if header is None or missing:
         found = ", ".join(header or []) or "-"
-        return problem("rates.header", file=file, line=1, expected="item, population, ...", found=found)
+        return problem("rates.header", file=file, line=1, expected=phrase("rates.words.header"), found=found)
     columns = {name: index for index, name in enumerate(names, start=1) if name is not None}
 
     def rows() -> Iterator[tuple[_Row, dict[str, Any]]]:
@@ -182,7 +182,8 @@ def _json_rows(data: Any, file: str | None) -> Iterator[tuple[_Row, dict[str, An
     rows = data.get("rates") if isinstance(data, Mapping) else data
     at = "/rates" if isinstance(data, Mapping) else ""
     if not isinstance(rows, list) or not all(isinstance(row, Mapping) for row in rows):
-        return problem("rates.header", file=file, pointer=at, expected="a list of objects", found=type(rows).__name__)
+        expected = phrase("rates.words.list")
+        return problem("rates.header", file=file, pointer=at, expected=expected, found=type(rows).__name__)
     return ((_Row(file, None, {}, f"{at}/{index}"), dict(row)) for index, row in enumerate(rows))
 
 
@@ -219,9 +220,9 @@ def read_published_rates(
             continue
         item, population, rate = entry
         if (item, population) in found:
-            row.bad("item", "one row per item and population", f"{item} {population}")
+            row.bad("item", "rates.words.once", f"{item} {population}")
             problems.extend(row.problems)
         found[item, population] = rate
     if not found and not problems:
-        problems.append(problem("rates.empty", file=file, expected="at least one rate", found="-"))
+        problems.append(problem("rates.empty", file=file, expected=phrase("rates.words.one"), found="-"))
     return (None, problems) if problems else (PublishedRates(found, file), [])

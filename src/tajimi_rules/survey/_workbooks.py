@@ -39,7 +39,7 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from .._texts import Lang, text
-from ..errors import Problem, Severity
+from ..errors import Problem, Severity, phrase
 from . import PREFECTURES, Answers, Body, Catalog
 from ._codes import Code, CodeFault, code_digits, normalize_code
 from ._grouping import problem
@@ -213,7 +213,8 @@ def _members(source: Path) -> tuple[list[Member], list[Problem]]:
         found = sorted(p for p in source.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
         return [Member(str(p.relative_to(source)), _nfkc(p.name), p.read_bytes) for p in found], []
     if not source.exists():
-        return [], [problem("workbook.missing", file=name, expected="a .zip, a folder or an .xlsx", found=name)]
+        expected = phrase("workbook.words.source")
+        return [], [problem("workbook.missing", file=name, expected=expected, found=name)]
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as error:
@@ -227,7 +228,7 @@ def _members(source: Path) -> tuple[list[Member], list[Problem]]:
 def _not_zip(name: str, error: Exception) -> Problem:
     what = Path(name).name
     found = type(error).__name__
-    expected = "a .zip of .xlsx workbooks, a folder, or an .xlsx workbook"
+    expected = phrase("workbook.words.source")
     return problem("workbook.not_zip", file=name, expected=expected, found=found, what=what, error=str(error))
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import Problem, Severity
+from .._errors import Problem, Severity, phrase
 from ..model import Catalog
 from ._answers import Answers
 from ._collect import Collector, Place, unreadable
@@ -166,7 +166,7 @@ def _unmapped(layout: ColumnMapping, catalog: Catalog, file: str, shown: int = 8
         {"count": len(missing), "total": len(catalog.items), "items": named},
         file=file,
         severity=Severity.WARNING,
-        expected="a column for every catalog item",
+        expected=phrase("survey.words.every_item"),
         found=str(len(missing)),
     )
     return (warning,)
