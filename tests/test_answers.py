@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 import tajimi_rules as tr
+from tajimi_rules._cli import main
+from tajimi_rules._cli._common import Output
 from tajimi_rules._texts import PROBLEM_CODES
 from tajimi_rules.survey._mapping import ColumnMapping
 from tajimi_rules.survey._xlsx import read_rows
@@ -218,7 +221,9 @@ def test_wide_xlsx_reads_one_row_per_body(tmp_path: Path, catalog: tr.survey.Cat
         [[212041, "多治見市", "岐阜県", "導入済み", "予定なし", None], [11002, "札幌市", "北海道", "未", "済", "済"]],
     )
     answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
-    assert answers.problems == ()
+    # The mapping reads 3 of the catalog's 114 items: the rest are named in one warning, nothing else.
+    assert [(p.code, p.severity) for p in answers.problems] == [("answers.unmapped_items", tr.Severity.WARNING)]
+    assert "111 of 114 catalog items are read from no column" in answers.problems[0].text("en")
     assert _answers(answers, TAJIMI, "cio-adviser", "csirt", "telework") == [
         tr.survey.Answer.IMPLEMENTED,
         tr.survey.Answer.NOT_IMPLEMENTED,
@@ -237,7 +242,8 @@ def test_wide_xlsx_problems_name_the_cell(tmp_path: Path, catalog: tr.survey.Cat
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps(MAPPING, ensure_ascii=False), encoding="utf-8")
     answers = tr.survey.read_answers(path, catalog, mapping=mapping)
-    (problem,) = answers.problems
+    # The mapping reads 3 of the catalog's items: the warning naming the rest is left aside here.
+    (problem,) = [p for p in answers.problems if p.code != "answers.unmapped_items"]
     assert (problem.code, problem.file, problem.line, problem.column) == ("answers.unknown_answer", str(path), 3, 5)
     assert "E3" in problem.message
 
@@ -253,7 +259,7 @@ def test_wide_xlsx_bad_code_and_duplicate_row(tmp_path: Path, catalog: tr.survey
         ],
     )
     answers = tr.survey.read_answers(path, catalog, mapping=MAPPING)
-    assert [(p.code, p.line, p.column) for p in answers.problems] == [
+    assert [(p.code, p.line, p.column) for p in answers.problems if p.code != "answers.unmapped_items"] == [
         ("answers.check_digit", 3, 1),
         ("answers.duplicate_row", 5, 1),
     ]
@@ -413,3 +419,116 @@ def test_mapping_is_read_with_every_problem_at_its_pointer(catalog: tr.survey.Ca
         ("mapping.bad_column", "/code", "m.json"),
         ("mapping.no_items", "/items", "m.json"),
     ]
+
+
+# -- the shipped vocabulary and catalog overlays ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("任命している", "implemented"),
+        ("既に導入済み", "implemented"),
+        ("令和６年度以降に導入予定", "not_implemented"),
+        ("実証中", "not_implemented"),
+        ("任用していない", "not_implemented"),
+        ("有", None),
+        ("無", None),
+    ],
+)
+def test_the_shipped_vocabulary_knows_the_published_forms(catalog: tr.survey.Catalog, text: str, meaning: str | None):
+    """The r4 vocabulary reads the survey's published forms; 有/無 are no longer a global meaning."""
+    found = catalog.answers.read(text)
+    assert (found.value if found is not None else None) == meaning
+
+
+OVERLAY = {
+    "$schema": "urn:tajimi-rules:schema:overlay:1",
+    "id": "my-r4",
+    "extends": "r4",
+    "answers": {"implemented": ["導入しています", "検討中"]},
+    "trial_counts_as": "implemented",
+    "items": {
+        "cio-adviser": {
+            "name": {"ja": "CIO補佐官等の任命"},
+            "answers": {"implemented": ["有"], "not_implemented": ["無"]},
+        }
+    },
+    "add": [{"category": "dx-organization", "id": "cdo", "name": {"ja": "CDOの任命"}}],
+}
+
+
+def test_an_overlay_extends_a_shipped_catalog_without_copying_it(catalog: tr.survey.Catalog):
+    """An overlay adds spellings (moving 検討中), renames and adds items, and keeps everything else."""
+    made = tr.survey.apply_overlay(OVERLAY)
+    assert (made.id, made.extends, made.survey) == ("my-r4", "r4", catalog.survey)
+    assert made.answers.read("導入しています") is tr.survey.Answer.IMPLEMENTED
+    assert made.answers.read("検討中") is tr.survey.Answer.IMPLEMENTED  # left not_implemented for implemented
+    assert made.answers.read("実証中") is tr.survey.Answer.IMPLEMENTED  # trial_counts_as
+    assert made.category_of("cdo").id == "dx-organization"
+    assert next(i for i in made.items if i.id == "cio-adviser").name.ja == "CIO補佐官等の任命"
+    assert len(made.items) == len(catalog.items) + 1
+
+
+def test_per_item_readings_apply_to_their_item_only(tmp_path: Path):
+    """An overlay's 有 reads as implemented for its item; for another item it is an unknown answer."""
+    made = tr.survey.apply_overlay(OVERLAY)
+    text = f"code,item,answer\n{TAJIMI},cio-adviser,有\n{SAPPORO},cio-adviser,無\n{CHIYODA},csirt,有\n"
+    answers = tr.survey.read_long_csv(text.encode(), made)
+    assert answers.of(TAJIMI)["cio-adviser"] is tr.survey.Answer.IMPLEMENTED
+    assert answers.of(SAPPORO)["cio-adviser"] is tr.survey.Answer.NOT_IMPLEMENTED
+    assert [p.code for p in answers.problems] == ["answers.unknown_answer"]
+
+
+def test_a_bad_overlay_gets_pointer_precise_problems(tmp_path: Path):
+    """Validate checks an overlay: unknown items and categories, reused ids, texts under two meanings."""
+    bad = {
+        **OVERLAY,
+        "answers": {"implemented": ["x"], "trial": ["x"]},
+        "items": {"nope": {"name": {"ja": "?"}}},
+        "add": [{"category": "nope", "id": "cio-adviser", "name": {"ja": "?"}}],
+    }
+    problems = tr.documents.validate(bad)
+    assert {(p.code, p.pointer) for p in problems} == {
+        ("overlay.ambiguous_text", "/answers/trial/0"),
+        ("overlay.unknown_item", "/items/nope"),
+        ("overlay.unknown_category", "/add/0/category"),
+        ("overlay.duplicate_item", "/add/0/id"),
+    }
+    path = tmp_path / "overlay.json"
+    path.write_text(json.dumps({**OVERLAY, "extends": "r9"}, ensure_ascii=False), encoding="utf-8")
+    status, stdout, _ = _cli("validate", str(path))
+    assert status == 1 and f"{path}#/extends: " in stdout
+    path.write_text(json.dumps(OVERLAY, ensure_ascii=False), encoding="utf-8")
+    assert _cli("validate", str(path))[0] == 0
+
+
+def test_batch_takes_an_overlay_as_its_catalog(tmp_path: Path):
+    """`batch --catalog overlay.json` reads answers with the overlay's spellings and items."""
+    overlay = tmp_path / "overlay.json"
+    overlay.write_text(json.dumps(OVERLAY, ensure_ascii=False), encoding="utf-8")
+    source = tmp_path / "answers.csv"
+    source.write_text(f"code,item,answer\n{TAJIMI},cio-adviser,有\n{TAJIMI},cdo,導入しています\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status, stdout, stderr = _cli(
+        "batch", str(source), "--catalog", str(overlay), "--out", str(out), "--grade-within-observed"
+    )
+    assert status == 0, stderr
+    evaluation = json.loads((out / "evaluations" / f"{TAJIMI}.json").read_text("utf-8"))
+    assert {item["id"] for c in evaluation["categories"] for item in c["items"]} == {"cio-adviser", "cdo"}
+    assert "(my-r4, tajimi-r4)" in stdout
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    return main(list(argv), out=Output(stdout, stderr)), stdout.getvalue(), stderr.getvalue()
+
+
+def test_csv_codes_as_people_have_them_are_normalised(catalog: tr.survey.Catalog):
+    """A zero lost beside 6-digit codes is restored; a column of 5-digit codes is completed; one warning says so."""
+    restored = tr.survey.read_long_csv(b"code,item,answer\n212041,cio-adviser,1\n12017,cio-adviser,1\n", catalog)
+    assert [body.code for body in restored.bodies] == ["012017", "212041"]
+    completed = tr.survey.read_long_csv(b"code,item,answer\n21204,cio-adviser,1\n12017,cio-adviser,1\n", catalog)
+    assert [body.code for body in completed.bodies] == [f"12017{tr.survey.check_digit('12017')}", "212041"]
+    assert [(p.code, p.severity) for p in completed.problems] == [("answers.codes_normalised", tr.Severity.WARNING)]
+    assert "2 5-digit codes were completed" in completed.problems[0].text("en")

@@ -504,7 +504,14 @@ def test_keep_going_writes_the_rest(tmp_path: Path):
     source = _answers_file(tmp_path, rows)
     out = tmp_path / "out"
     status, _stdout, stderr = _run(
-        "batch", str(source), "--catalog", str(_catalog_file(tmp_path)), "--out", str(out), "--keep-going"
+        "batch",
+        str(source),
+        "--catalog",
+        str(_catalog_file(tmp_path)),
+        "--out",
+        str(out),
+        "--grade-within-observed",
+        "--keep-going",
     )
     assert status == 1
     assert ":5:3: " in stderr
@@ -528,12 +535,16 @@ def test_existing_output_is_kept_unless_replace(tmp_path: Path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "old.txt").write_text("old", encoding="utf-8")
-    status, _stdout, stderr = _run("batch", str(source), "--catalog", catalog, "--out", str(out))
+    status, _stdout, stderr = _run(
+        "batch", str(source), "--catalog", catalog, "--out", str(out), "--grade-within-observed"
+    )
     assert status == 2
     assert "not empty" in stderr
     assert [p.name for p in out.iterdir()] == ["old.txt"]
     _mark_as_written(out)  # --replace replaces only what batch wrote
-    status, _stdout, _stderr = _run("batch", str(source), "--catalog", catalog, "--out", str(out), "--replace")
+    status, _stdout, _stderr = _run(
+        "batch", str(source), "--catalog", catalog, "--out", str(out), "--replace", "--grade-within-observed"
+    )
     assert status == 0
     assert sorted(p.name for p in out.iterdir()) == OUTPUT_FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.csv", "out", "small-catalog.json"]
@@ -571,10 +582,14 @@ def test_progress_only_on_a_terminal(tmp_path: Path):
     """A terminal gets a progress bar on stderr; a pipe or file gets nothing."""
     source = _answers_file(tmp_path, SMALL_ROWS)
     catalog = str(_catalog_file(tmp_path))
-    status, _stdout, stderr = _run("batch", str(source), "--catalog", catalog, "--out", str(tmp_path / "a"), tty=True)
+    status, _stdout, stderr = _run(
+        "batch", str(source), "--catalog", catalog, "--out", str(tmp_path / "a"), "--grade-within-observed", tty=True
+    )
     assert status == 0
     assert "4/4" in stderr
-    status, _stdout, stderr = _run("batch", str(source), "--catalog", catalog, "--out", str(tmp_path / "b"))
+    status, _stdout, stderr = _run(
+        "batch", str(source), "--catalog", catalog, "--out", str(tmp_path / "b"), "--grade-within-observed"
+    )
     assert (status, stderr) == (0, "")
 
 
@@ -668,7 +683,15 @@ def test_output_loads_again_under_the_rule_set_given_by_path(tmp_path: Path, rat
     rules = str(_rules_file(tmp_path, f"local-{rate}", rate))
     out = tmp_path / "out"
     status, _stdout, stderr = _run(
-        "batch", str(source), "--catalog", str(_catalog_file(tmp_path)), "--rules", rules, "--out", str(out)
+        "batch",
+        str(source),
+        "--catalog",
+        str(_catalog_file(tmp_path)),
+        "--rules",
+        rules,
+        "--out",
+        str(out),
+        "--grade-within-observed",
     )
     assert (status, stderr) == (0, "")
     for path in sorted((out / "evaluations").iterdir()):
@@ -698,7 +721,9 @@ def test_unwritable_output_exits_2_with_one_line_and_writes_nothing(
         "dangling_link": (str(tmp_path / "dangling"), ()),
         "current_directory": (".", ("--replace",)),
     }[where]
-    status, stdout, stderr = _run("batch", str(source), "--catalog", catalog, "--out", out, *extra)
+    status, stdout, stderr = _run(
+        "batch", str(source), "--catalog", catalog, "--out", out, *extra, "--grade-within-observed"
+    )
     assert (status, stdout) == (2, "")
     # The current directory was not written by batch: --replace refuses it before trying.
     said = f"{out}: not a directory tajimi-rules batch wrote" if extra else f"cannot write the output directory {out}: "

@@ -220,6 +220,14 @@ OTHER_ERRORS = {
     "schema": {"en": "cannot write the schemas into", "ja": "にスキーマを書き出せない"},
 }
 
+# Commands that take no rule set stop with an error of their own.
+OWN_ERRORS = {
+    "layout": (
+        ("init", "{tmp}/missing.zip", "--out", "{tmp}/draft"),
+        {"en": "no sheet with local-government codes", "ja": "団体コードのあるシートが見つからず"},
+    ),
+}
+
 
 def test_commands_are_the_explicit_tuple_in_help_order():
     """The parser offers exactly the commands of ``COMMANDS``, in that order, each named once."""
@@ -227,7 +235,7 @@ def test_commands_are_the_explicit_tuple_in_help_order():
     assert len(set(names)) == len(names)
     assert list(_subparsers()) == names
     assert _cli.commands() == COMMANDS
-    assert sorted(names) == sorted(UNKNOWN_RULES)
+    assert sorted(names) == sorted([*UNKNOWN_RULES, *OWN_ERRORS])
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
@@ -254,6 +262,12 @@ def test_every_command_lists_its_exit_statuses_in_its_help(command: Command):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_command_writes_its_errors_in_the_chosen_language(command, lang, example_path, tmp_path, environ):
     """``--lang`` is accepted by every command and decides the language of the error it stops with."""
+    if command.name in OWN_ERRORS:
+        parts, own = OWN_ERRORS[command.name]
+        status, out, err = run(command.name, *[p.format(tmp=tmp_path) for p in parts], "--lang", lang)
+        assert (status, out) == (2, "")
+        assert own[lang] in err.splitlines()[-1] and err.count("tajimi-rules:") == 1
+        return
     argv = [part.format(example=example_path, tmp=tmp_path) for part in UNKNOWN_RULES[command.name]]
     status, out, err = run(command.name, *argv, "--lang", lang)
     assert (status, out) == (2, "")

@@ -753,7 +753,7 @@ def test_catalog_told_by_shape_and_by_kind() -> None:
 
 def test_every_kind_has_its_schema_and_model() -> None:
     """The table of kinds names each kind's schema id (from its schema file) and model class."""
-    assert list(tr.documents.KINDS) == ["evaluation", "ruleset", "catalog"]
+    assert list(tr.documents.KINDS) == ["evaluation", "ruleset", "catalog", "layout", "overlay"]
     for name, kind in tr.documents.KINDS.items():
         assert kind.schema_id == schema(name)["$id"]
         assert detect_kind({"$schema": kind.schema_id}) == name

@@ -152,6 +152,17 @@ def mutated(draw: st.DrawFn, base: st.SearchStrategy[Any]) -> Any:
 
 
 documents = {kind: from_schema(schema(kind), schema(kind)) for kind in KINDS}
+# A layout has so many patterned ids and columns that a generated one is rarely valid: the shipped
+# layout (and its mutations) makes sure both verdicts are seen.
+documents["layout"] = st.one_of(
+    documents["layout"],
+    st.just(json.loads((ROOT / "src" / "tajimi_rules" / "layouts" / "mic-r4.json").read_text("utf-8"))),
+)
+# An overlay must extend a shipped catalog: one that does is among the documents.
+documents["overlay"] = st.one_of(
+    documents["overlay"],
+    st.just({"id": "mine", "extends": "r4", "answers": {"implemented": ["導入しています"]}}),
+)
 
 
 @st.composite
@@ -262,6 +273,8 @@ PARSERS: dict[str, Callable[[Any], object]] = {
     "evaluation": tr.documents.parse_evaluation,
     "ruleset": tr.documents.parse_rules,
     "catalog": tr.documents.parse_catalog,
+    "layout": tr.survey.load_layout,
+    "overlay": tr.survey.apply_overlay,
 }
 
 

@@ -67,14 +67,24 @@ def _unstructure_predicate(predicate: Predicate) -> dict[str, Any]:
 def _structure_grading(value: Any, _type: object) -> ItemGrading:
     common = value["common"]
     ((comparison, threshold),) = common.items()
-    return ItemGrading(threshold=threshold, comparison=comparison, rate=value.get("rate", "national"))
+    return ItemGrading(
+        threshold=threshold,
+        comparison=comparison,
+        rate=value.get("rate", "national"),
+        population=value.get("population", "peers"),
+        denominator=value.get("denominator", "answered"),
+    )
 
 
 def _unstructure_grading(grading: ItemGrading) -> dict[str, Any]:
-    return {
-        "rate": grading.rate,
-        "common": {grading.comparison.value: format_fraction(grading.threshold)},
-    }
+    written: dict[str, Any] = {"rate": grading.rate}
+    # Written only when not the default, so rule sets that do not say them read back the same.
+    if grading.population != "peers":
+        written["population"] = grading.population
+    if grading.denominator != "answered":
+        written["denominator"] = grading.denominator
+    written["common"] = {grading.comparison.value: format_fraction(grading.threshold)}
+    return written
 
 
 def _structure_fraction(value: Any, _type: object) -> Fraction:

@@ -252,6 +252,8 @@ TEXTS: Table = {
     "words.kind.evaluation": {"en": "an evaluation", "ja": "評価ファイル"},
     "words.kind.ruleset": {"en": "a rule set", "ja": "規則集"},
     "words.kind.catalog": {"en": "a catalog", "ja": "カタログ"},
+    "words.kind.layout": {"en": "a workbook layout", "ja": "ワークブックのレイアウト"},
+    "words.kind.overlay": {"en": "a catalog overlay", "ja": "カタログの上書き"},
     "words.a_known_kind": {
         "en": "a $schema naming one of the shipped schemas, or the keys of one of them",
         "ja": "既知のスキーマを指す $schema、またはそのいずれかのキー",

@@ -31,6 +31,20 @@ TEXTS: Table = {
 
 PROBLEMS: Table = {
     # -- body codes and names
+    "answers.unmapped_items": {
+        "en": (
+            "{count} of {total} catalog {total:plural:item:items} {count:plural:is:are} read from no column "
+            "of the mapping: {items}"
+        ),
+        "ja": "カタログの {total} 項目中 {count} 項目をマッピングのどの列からも読んでいない: {items}",
+    },
+    "answers.codes_normalised": {
+        "en": (
+            "{completed} 5-digit {completed:plural:code was:codes were} completed with the check digit and "
+            "{restored} {restored:plural:code:codes} that had lost a leading zero got it back"
+        ),
+        "ja": "5桁のコード {completed} 件に検査数字を補い、先頭の 0 が落ちたコード {restored} 件を戻した",
+    },
     "answers.bad_code": {
         "en": "{at}{raw!r} is not a 6-digit local-government code starting with a prefecture's number (01 to 47)",
         "ja": "{at}{raw!r} は都道府県の番号 (01〜47) で始まる6桁の地方公共団体コードではない",

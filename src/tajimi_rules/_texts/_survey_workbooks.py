@@ -39,6 +39,112 @@ TEXTS: Table = {
         "en": "{count} more {count:plural:problem:problems} not shown (the list is bounded at {bound})",
         "ja": "ほかに {count} 件の問題は表示していない（表示は {bound} 件まで）",
     },
+    "coverage.text": {
+        "en": "{bodies:,} of {all_bodies:,} bodies, {prefectures} of {all_prefectures} prefectures "
+        "({municipalities:,} of {all_municipalities:,} municipalities, {governments} of {all_prefectures} "
+        "prefectural governments)",
+        "ja": "{all_bodies:,} 団体中 {bodies:,} 団体、{all_prefectures} 都道府県中 {prefectures}"
+        "（市区町村 {all_municipalities:,} 中 {municipalities:,}、都道府県庁 {all_prefectures} 中 {governments}）",
+    },
+    "coverage.source.answers": {
+        "en": "national rates computed from the answers; the answers cover {coverage}",
+        "ja": "全国の実施率は回答から算出。回答は{coverage}",
+    },
+    "coverage.source.observed": {
+        "en": "rates within the observed bodies only, not national; the answers cover {coverage}",
+        "ja": "実施率は回答した団体の中だけのもので、全国のものではない。回答は{coverage}",
+    },
+    "coverage.source.published": {
+        "en": "published national rates from {file}; the answers cover {coverage}",
+        "ja": "全国の実施率は公表値 {file} による。回答は{coverage}",
+    },
+    "survey.rates_note": {
+        "en": "{note}; {source}",
+        "ja": "{note}。{source}",
+    },
+    "cli.batch.coverage": {
+        "en": (
+            "{answers}: the answers cover {coverage}, not the nation: national rates cannot be computed "
+            "from them; give published rates (--rates FILE) or grade within the observed bodies "
+            "(--grade-within-observed): nothing written"
+        ),
+        "ja": (
+            "{answers}: 回答は{coverage}で、全国を覆っていない。全国の実施率は算出できない。"
+            "公表値を与える（--rates FILE）か、回答した団体の中で評価する（--grade-within-observed）こと。"
+            "何も書き出していない"
+        ),
+    },
+    "cli.batch.rates_problems": {
+        "en": "{rates}: {count} {count:plural:problem:problems} in the published rates: nothing written",
+        "ja": "{rates}: 公表値の実施率に問題 {count} 件のため何も書き出していない",
+    },
+    "cli.batch.rates_source": {"en": "rates: {source}", "ja": "実施率: {source}"},
+    "cli.batch.read": {"en": "{summary}", "ja": "{summary}"},
+    "cli.batch.strict": {
+        "en": "{count} {count:plural:warning:warnings} made errors by --strict: nothing written",
+        "ja": "--strict により警告 {count} 件をエラーとしたため何も書き出していない",
+    },
+    "cli.batch.no_reader": {
+        "en": "the cell reader {reader!r} is not installed (pip install 'tajimi-rules[xlsx]')",
+        "ja": "セルの読み取りライブラリ {reader!r} が入っていない（pip install 'tajimi-rules[xlsx]'）",
+    },
+    "rates.words.whole": {"en": "a whole number", "ja": "整数"},
+    "rates.words.percentage": {
+        "en": "a percentage from 0 to 100 (70.2 or 70.2%)",
+        "ja": "0〜100 の百分率（70.2 や 70.2%）",
+    },
+    "rates.words.numerator": {
+        "en": "a whole number from 0 to the denominator {denominator}",
+        "ja": "0 から分母 {denominator} までの整数",
+    },
+    "rates.words.rate": {"en": "numerator and denominator, or percentage", "ja": "分子と分母、または百分率"},
+    "rates.words.item": {"en": "an item id of the catalog", "ja": "カタログの項目 ID"},
+    "rates.words.population": {
+        "en": "municipalities, prefectures or all",
+        "ja": "municipalities、prefectures または all",
+    },
+    "rates.words.once": {"en": "one row per item and population", "ja": "項目と母集団ごとに 1 行"},
+    "rates.words.header": {"en": "item, population, ...", "ja": "item、population などの列"},
+    "rates.words.list": {"en": "a list of objects", "ja": "オブジェクトの配列"},
+    "rates.words.one": {"en": "at least one rate", "ja": "少なくとも 1 つの実施率"},
+    "survey.words.answered_item": {"en": "at least one answered item", "ja": "回答のある項目が 1 つ以上"},
+    "survey.words.every_item": {"en": "a column for every catalog item", "ja": "カタログの各項目に列があること"},
+    "workbook.words.source": {
+        "en": "a .zip of .xlsx workbooks, a folder, or an .xlsx workbook",
+        "ja": ".xlsx を収めた .zip、フォルダ、または .xlsx ブック",
+    },
+    "cli.progress.reading": {"en": "reading", "ja": "読込"},
+    "cli.progress.rating": {"en": "rating", "ja": "評価"},
+    "cli.progress.writing": {"en": "writing", "ja": "書出"},
+    "layout.cli.exists": {
+        "en": "{out}: already holds {files} (use --replace to replace them): nothing written",
+        "ja": "{out}: 既に {files} がある（置き換えるには --replace）。何も書き出していない",
+    },
+    "layout.cli.cannot_write": {
+        "en": "cannot write the draft into {out}: {reason} (nothing written)",
+        "ja": "下書きを {out} に書き出せない: {reason}（何も書き出していない）",
+    },
+    "layout.cli.no_reader": {
+        "en": "the cell reader {reader!r} is not installed (pip install 'tajimi-rules[xlsx]')",
+        "ja": "セルの読み取りライブラリ {reader!r} が入っていない（pip install 'tajimi-rules[xlsx]'）",
+    },
+    "layout.cli.nothing": {
+        "en": "{source}: no sheet with local-government codes was found: nothing written",
+        "ja": "{source}: 団体コードのあるシートが見つからず、何も書き出していない",
+    },
+    "layout.cli.written": {
+        "en": (
+            "{out}: layout.json ({files} {files:plural:file:files}, {sheets} {sheets:plural:sheet:sheets}) "
+            "and catalog.json ({items} {items:plural:item:items}) drafted from {source}; edit them, check them "
+            "with 'tajimi-rules validate {out}', then read with 'tajimi-rules batch {source} --layout "
+            "{out}/layout.json --catalog {out}/catalog.json'"
+        ),
+        "ja": (
+            "{out}: {source} から layout.json（{files} ファイル、{sheets} シート）と catalog.json（{items} 項目）"
+            "の下書きを作った。編集し、'tajimi-rules validate {out}' で確かめ、'tajimi-rules batch {source} "
+            "--layout {out}/layout.json --catalog {out}/catalog.json' で読むこと"
+        ),
+    },
 }
 
 PROBLEMS: Table = {
@@ -183,5 +289,58 @@ PROBLEMS: Table = {
     "workbook.unmapped_column": {
         "en": "{place}: the column headed {header!r} is read as no catalog item",
         "ja": "{place}: 見出し {header!r} の列をどのカタログ項目としても読んでいない",
+    },
+    "survey.empty_category": {
+        "en": (
+            "{count} of {total} {total:plural:category:categories} {count:plural:has:have} no answered item "
+            "in any body and {count:plural:is:are} left out of every evaluation: {categories}"
+        ),
+        "ja": (
+            "{total} カテゴリ中 {count} カテゴリはどの団体にも回答のある項目がなく、どの評価にも入らない: {categories}"
+        ),
+    },
+    "survey.no_published_rate": {
+        "en": "item {item!r} has no published rate over {population}: it is left ungraded",
+        "ja": "項目 {item!r} に {population} の公表値の実施率がなく、判定しない",
+    },
+    "rates.bad_value": {
+        "en": "the {key} {value} cannot be used",
+        "ja": "{key} の値 {value} は使えない",
+    },
+    "rates.header": {
+        "en": "the rates file does not name its columns item and population",
+        "ja": "実施率のファイルに item と population の列がない",
+    },
+    "rates.not_json": {
+        "en": "the rates file is not JSON: {error}",
+        "ja": "実施率のファイルが JSON ではない: {error}",
+    },
+    "rates.unreadable": {
+        "en": "cannot read the rates file: {error}",
+        "ja": "実施率のファイルを読めない: {error}",
+    },
+    "rates.empty": {
+        "en": "the rates file holds no rate",
+        "ja": "実施率のファイルに実施率が一つもない",
+    },
+    "overlay.unknown_catalog": {
+        "en": "the overlay extends {name!r}, which is not a shipped catalog",
+        "ja": "上書きが拡張する {name!r} は同梱のカタログではない",
+    },
+    "overlay.unknown_item": {
+        "en": "item {item!r} is not in the catalog the overlay extends",
+        "ja": "項目 {item!r} は上書きが拡張するカタログにない",
+    },
+    "overlay.unknown_category": {
+        "en": "category {name!r} is not in the catalog the overlay extends",
+        "ja": "カテゴリ {name!r} は上書きが拡張するカタログにない",
+    },
+    "overlay.duplicate_item": {
+        "en": "item id {item!r} is already taken",
+        "ja": "項目 ID {item!r} は既に使われている",
+    },
+    "overlay.ambiguous_text": {
+        "en": "the answer text {text!r} is listed as {first} and as {second}",
+        "ja": "回答 {text!r} が {first} と {second} の両方にある",
     },
 }

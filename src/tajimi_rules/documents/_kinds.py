@@ -69,7 +69,29 @@ def _catalog_meaning(value: Catalog, _context: Context) -> list[Problem]:
 
 
 def _is_catalog(document: Mapping[str, Any]) -> bool:
-    return "answers" in document
+    return "answers" in document and "extends" not in document
+
+
+def _is_overlay(document: Mapping[str, Any]) -> bool:
+    return "extends" in document and "files" not in document
+
+
+def _overlay_before(document: Mapping[str, Any]) -> list[Problem]:
+    from ..survey import overlay_problems  # noqa: PLC0415 - the survey loads documents: imported on first use
+
+    return overlay_problems(document)
+
+
+def _is_layout(document: Mapping[str, Any]) -> bool:
+    return isinstance(document.get("files"), list)
+
+
+def _layout_before(document: Mapping[str, Any]) -> list[Problem]:
+    # The layout's meaning (readings named, texts under one meaning, columns used once) is the
+    # survey's; imported here, when a layout is checked, so that the survey may load documents.
+    from ..survey import parse_layout  # noqa: PLC0415 - the survey loads documents: imported on first use
+
+    return list(parse_layout(document)[1])
 
 
 def _is_evaluation(document: Mapping[str, Any]) -> bool:
@@ -125,6 +147,8 @@ KINDS: Mapping[str, DocumentKind] = {
         ),
         DocumentKind(name="ruleset", model=RuleSet, shape=_is_ruleset, before=ruleset_problems),
         DocumentKind(name="catalog", model=Catalog, shape=_is_catalog, meaning=_catalog_meaning),
+        DocumentKind(name="layout", model=dict, shape=_is_layout, before=_layout_before),
+        DocumentKind(name="overlay", model=dict, shape=_is_overlay, before=_overlay_before),
     )
 }
 """Every kind of document the package reads, by name."""

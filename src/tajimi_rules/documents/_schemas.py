@@ -47,7 +47,7 @@ __all__ = [
     "validator",
 ]
 
-Kind = Literal["evaluation", "ruleset", "catalog"]
+Kind = Literal["evaluation", "ruleset", "catalog", "layout", "overlay"]
 """The kinds of document the package has a schema for."""
 
 SCHEMA_IDS: Mapping[str, Kind] = {

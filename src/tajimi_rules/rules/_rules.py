@@ -72,6 +72,24 @@ def _grading_rate(_instance: object, _attribute: object, value: str) -> None:
         raise ValueError(f"item grading rate must be one of {', '.join(_GRADING_RATES)}, found {value!r}")
 
 
+_GRADING_POPULATIONS = ("peers", "municipalities", "prefectures", "all")
+"""The populations whose rate grades an item: the body's peers (municipalities for a municipality,
+prefectural governments for a prefectural government), one population for every body, or all bodies."""
+
+_GRADING_DENOMINATORS = ("answered", "population")
+"""What a rate divides by: the bodies that answered the item, or every body of the population."""
+
+
+def _grading_population(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _GRADING_POPULATIONS:
+        raise ValueError(f"item grading population must be one of {', '.join(_GRADING_POPULATIONS)}, found {value!r}")
+
+
+def _grading_denominator(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _GRADING_DENOMINATORS:
+        raise ValueError(f"item grading denominator must be one of {', '.join(_GRADING_DENOMINATORS)}, found {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class ItemGrading:
     """How an item's level follows from whether it is implemented and how common it is.
@@ -79,8 +97,12 @@ class ItemGrading:
     An item is *common* when its implementation rate is ``at_least`` (or ``more_than``)
     ``threshold``; the level is then ``Level.of(implemented, common)``. ``rate`` names the
     rate that decides: ``"national"`` (all bodies, the default) or ``"prefecture"`` (the
-    bodies of the body's own prefecture). The comparison is exact: rates and thresholds
-    are fractions.
+    bodies of the body's own prefecture). ``population`` names whose rate it is: ``"peers"``
+    (the default: municipalities are compared with municipalities, prefectural governments with
+    prefectural governments), ``"municipalities"``, ``"prefectures"`` or ``"all"`` bodies;
+    ``denominator`` what the rate divides by: the bodies that ``"answered"`` the item (the
+    default) or every body of the ``"population"``. The comparison is exact: rates and
+    thresholds are fractions.
     """
 
     threshold: Fraction = attrs.field(converter=parse_fraction)
@@ -88,6 +110,8 @@ class ItemGrading:
         default=Comparison.AT_LEAST, converter=Comparison, validator=_grading_comparison
     )
     rate: str = attrs.field(default="national", validator=_grading_rate)
+    population: str = attrs.field(default="peers", validator=_grading_population)
+    denominator: str = attrs.field(default="answered", validator=_grading_denominator)
 
     def rate_of(self, national: Fraction | None, prefecture: Fraction | None) -> Fraction | None:
         """Of an item's two rates, the one this grading is based on."""

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 
 import attrs
 
-from .._errors import InvalidDocumentError, Problem, pointer
+from .._errors import InvalidDocumentError, Problem, Severity, pointer
 from .._texts import text
 from ..documents._loaders import load_rules
 from ..model import (
@@ -41,8 +41,11 @@ from ..model import (
 )
 from ..rules._rules import ItemGrading, RuleSet
 from ._answers import Answers, Body
-from ._implementation import RateTable, compute_rates
+from ._coverage import NATION, RATES_FROM_ANSWERS, RATES_OBSERVED, RATES_PUBLISHED, RateSource, coverage_of
+from ._grouping import problem as worded
+from ._implementation import ItemRate, RateTable, compute_rates
 from ._problem import problem
+from ._published import PublishedRates
 
 __all__ = [
     "RANK_SCOPE_PREFECTURE",
@@ -89,6 +92,8 @@ class Batch:
     rates: RateTable
     results: tuple[BodyResult, ...]
     problems: tuple[Problem, ...] = ()
+    source: RateSource | None = None
+    """Where the rates come from and how much of the nation the answers cover."""
 
     def distribution(self) -> dict[str, Counter[Rating | None]]:
         """Per category id, how many bodies got each rating (``None``: no rating)."""
@@ -112,11 +117,61 @@ def _grading(rules: RuleSet) -> ItemGrading:
     return rules.item_grading
 
 
-def _note(rules: RuleSet, unanswered: int, total: int) -> str:
+def _note(rules: RuleSet, unanswered: int, total: int, source: RateSource) -> str:
     # The note is data in the evaluation files, written in English like their other keys' values.
     if unanswered:
-        return text("survey.note_unanswered", "en", rules=rules.id, unanswered=unanswered, total=total)
-    return text("survey.note", "en", rules=rules.id)
+        note = text("survey.note_unanswered", "en", rules=rules.id, unanswered=unanswered, total=total)
+    else:
+        note = text("survey.note", "en", rules=rules.id)
+    return text("survey.rates_note", "en", note=note, source=source.text("en"))
+
+
+def _published_table(rates: RateTable, published: PublishedRates) -> tuple[RateTable, list[Problem]]:
+    """``rates`` with its national rates (each population's) replaced by the published ones.
+
+    An answered item with no published rate is left ungraded, with a warning.
+    """
+    unknown = ItemRate(implemented=0, answered=0, unanswered=0)
+    populations = {"municipalities": rates.national, "prefectures": rates.prefectural_governments}
+    replaced: dict[str, tuple[ItemRate, ...]] = {}
+    warnings: list[Problem] = []
+    for population in (*populations, "all"):
+        row = tuple(published.of(item, population) or unknown for item in rates.items)
+        replaced[population] = row
+        observed = populations.get(population, rates.all_bodies)
+        for item, given, seen in zip(rates.items, row, observed, strict=True):
+            if given is unknown and seen.answered and population in populations:
+                warnings.append(
+                    worded(
+                        "survey.no_published_rate",
+                        file=published.file,
+                        severity=Severity.WARNING,
+                        found="-",
+                        item=item,
+                        population=population,
+                    )
+                )
+    table = attrs.evolve(
+        rates,
+        national=replaced["municipalities"],
+        prefectural_governments=replaced["prefectures"],
+        all_bodies=replaced["all"],
+    )
+    return table, warnings
+
+
+def _rates(
+    answers: Answers, grading: ItemGrading, published: PublishedRates | None, nation: Mapping[str, int]
+) -> tuple[RateTable, RateSource, list[Problem]]:
+    sizes = nation if grading.denominator == "population" else None
+    rates = compute_rates(answers, population_sizes=sizes)
+    coverage = coverage_of(answers, nation)
+    if published is not None:
+        table, warnings = _published_table(rates, published)
+        return table, RateSource(kind=RATES_PUBLISHED, coverage=coverage, file=published.file), warnings
+    if coverage.national:
+        return rates, RateSource(kind=RATES_FROM_ANSWERS, coverage=coverage), []
+    return rates, RateSource(kind=RATES_OBSERVED, coverage=coverage), []
 
 
 _Graded = tuple[list[tuple[Item, int] | None], list[tuple[Item, int] | None]]
@@ -164,7 +219,7 @@ def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> C
         scope = _scope(body)
         found = tables.get(scope)
         if found is None:
-            national, prefectural = rates.rates_of(body)
+            national, prefectural = rates.rates_of(body, grading.population)
             pairs = [
                 (source, n.rate, p.rate) for source, n, p in zip(catalog_items, national, prefectural, strict=True)
             ]
@@ -177,18 +232,33 @@ def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> C
     return table
 
 
-def evaluate_answers(answers: Answers, rules: RuleSet | str | os.PathLike[str] | None = None) -> Batch:
+def evaluate_answers(
+    answers: Answers,
+    rules: RuleSet | str | os.PathLike[str] | None = None,
+    *,
+    rates: PublishedRates | None = None,
+    nation: Mapping[str, int] = NATION,
+) -> Batch:
     """Grade every answered item, count and rate every category, for every body.
 
-    Rates are computed from ``answers`` (:func:`~tajimi_rules.compute_rates`); the rule
-    set's ``item_grading`` says which rate decides and where "common" begins. Unanswered
-    items are left out of a category's counts; a category with no answered item is left
-    out of the body's evaluation (its summary row has n = 0 and no rating).
+    Rates are computed from ``answers`` (:func:`~tajimi_rules.compute_rates`), or taken from
+    published ``rates`` where given; the rule set's ``item_grading`` says which rate decides,
+    over which population, and where "common" begins. The batch's :attr:`Batch.source` says
+    where the rates come from and how much of ``nation`` the answers cover: rates computed
+    from answers that do not cover it are *observed*, not national (``tajimi-rules batch``
+    refuses to grade with them unless asked). Unanswered items are left out of a category's
+    counts; a category with no answered item is left out of the body's evaluation (its
+    summary row has n = 0 and no rating).
     """
     rule_set = load_rules(rules)
     grading = _grading(rule_set)
+    rates_table, source, warnings = _rates(answers, grading, rates, nation)
+    batch = _evaluate(answers, rule_set, grading, rates_table, source)
+    return attrs.evolve(batch, problems=(*answers.problems, *warnings))
+
+
+def _evaluate(answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: RateTable, source: RateSource) -> Batch:
     catalog = answers.catalog
-    rates = compute_rates(answers)
     spans: list[tuple[int, int]] = []
     start = 0
     for category in catalog.categories:
@@ -231,7 +301,7 @@ def evaluate_answers(answers: Answers, rules: RuleSet | str | os.PathLike[str] |
             if chosen:
                 note = notes.get((unanswered, size))
                 if note is None:
-                    note = notes[unanswered, size] = Source(note=_note(rule_set, unanswered, size))
+                    note = notes[unanswered, size] = Source(note=_note(rule_set, unanswered, size, source))
                 categories.append(
                     Category(
                         id=category.id,
@@ -256,6 +326,7 @@ def evaluate_answers(answers: Answers, rules: RuleSet | str | os.PathLike[str] |
         rates=rates,
         results=tuple(_ranked(results)),
         problems=answers.problems,
+        source=source,
     )
 
 

@@ -139,7 +139,9 @@ def _either(digits: str, found: str) -> Code | CodeFault:
     return as_five
 
 
-def normalize_code(value: object, *, digits: Digits | None = None) -> Code | CodeFault | None:
+def normalize_code(  # noqa: PLR0911 - one return for each form a code cell can take
+    value: object, *, digits: Digits | None = None
+) -> Code | CodeFault | None:
     """The 6-digit code a cell holds, a :class:`CodeFault`, or ``None`` when it holds no code.
 
     ``value`` is what a reader gives: a string (full-width digits are read as digits), an int, or a

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -18,8 +18,9 @@ import attrs
 from .._errors import Problem, Severity
 from ..documents._meaning import check_digit
 from ..documents._schemas import schema
-from ..model import Answer, Catalog
+from ..model import Answer, AnswerVocabulary, Catalog
 from ._answers import PREFECTURES, Answers, Body
+from ._codes import Code, Digits, normalize_code
 from ._problem import problem
 
 __all__ = ["Collector", "Place", "normalize", "unreadable"]
@@ -79,9 +80,18 @@ def _name_fault(name: str) -> _Fault | None:
     return None
 
 
-def _code_fault(raw: str) -> str | _Fault:
-    """The body code in ``raw`` (normalized), or why it is not one."""
+def _code_fault(raw: str, digits: Digits | None = None) -> str | Code | _Fault:
+    """The body code in ``raw`` (normalized), or why it is not one.
+
+    A 5-digit code is completed with its check digit, a code that lost its leading zero gets it
+    back (a :class:`Code` saying which), as the column's form ``digits`` decides (see
+    :func:`~tajimi_rules.survey.normalize_code`).
+    """
     code = normalize(raw)
+    if len(code) in (4, 5) and code.isdigit():
+        found = normalize_code(code, digits=digits)
+        if isinstance(found, Code):
+            return found
     if not _CODE.match(code) or code[:2] not in PREFECTURES:
         return _Fault(
             "answers.bad_code",
@@ -115,6 +125,12 @@ class Collector:
         self.refused: set[str] = set()
         self.meanings: dict[str, Answer | None] = {}
         self.width = len(self.item_index)
+        self.digits: Digits | None = None
+        self.completed: set[str] = set()
+        self.restored: set[str] = set()
+        # An overlay's per-item readings: those items never take the fast path's shared meanings.
+        own: Mapping[str, AnswerVocabulary] = getattr(catalog, "item_answers", {})
+        self.item_vocabularies = {self.item_index[item]: vocabulary for item, vocabulary in own.items()}
 
     def problem(self, code: str, fields: dict[str, Any], *, line: int, column: int | None, **rest: Any) -> None:
         """Record the problem ``code`` at ``line`` and ``column`` of the file."""
@@ -128,7 +144,14 @@ class Collector:
         """The body code in ``raw``, or ``None`` after recording why it is not one."""
         known = self.codes.get(raw)
         if known is None:
-            known = self.codes[raw] = _code_fault(raw)
+            found = _code_fault(raw, self.digits)
+            if isinstance(found, Code):
+                if found.completed:
+                    self.completed.add(found.code)
+                if found.restored:
+                    self.restored.add(found.code)
+                found = found.code
+            known = self.codes[raw] = found
             if isinstance(known, str):
                 self.valid_codes[raw] = known
         if isinstance(known, _Fault):
@@ -192,7 +215,8 @@ class Collector:
                 found=repr(item),
             )
             return
-        meaning = self.meaning(answer)
+        own = self.item_vocabularies.get(index)
+        meaning = (own.read(answer) if own is not None else None) or self.meaning(answer)
         if meaning is None:
             self.problem(
                 "answers.unknown_answer",
@@ -221,8 +245,23 @@ class Collector:
         return [*vocabulary.implemented[:1], *vocabulary.not_implemented[:1], *vocabulary.not_answered[:1]]
 
     def result(self) -> Answers:
-        """The answers gathered so far, bodies in code order, with every problem recorded."""
+        """The answers gathered so far, bodies in code order, with every problem recorded.
+
+        Codes completed or restored are reported in one warning (how many of each).
+        """
         codes = sorted(self.rows)
+        if self.completed or self.restored:
+            completed, restored = len(self.completed), len(self.restored)
+            self.problems.append(
+                problem(
+                    "answers.codes_normalised",
+                    {"completed": completed, "restored": restored},
+                    file=self.file,
+                    severity=Severity.WARNING,
+                    expected="6-digit codes",
+                    found=f"{completed} + {restored}",
+                )
+            )
         return Answers(
             catalog=self.catalog,
             bodies=tuple(Body(code=code, name=self.names[code], prefecture=PREFECTURES[code[:2]]) for code in codes),

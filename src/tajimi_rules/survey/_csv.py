@@ -21,6 +21,7 @@ import attrs
 from .._errors import Problem
 from ..model import Catalog
 from ._answers import Answers
+from ._codes import code_digits
 from ._collect import Collector, Place, normalize, unreadable
 from ._problem import problem
 
@@ -165,23 +166,24 @@ def _row(row: list[str], line: int, columns: _Columns, collector: Collector) -> 
         collector.record(code, row[columns.item], row[columns.answer], place, (columns.item + 1, columns.answer + 1))
 
 
-def _rows(records: Iterable[list[str]], reader: Any, columns: _Columns, collector: Collector) -> None:
-    """Record every row after the header."""
+def _rows(records: Iterable[tuple[int, list[str]]], columns: _Columns, collector: Collector) -> None:
+    """Record every row after the header (each with its line number)."""
     code_at, item_at, answer_at, needed = columns.code, columns.item, columns.answer, columns.needed
     rows, item_index, meanings, codes = collector.rows, collector.item_index, collector.meanings, collector.valid_codes
-    for row in records:
+    own = collector.item_vocabularies
+    for line, row in records:
         # The common case, a well-formed answer of a body already seen, costs a few lookups.
         if len(row) >= needed:
             known = rows.get(codes.get(row[code_at], ""))
             if known is not None:
                 position = item_index.get(row[item_at])
                 meaning = meanings.get(row[answer_at])
-                if position is not None and meaning is not None and known[position] is None:
+                if position is not None and meaning is not None and known[position] is None and position not in own:
                     known[position] = meaning
                     continue
         elif not row:
             continue
-        _row(row, reader.line_num, columns, collector)
+        _row(row, line, columns, collector)
 
 
 def _records(reader: Any, collector: Collector) -> Iterator[list[str]]:
@@ -228,5 +230,9 @@ def read_long_csv(
     records = _records(reader, collector)
     columns = _header(next(records, None), collector)
     if columns is not None:
-        _rows(records, reader, columns, collector)
+        # The code column's form (6 digits, or 5 without the check digit) is the column's, not a row's.
+        rows = [(reader.line_num, row) for row in records]
+        at = columns.code
+        collector.digits = code_digits(row[at] for _, row in rows if len(row) > at)
+        _rows(rows, columns, collector)
     return collector.result()

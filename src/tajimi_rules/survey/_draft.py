@@ -229,6 +229,11 @@ def _section(file_name: str, order: int) -> tuple[str, str]:
     return number, title
 
 
+def _name(text: str) -> dict[str, str]:
+    """A catalog name from a header text: the workbooks are in Japanese, so it is the Japanese name."""
+    return dict(ja=text[:500])  # noqa: C408 - the key is the language of the catalog's name, as data
+
+
 def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", unicodedata.normalize("NFKC", name))
 
@@ -248,7 +253,7 @@ class _Drafter:
             self.ids[key] = f"s{section}-{digits}-{len(category['items']) + 1:02d}"
             while self.ids[key] in {item["id"] for c in self.categories.values() for item in c["items"]}:
                 self.ids[key] += "x"
-            category["items"].append({"id": self.ids[key], "name": {"ja": header[:500]}})
+            category["items"].append({"id": self.ids[key], "name": _name(header)})
         return self.ids[key]
 
     def category(self, section: str, sheet: str) -> dict[str, Any]:
@@ -260,7 +265,7 @@ class _Drafter:
             while ident in taken:
                 ident += "x"
             group = self.groups.get(section, section)
-            self.categories[key] = {"id": ident, "group": {"ja": group}, "name": {"ja": sheet[:500]}, "items": []}
+            self.categories[key] = {"id": ident, "group": _name(group), "name": _name(sheet), "items": []}
         return self.categories[key]
 
     def sheet(self, name: str, section: str, rows: Sequence[Sequence[object]]) -> dict[str, Any] | None:

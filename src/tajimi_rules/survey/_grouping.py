@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from .._texts import Lang, text
-from ..errors import Problem, Severity
+from ..errors import Phrase, Problem, Severity
 
 __all__ = ["DEFAULT_PLACES", "ProblemGroup", "bound_groups", "group_problems", "left_off_text", "problem"]
 
@@ -36,13 +36,13 @@ Field = str | int | Callable[[Lang], str]
 """A field of a message: a value written as is, or a function giving its text in a language."""
 
 
-def problem(
+def problem(  # noqa: PLR0913 - keyword-only parts of a problem, each with a default
     code: str,
     /,
     *,
     pointer: str = "",
-    expected: str | None = None,
-    found: str | None = None,
+    expected: str | Phrase | None = None,
+    found: str | Phrase | None = None,
     file: str | None = None,
     line: int | None = None,
     column: int | None = None,

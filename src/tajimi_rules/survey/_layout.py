@@ -43,8 +43,9 @@ from typing import Any, Literal
 import attrs
 import jsonschema
 
+from ..documents import validated
 from ..errors import InvalidDocumentError, Problem, Severity, pointer
-from . import Answer
+from ..model import Answer
 from ._grouping import problem
 
 __all__ = [
@@ -544,12 +545,25 @@ def read_layout(
 
 
 def load_layout(source: str | os.PathLike[str] | bytes | Mapping[str, Any] | Layout) -> Layout:
-    """A layout, or :class:`~tajimi_rules.errors.InvalidDocumentError` holding every problem found."""
+    """A layout, or :class:`~tajimi_rules.errors.InvalidDocumentError` holding every problem found.
+
+    The document goes through the one document pipeline (:func:`tajimi_rules.documents.validate`
+    with kind ``layout``), so ``load_layout`` refuses exactly what ``tajimi-rules validate``
+    reports, with the same problems.
+    """
     if isinstance(source, Layout):
         return source
-    layout, problems = read_layout(source)
-    if layout is None:
-        raise InvalidDocumentError(problems, kind="layout")
+    if isinstance(source, Mapping):
+        document: Any = source
+        name: str | None = None
+    else:
+        document, name, problems = _document(source)
+        if problems:
+            raise InvalidDocumentError(problems, kind="layout")
+    result = validated(document, kind="layout", name=name)
+    if result.errors:
+        raise InvalidDocumentError(list(result.problems), kind="layout")
+    layout, _ = _build(document)
     return layout
 
 

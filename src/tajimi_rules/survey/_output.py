@@ -40,6 +40,7 @@ from .._texts import Lang, text
 from ..model import Category, Evaluation, Rating
 from ._answers import PREFECTURES
 from ._batch import Batch, BodyResult
+from ._implementation import ItemRate
 
 __all__ = ["MARKER", "evaluation_json", "write_batch", "write_schemas"]
 
@@ -94,6 +95,7 @@ _SUMMARY_HEADER = (
     "rank",
     "rank_of",
     "rank_scope",
+    "rates",
 )
 
 
@@ -110,6 +112,7 @@ def _summary_csv(batch: Batch, lang: Lang = "en") -> str:
     ids = {category.id: _cell(category.id) for category in batch.catalog.categories}
     names = {category.id: _cell(category.name.label(lang)) for category in batch.catalog.categories}
     labels = _rating_labels(lang)
+    source = batch.source.kind if batch.source is not None else ""
     for result in batch.results:
         body = result.body
         name, prefecture = _cell(body.name), _cell(body.prefecture)
@@ -137,6 +140,7 @@ def _summary_csv(batch: Batch, lang: Lang = "en") -> str:
                     result.rank,
                     result.rank_of,
                     result.rank_scope,
+                    source,
                 )
             )
     return out.getvalue()
@@ -146,7 +150,8 @@ def _national_csv(batch: Batch, lang: Lang = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     ratings = [rating.value for rating in Rating]
-    writer.writerow(("category", "name", "label", "bodies", *ratings, "unrated"))
+    writer.writerow(("category", "name", "label", "bodies", *ratings, "unrated", "rates"))
+    source = _cell(batch.source.text("en")) if batch.source is not None else ""
     distribution = batch.distribution()
     for category in batch.catalog.categories:
         tally = distribution[category.id]
@@ -158,6 +163,7 @@ def _national_csv(batch: Batch, lang: Lang = "en") -> str:
                 sum(tally.values()),
                 *(tally[rating] for rating in Rating),
                 tally[None],
+                source,
             )
         )
     return out.getvalue()
@@ -172,6 +178,11 @@ def _decimal(value: Fraction) -> str:
     whole, part = divmod(scaled, 10**_RATE_PLACES)
     digits = f"{part:0{_RATE_PLACES}d}".rstrip("0")
     return f"{whole}.{digits}" if digits else str(whole)
+
+
+def _exact_text(rate: ItemRate) -> str:
+    """The exact rate beside the decimal: a published share as written, else the spaced fraction."""
+    return rate.text() if rate.share is not None else _fraction(rate.implemented, rate.denominator)
 
 
 def _fraction(implemented: int, answered: int) -> str:
@@ -192,39 +203,55 @@ _RATES_HEADER = (
     "unanswered",
     "rate",
     "fraction",
+    "denominator",
+    "source",
 )
 
 
 def _rate_rows(batch: Batch, lang: Lang) -> list[tuple[Any, ...]]:
-    """Every item's rate in every scope: ids and labels, counts, the exact rate (or ``None``)."""
+    """Every item's rate in every scope: ids and labels, the scope, its bodies, and the :class:`ItemRate`."""
     rates = batch.rates
     known = {item.id: (item, category) for category in batch.catalog.categories for item in category.items}
     national = text("batch.sheet.national", lang)
+    grading = batch.rules.item_grading
     scopes = [
         ("national", national, "municipalities", rates.national),
         ("national", national, "prefectural_governments", rates.prefectural_governments),
+        *((("national", national, "all", rates.all_bodies),) if grading and grading.population == "all" else ()),
         *((code, PREFECTURES.get(code, code), "municipalities", table) for code, table in rates.prefectures.items()),
     ]
     heads = [
         (item.id, item.name.label(lang), owner.id, owner.name.label(lang))
         for item, owner in (known[item_id] for item_id in rates.items)
     ]
-    rows: list[tuple[Any, ...]] = []
-    for scope, scope_name, bodies, table in scopes:
-        for head, rate in zip(heads, table, strict=True):
-            exact = Fraction(rate.implemented, rate.answered) if rate.answered else None
-            rows.append((*head, scope, scope_name, bodies, rate.implemented, rate.answered, rate.unanswered, exact))
-    return rows
+    return [
+        (*head, scope, scope_name, bodies, rate)
+        for scope, scope_name, bodies, table in scopes
+        for head, rate in zip(heads, table, strict=True)
+    ]
 
 
 def _rates_csv(batch: Batch, lang: Lang = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_RATES_HEADER)
-    for *head, exact in _rate_rows(batch, lang):
-        implemented, answered = head[7], head[8]
-        shown = ("", "") if exact is None else (_decimal(exact), _fraction(implemented, answered))
-        writer.writerow((*map(_cell, head[:4]), *head[4:], *shown))
+    source = batch.source.kind if batch.source is not None else ""
+    for *head, rate in _rate_rows(batch, lang):
+        exact = rate.rate
+        shown = ("", "") if exact is None else (_decimal(exact), _exact_text(rate))
+        denominator = "published" if rate.share is not None else "population" if rate.of is not None else "answered"
+        writer.writerow(
+            (
+                *map(_cell, head[:4]),
+                *head[4:],
+                rate.implemented,
+                rate.answered,
+                rate.unanswered,
+                *shown,
+                denominator,
+                source,
+            )
+        )
     return out.getvalue()
 
 
@@ -416,11 +443,11 @@ def _summary_xlsx(batch: Batch, lang: Lang) -> Any:
     keys = ["item", "item_name", "category", "category_name", "scope", "scope_name", "bodies_of"]
     keys += ["implemented", "answered", "unanswered", "rate", "fraction"]
     rates = _sheet(workbook, text("batch.sheet.rates", lang), [text(f"batch.sheet.{key}", lang) for key in keys])
-    for *head_cells, exact in _rate_rows(batch, lang):
-        implemented, answered = head_cells[7], head_cells[8]
+    for *head_cells, rate in _rate_rows(batch, lang):
         # A number a spreadsheet computes with (shown as a percentage), the exact fraction beside it.
-        shown = [None, None] if exact is None else [float(exact), _fraction(implemented, answered)]
-        rates.append([*head_cells, *shown])
+        exact = rate.rate
+        shown = [None, None] if exact is None else [float(exact), _exact_text(rate)]
+        rates.append([*head_cells, rate.implemented, rate.answered, rate.unanswered, *shown])
     for row in rates.iter_rows(min_row=2, min_col=11, max_col=11):  # the rate column
         row[0].number_format = _PERCENT
     _text_cells(rates, (0, 1, 2, 3, 4, 5, 6, 11))

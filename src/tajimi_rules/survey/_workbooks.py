@@ -39,11 +39,11 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from .._texts import Lang, text
-from ..errors import Problem, Severity
+from ..errors import Problem, Severity, phrase
 from . import PREFECTURES, Answers, Body, Catalog
 from ._codes import Code, CodeFault, code_digits, normalize_code
 from ._grouping import problem
-from ._layout import ItemColumns, Layout, LayoutSheet, Meaning, Reading, column_letters, column_number, load_layout
+from ._layout import Layout, LayoutSheet, Meaning, Reading, column_letters, column_number, load_layout
 
 __all__ = [
     "MAX_UNPACKED",
@@ -213,7 +213,8 @@ def _members(source: Path) -> tuple[list[Member], list[Problem]]:
         found = sorted(p for p in source.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
         return [Member(str(p.relative_to(source)), _nfkc(p.name), p.read_bytes) for p in found], []
     if not source.exists():
-        return [], [problem("workbook.missing", file=name, expected="a .zip, a folder or an .xlsx", found=name)]
+        expected = phrase("workbook.words.source")
+        return [], [problem("workbook.missing", file=name, expected=expected, found=name)]
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as error:
@@ -227,7 +228,7 @@ def _members(source: Path) -> tuple[list[Member], list[Problem]]:
 def _not_zip(name: str, error: Exception) -> Problem:
     what = Path(name).name
     found = type(error).__name__
-    expected = "a .zip of .xlsx workbooks, a folder, or an .xlsx workbook"
+    expected = phrase("workbook.words.source")
     return problem("workbook.not_zip", file=name, expected=expected, found=found, what=what, error=str(error))
 
 
@@ -358,6 +359,7 @@ class _Merger:
         self.names: dict[str, str] = {}
         self.problems: list[Problem] = []
         self.memo: dict[tuple[int, object], Meaning | None] = {}
+        self.codes: dict[tuple[object, int], Any] = {}
 
     def body(self, code: str, name: str) -> None:
         if code not in self.meanings:
@@ -440,11 +442,19 @@ class _SheetReader:
         self.merger, self.layout, self.file, self.sheet, self.shown = merger, layout, file, sheet, shown
         self.items = tuple(item for item in sheet.items if item.item in merger.index)
         self.single = tuple(
-            (item.item, item.column, item.reading)
+            (item.item, item.column, item.reading, merger.index[item.item])
             for item in self.items
             if item.column is not None and item.reading is not None
         )
         self.pairs = tuple(item for item in self.items if item.column is None)
+        self.pair_specs = tuple(
+            (item.item, item.applies, item.done, item.applies_reading, item.done_reading)
+            for item in self.pairs
+            if item.applies is not None
+            and item.done is not None
+            and item.applies_reading is not None
+            and item.done_reading is not None
+        )
         self.rows = 0
         self.bodies: set[str] = set()
         self.skipped: list[SkippedRow] = []
@@ -458,11 +468,16 @@ class _SheetReader:
         sheet = self.sheet
         data = rows[sheet.first_row - 1 :]
         digits = sheet.code_digits or code_digits(_cell(values, sheet.code) for values in data)
+        codes = self.merger.codes
         for offset, values in enumerate(data):
             if all(value is None or value == "" for value in values):
                 continue
             row = sheet.first_row + offset
-            code = normalize_code(_cell(values, sheet.code), digits=digits)
+            raw = _cell(values, sheet.code)
+            # Each body's code is on every sheet: each raw value is normalised once.
+            code = codes.get((raw, digits), _UNSEEN)
+            if code is _UNSEEN:
+                code = codes[raw, digits] = normalize_code(raw, digits=digits)
             if code is None:
                 shown = next((_text(v) for v in values if v is not None and _text(v)), "")
                 self.skipped.append(SkippedRow(self.file, self.shown, row, shown))
@@ -526,36 +541,35 @@ class _SheetReader:
     def answers(self, code: str, values: Sequence[object], row: int) -> None:
         merger, file, sheet, width = self.merger, self.file, self.shown, len(values)
         memo, read, record = merger.memo, merger.read, merger.record
-        for item, column, reading in self.single:
-            # The common case, a text read before, costs two lookups.
+        known, places = merger.meanings[code], merger.places[code]
+        for item, column, reading, position in self.single:
+            # The common case, a text read before for an item not yet answered, costs a few lookups.
             value = values[column - 1] if column <= width else None
             meaning = memo.get((id(reading), None if value == "" else value), _UNSEEN)
             if meaning is _UNSEEN:
                 meaning = read(reading, None if value == "" else value, (file, sheet, row, column), item)
-            if meaning is not None:
-                assert isinstance(meaning, Meaning)
+            if meaning is None:
+                continue
+            assert isinstance(meaning, Meaning)
+            if known[position] is None:
+                known[position], places[position] = meaning, (file, sheet, row, column)
+            else:
                 record(code, item, meaning, (file, sheet, row, column))
-        for pair in self.pairs:
-            meaning = self.item_meaning(pair, values, row)
-            if meaning is not None:
-                record(code, pair.item, meaning, (file, sheet, row, pair.columns[0]))
-
-    def item_meaning(self, item: ItemColumns, values: Sequence[object], row: int) -> Meaning | None:
-        read = self.merger.read
-        if item.column is not None:
-            assert item.reading is not None
-            where = (self.file, self.shown, row, item.column)
-            return read(item.reading, _cell(values, item.column), where, item.item)
-        assert item.applies is not None
-        assert item.done is not None
-        assert item.applies_reading is not None
-        assert item.done_reading is not None
-        file, sheet = self.file, self.shown
-        applies = read(item.applies_reading, _cell(values, item.applies), (file, sheet, row, item.applies), item.item)
-        done = read(item.done_reading, _cell(values, item.done), (file, sheet, row, item.done), item.item)
-        if applies is None or done is None:
-            return None
-        return _pair(applies, done)
+        for item, applies_at, done_at, applies_reading, done_reading in self.pair_specs:
+            applies_value = values[applies_at - 1] if applies_at <= width else None
+            applies_value = None if applies_value == "" else applies_value
+            applies = memo.get((id(applies_reading), applies_value), _UNSEEN)
+            if applies is _UNSEEN:
+                applies = read(applies_reading, applies_value, (file, sheet, row, applies_at), item)
+            done_value = values[done_at - 1] if done_at <= width else None
+            done_value = None if done_value == "" else done_value
+            done = memo.get((id(done_reading), done_value), _UNSEEN)
+            if done is _UNSEEN:
+                done = read(done_reading, done_value, (file, sheet, row, done_at), item)
+            if applies is not None and done is not None:
+                assert isinstance(applies, Meaning)
+                assert isinstance(done, Meaning)
+                record(code, item, _pair(applies, done), (file, sheet, row, applies_at))
 
     def unmapped(self, rows: Rows) -> Iterator[UnmappedColumn]:
         """Header columns right of the code, name and prefecture columns that no item is read from."""
@@ -706,11 +720,13 @@ def read_workbooks(
     codes = sorted(merger.meanings)
     meanings = tuple(tuple(Meaning.NOT_ANSWERED if m is None else m for m in merger.meanings[code]) for code in codes)
     unmapped_items = tuple(item.id for item in catalog.items if item.id not in layout.item_ids)
+    # Keyed by identity: an enum's own hash is a Python call, and this runs once per body and item.
+    answer_of = {id(meaning): layout.answer(meaning) for meaning in Meaning}
     problems = [*merger.problems, *_unmapped_problems(unmapped_items, run.unmapped)]
     answers = Answers(
         catalog=catalog,
         bodies=tuple(Body(code=code, name=merger.names[code], prefecture=PREFECTURES[code[:2]]) for code in codes),
-        answers=tuple(tuple(layout.answer(meaning) for meaning in row) for row in meanings),
+        answers=tuple(tuple([answer_of[id(meaning)] for meaning in row]) for row in meanings),
         problems=tuple(sorted(problems, key=lambda p: p.severity is Severity.WARNING)),
         file=file,
     )

@@ -12,6 +12,9 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
+
+from .._errors import Problem, Severity, phrase
 from ..model import Catalog
 from ._answers import Answers
 from ._collect import Collector, Place, unreadable
@@ -145,6 +148,25 @@ def read_wide_xlsx(
             )
             return Answers.unread(catalog, file, (fault,))
         sheet = workbook[layout.sheet] if layout.sheet is not None else workbook.active
-        return read_rows(sheet.iter_rows(min_row=layout.first_row, values_only=True), layout, catalog, file)
+        answers = read_rows(sheet.iter_rows(min_row=layout.first_row, values_only=True), layout, catalog, file)
     finally:
         workbook.close()
+    return attrs.evolve(answers, problems=(*answers.problems, *_unmapped(layout, catalog, file)))
+
+
+def _unmapped(layout: ColumnMapping, catalog: Catalog, file: str, shown: int = 8) -> tuple[Problem, ...]:
+    """One warning naming the catalog items no column of the mapping is read as."""
+    mapped = {item for _, item in layout.items}
+    missing = [item.id for item in catalog.items if item.id not in mapped]
+    if not missing:
+        return ()
+    named = ", ".join(missing[:shown]) + (", …" if len(missing) > shown else "")
+    warning = problem(
+        "answers.unmapped_items",
+        {"count": len(missing), "total": len(catalog.items), "items": named},
+        file=file,
+        severity=Severity.WARNING,
+        expected=phrase("survey.words.every_item"),
+        found=str(len(missing)),
+    )
+    return (warning,)
