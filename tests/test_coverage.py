@@ -230,8 +230,9 @@ def test_one_prefecture_with_published_rates_grades_by_them(gifu: Path, tmp_path
     assert {row["rates"] for row in _rows(out / "summary.csv")} == {"published"}
     assert all("published national rates" in row["rates"] for row in _rows(out / "national.csv"))
     national = {(r["item"], r["bodies"]): r for r in _rows(out / "rates.csv") if r["scope"] == "national"}
-    assert national["cio-adviser", "municipalities"]["rate"] == "798/1741"
-    assert national["external-digital-talent", "municipalities"]["rate"] == "10.0%"
+    cio, talent = national["cio-adviser", "municipalities"], national["external-digital-talent", "municipalities"]
+    assert (cio["rate"], cio["fraction"]) == ("0.458357", "798 / 1741")
+    assert (talent["rate"], talent["fraction"]) == ("0.1", "1 / 10")
     assert national["cio-adviser", "prefectural_governments"]["source"] == "published"
 
 

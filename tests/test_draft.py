@@ -8,9 +8,8 @@ import jsonschema
 import pytest
 
 from tajimi_rules.errors import InvalidDocumentError
-from tajimi_rules.survey import parse_catalog
+from tajimi_rules.survey import layout_schema, parse_catalog, parse_layout
 from tajimi_rules.survey._draft import draft_layout, fiscal_year
-from tajimi_rules.survey._layout import layout_schema, parse_layout
 from tests.mic_workbooks import write_set
 
 pytest.importorskip("openpyxl")

@@ -100,7 +100,10 @@ def test_batch_outputs_validate_in_the_editor(language_service: Path, tmp_path: 
     answers.write_text("code,item,answer\n212041,cio-adviser,済\n212059,cio-adviser,未\n", encoding="utf-8")
     out = tmp_path / "out"
     stderr = io.StringIO()
-    status = main(["batch", str(answers), "--catalog", "r4", "--out", str(out)], out=Output(io.StringIO(), stderr))
+    status = main(
+        ["batch", str(answers), "--catalog", "r4", "--out", str(out), "--grade-within-observed"],
+        out=Output(io.StringIO(), stderr),
+    )
     assert status == 0, stderr.getvalue()
     written = out / "evaluations" / "212041.json"
     assert json.loads(written.read_text("utf-8"))["$schema"] == "../schemas/evaluation.schema.json"

@@ -10,12 +10,13 @@ import jsonschema
 import pytest
 
 from tajimi_rules.errors import InvalidDocumentError
-from tajimi_rules.survey import Answer, load_catalog
-from tajimi_rules.survey._layout import (
+from tajimi_rules.survey import (
+    Answer,
     Meaning,
     builtin_layouts,
     builtin_reading,
     layout_schema,
+    load_catalog,
     load_layout,
     parse_layout,
     read_layout,

@@ -45,7 +45,7 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _batch(answers: Path, out: Path, *extra: str) -> tuple[int, str, str]:
-    return _run("batch", str(answers), "--catalog", "r4", "--out", str(out), *extra)
+    return _run("batch", str(answers), "--catalog", "r4", "--out", str(out), "--grade-within-observed", *extra)
 
 
 def _state(folder: Path) -> dict[str, bytes]:
@@ -137,7 +137,16 @@ def test_a_killed_batch_leaves_the_previous_state_or_nothing(answers: Path, tmp_
     out = tmp_path / "out"
     assert _batch(answers, out)[0] == 0
     complete = _state(out).keys()
-    command = [sys.executable, "-m", "tajimi_rules", "batch", str(answers), "--catalog", "r4"]
+    command = [
+        sys.executable,
+        "-m",
+        "tajimi_rules",
+        "batch",
+        str(answers),
+        "--catalog",
+        "r4",
+        "--grade-within-observed",
+    ]
     command += ["--out", str(out), "--replace"]
     started = time.monotonic()
     subprocess.run(command, check=True, capture_output=True, timeout=300)

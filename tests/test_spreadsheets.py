@@ -49,7 +49,8 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = folder / "out"
     stdout, stderr = io.StringIO(), io.StringIO()
     status = main(
-        ["batch", str(source), "--catalog", "r4", "--out", str(out), "--lang", "ja"], out=Output(stdout, stderr)
+        ["batch", str(source), "--catalog", "r4", "--out", str(out), "--lang", "ja", "--grade-within-observed"],
+        out=Output(stdout, stderr),
     )
     assert (status, stderr.getvalue()) == (0, ""), stderr.getvalue()
     return {"out": out, "folder": folder, "catalog": catalog, "bodies": len(keep)}

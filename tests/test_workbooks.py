@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
-from tajimi_rules.survey import Answer, load_catalog, parse_catalog
+from tajimi_rules.survey import Answer, Meaning, load_catalog, load_layout, parse_catalog
 from tajimi_rules.survey._draft import draft_layout
 from tajimi_rules.survey._grouping import bound_groups, group_problems
-from tajimi_rules.survey._layout import Meaning, load_layout
 from tajimi_rules.survey._workbooks import available_readers, read_workbooks
 from tests.mic_workbooks import expected_meanings, write_set
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
 
-from ._texts import text
+from ._texts import Lang, text
 
 __all__ = [
     "Detail",
+    "Field",
     "InvalidDocumentError",
     "OutputExistsError",
     "Phrase",
@@ -296,3 +297,43 @@ class OutputExistsError(TajimiRulesError, FileExistsError):
     def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(f"{path}: the output exists and is not empty (replacing it was not asked for)")
+
+
+Field = str | int | Callable[[Lang], str]
+"""A field of a message: a value written as is, or a function giving its text in a language."""
+
+
+def problem(  # noqa: PLR0913 - keyword-only parts of a problem, each with a default
+    code: str,
+    /,
+    *,
+    pointer: str = "",
+    expected: str | Phrase | None = None,
+    found: str | Phrase | None = None,
+    file: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    severity: Severity = Severity.ERROR,
+    **fields: Field,
+) -> Problem:
+    """A :class:`Problem` whose English and Japanese messages are the text table's template for ``code``.
+
+    A field that is a function is called with the language, for a field that is itself worded
+    (a place, a meaning).
+    """
+
+    def message(lang: Lang) -> str:
+        return text(code, lang, **{key: value(lang) if callable(value) else value for key, value in fields.items()})
+
+    return Problem(
+        code=code,
+        message=message("en"),
+        message_ja=message("ja"),
+        pointer=pointer,
+        expected=expected,
+        found=found,
+        file=file,
+        line=line,
+        column=column,
+        severity=severity,
+    )

@@ -16,8 +16,10 @@ import attrs
 
 from .._errors import Problem
 from ..model import Catalog, Evaluation, Rating
+from ..model._layout import parse_layout
 from ..rules._rules import ItemGrading, RuleSet
 from ._meaning import catalog_problems, evaluation_clean, evaluation_problems, rate_problems, ruleset_problems
+from ._overlay import overlay_problems
 from ._schemas import Kind, schema
 
 __all__ = ["KINDS", "Context", "DocumentKind", "detect_kind", "schema_kind"]
@@ -36,6 +38,10 @@ class Context:
     ratings: Collection[Rating] | None = None
     rule_set_ids: Collection[str] | None = None
     today: datetime.date | None = None
+    catalog_ids: Collection[str] = ()
+    """The shipped catalogs an overlay may extend."""
+    catalog: Callable[[str], Catalog] | None = None
+    """Loads a shipped catalog by id (for an overlay's checks)."""
 
 
 def _no_problems(_value: Any, _context: Context | None = None) -> list[Problem]:
@@ -76,10 +82,10 @@ def _is_overlay(document: Mapping[str, Any]) -> bool:
     return "extends" in document and "files" not in document
 
 
-def _overlay_before(document: Mapping[str, Any]) -> list[Problem]:
-    from ..survey import overlay_problems  # noqa: PLC0415 - the survey loads documents: imported on first use
-
-    return overlay_problems(document)
+def _overlay_meaning(document: Mapping[str, Any], context: Context) -> list[Problem]:
+    if context.catalog is None:
+        return []
+    return overlay_problems(document, context.catalog_ids, context.catalog)
 
 
 def _is_layout(document: Mapping[str, Any]) -> bool:
@@ -87,10 +93,7 @@ def _is_layout(document: Mapping[str, Any]) -> bool:
 
 
 def _layout_before(document: Mapping[str, Any]) -> list[Problem]:
-    # The layout's meaning (readings named, texts under one meaning, columns used once) is the
-    # survey's; imported here, when a layout is checked, so that the survey may load documents.
-    from ..survey import parse_layout  # noqa: PLC0415 - the survey loads documents: imported on first use
-
+    # The layout's meaning: readings named, texts under one meaning, columns used once.
     return list(parse_layout(document)[1])
 
 
@@ -119,6 +122,8 @@ class DocumentKind:
     """Meaning checks on the structured value."""
     uses_rules: bool = False
     """Whether the meaning checks need a rule set in the :class:`Context`."""
+    uses_context: bool = False
+    """Whether the meaning checks need a :class:`Context` at all (a rule set, or shipped catalogs)."""
     clean: Callable[[Mapping[str, Any], Context], bool] | None = None
     """A quick verdict on a schema-valid value: ``True`` only when every check finds nothing."""
 
@@ -143,12 +148,13 @@ KINDS: Mapping[str, DocumentKind] = {
             before=rate_problems,
             meaning=_evaluation_meaning,
             uses_rules=True,
+            uses_context=True,
             clean=_evaluation_clean,
         ),
         DocumentKind(name="ruleset", model=RuleSet, shape=_is_ruleset, before=ruleset_problems),
         DocumentKind(name="catalog", model=Catalog, shape=_is_catalog, meaning=_catalog_meaning),
         DocumentKind(name="layout", model=dict, shape=_is_layout, before=_layout_before),
-        DocumentKind(name="overlay", model=dict, shape=_is_overlay, before=_overlay_before),
+        DocumentKind(name="overlay", model=dict, shape=_is_overlay, meaning=_overlay_meaning, uses_context=True),
     )
 }
 """Every kind of document the package reads, by name."""

@@ -75,7 +75,9 @@ def context_for(rules: RulesArgument = None, today: datetime.date | None = None)
     one), else :data:`DEFAULT_RULES`. ``rules`` is loaded only when an evaluation needs it.
     """
 
-    def settle(_kind: DocumentKind, document: Mapping[str, Any]) -> Context:
+    def settle(kind: DocumentKind, document: Mapping[str, Any]) -> Context:
+        if not kind.uses_rules:
+            return Context(catalog_ids=builtin_catalogs(), catalog=load_catalog)
         known = frozenset(builtin_rule_sets())
         if rules is not None:
             rule_set = load_rules(rules)

@@ -157,7 +157,7 @@ def check(  # noqa: PLR0911 - one return for each stage of the pipeline that can
         found = _remote_refs(schema_problems(document, kind))
         if found:
             return Validated(kind, (*problems, *found))
-    settled = context(entry, document) if entry.uses_rules else Context()
+    settled = context(entry, document) if entry.uses_context else Context()
     # A valid file is told valid quickly; any doubt and the full checks word the problems.
     if not need_value and entry.clean is not None and entry.clean(document, settled):
         return Validated(kind, tuple(problems))

@@ -2,16 +2,9 @@
 
 from ..documents._loaders import DEFAULT_CATALOG, builtin_catalogs, load_catalog, parse_catalog
 from ..documents._meaning import check_digit
+from ..documents._overlay import overlay_problems
 from ..model import Answer, AnswerVocabulary, Catalog, CatalogCategory, CatalogItem, normalize_answer
-from ._answers import PREFECTURES, Answers, Body
-from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers
-from ._codes import Code, CodeFault, code_digits, normalize_code
-from ._coverage import NATION, Coverage, RateSource, coverage_of, empty_categories
-from ._csv import read_long_csv
-from ._draft import Draft, draft, draft_layout, fiscal_year
-from ._grouping import ProblemGroup, bound_groups, group_problems
-from ._implementation import ItemRate, RateTable, compute_rates
-from ._layout import (
+from ..model._layout import (
     BUILTIN_READINGS,
     ItemColumns,
     Layout,
@@ -22,13 +15,20 @@ from ._layout import (
     builtin_layouts,
     builtin_reading,
     layout_schema,
-    load_layout,
     parse_layout,
-    read_layout,
 )
+from ._answers import PREFECTURES, Answers, Body
+from ._batch import Batch, BodyResult, CategoryResult, evaluate_answers
+from ._codes import Code, CodeFault, code_digits, normalize_code
+from ._coverage import NATION, Coverage, RateSource, coverage_of, empty_categories
+from ._csv import read_long_csv
+from ._draft import Draft, draft, draft_layout, fiscal_year
+from ._grouping import ProblemGroup, bound_groups, group_problems
+from ._implementation import ItemRate, RateTable, compute_rates
+from ._layout import load_layout, read_layout
 from ._mapping import ColumnMapping, parse_mapping, read_mapping
 from ._output import evaluation_json, write_batch
-from ._overlay import OverlaidCatalog, apply_overlay, load_any_catalog, load_overlay, overlay_problems
+from ._overlay import OverlaidCatalog, apply_overlay, load_any_catalog, load_overlay
 from ._published import PublishedRates, read_published_rates
 from ._read import read_answers
 from ._workbooks import SheetSummary, SkippedRow, UnmappedColumn, WorkbookRead, available_readers, read_workbooks

@@ -39,7 +39,7 @@ from typing import Literal
 
 import attrs
 
-from . import check_digit
+from ..documents._meaning import check_digit
 
 __all__ = ["Code", "CodeFault", "code_digits", "normalize_code"]
 

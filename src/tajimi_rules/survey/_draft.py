@@ -29,9 +29,9 @@ from typing import Any
 import attrs
 
 from ..errors import InvalidDocumentError, Problem
-from . import PREFECTURES
+from ..model._layout import BUILTIN_READINGS, builtin_reading, column_letters
+from ._answers import PREFECTURES
 from ._codes import Code, code_digits, normalize_code
-from ._layout import BUILTIN_READINGS, builtin_reading, column_letters
 from ._workbooks import ReaderName, available_readers, open_members
 
 __all__ = ["Draft", "draft_layout", "fiscal_year"]

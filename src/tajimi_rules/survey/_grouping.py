@@ -18,12 +18,12 @@ f:10:1: row 10 (found '10') — and 2 more like it (f:11:1, f:12:1)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
+from .._errors import Problem, Severity, problem
 from .._texts import Lang, text
-from ..errors import Phrase, Problem, Severity
 
 __all__ = ["DEFAULT_PLACES", "ProblemGroup", "bound_groups", "group_problems", "left_off_text", "problem"]
 
@@ -31,45 +31,6 @@ DEFAULT_PLACES = 3
 """How many places of a group are named (the first problem and the next ones)."""
 
 _DIGIT = re.compile(r"[0-9]")
-
-Field = str | int | Callable[[Lang], str]
-"""A field of a message: a value written as is, or a function giving its text in a language."""
-
-
-def problem(  # noqa: PLR0913 - keyword-only parts of a problem, each with a default
-    code: str,
-    /,
-    *,
-    pointer: str = "",
-    expected: str | Phrase | None = None,
-    found: str | Phrase | None = None,
-    file: str | None = None,
-    line: int | None = None,
-    column: int | None = None,
-    severity: Severity = Severity.ERROR,
-    **fields: Field,
-) -> Problem:
-    """A :class:`Problem` whose English and Japanese messages are the text table's template for ``code``.
-
-    A field that is a function is called with the language, for a field that is itself worded
-    (a place, a meaning).
-    """
-
-    def message(lang: Lang) -> str:
-        return text(code, lang, **{key: value(lang) if callable(value) else value for key, value in fields.items()})
-
-    return Problem(
-        code=code,
-        message=message("en"),
-        message_ja=message("ja"),
-        pointer=pointer,
-        expected=expected,
-        found=found,
-        file=file,
-        line=line,
-        column=column,
-        severity=severity,
-    )
 
 
 def _shape(value: str | None) -> str | None:

@@ -181,8 +181,10 @@ def _decimal(value: Fraction) -> str:
 
 
 def _exact_text(rate: ItemRate) -> str:
-    """The exact rate beside the decimal: a published share as written, else the spaced fraction."""
-    return rate.text() if rate.share is not None else _fraction(rate.implemented, rate.denominator)
+    """The exact rate beside the decimal, as a spaced fraction: a published share reduced, a counted one as counted."""
+    if rate.share is not None:
+        return _fraction(rate.share.numerator, rate.share.denominator)
+    return _fraction(rate.implemented, rate.denominator)
 
 
 def _fraction(implemented: int, answered: int) -> str:

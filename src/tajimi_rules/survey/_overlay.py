@@ -31,19 +31,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..documents import builtin_catalogs, load_catalog, validated
-from ..errors import InvalidDocumentError, Problem, pointer
+from ..documents import load_catalog, validated
+from ..errors import InvalidDocumentError
 from ..model import Answer, AnswerVocabulary, Catalog, CatalogCategory, CatalogItem, Name, normalize_answer
-from ._grouping import problem
-from ._layout import BUILTIN_READINGS
+from ..model._layout import BUILTIN_READINGS
 
-__all__ = ["OverlaidCatalog", "apply_overlay", "load_any_catalog", "load_overlay", "overlay_problems"]
+__all__ = ["OverlaidCatalog", "apply_overlay", "load_any_catalog", "load_overlay"]
 
 _MEANINGS = ("implemented", "not_implemented", "not_answered")
 _TRIAL_TEXTS: tuple[str, ...] = tuple(BUILTIN_READINGS["standard"]["trial"])
@@ -78,53 +77,6 @@ def _merge(base: AnswerVocabulary, added: Mapping[str, list[str]]) -> AnswerVoca
         for meaning in _MEANINGS
     }
     return AnswerVocabulary(**{key: tuple(value) for key, value in merged.items()})
-
-
-def _twice(answers: Mapping[str, Any], at: str) -> Iterator[Problem]:
-    seen: dict[str, str] = {}
-    for meaning in (*_MEANINGS, "trial"):
-        for index, text in enumerate(answers.get(meaning, ())):
-            first = seen.setdefault(normalize_answer(text), meaning)
-            if first != meaning:
-                yield problem(
-                    "overlay.ambiguous_text",
-                    pointer=f"{at}/{meaning}/{index}",
-                    expected=first,
-                    found=repr(text),
-                    text=text,
-                    first=first,
-                    second=meaning,
-                )
-
-
-def overlay_problems(document: Mapping[str, Any]) -> list[Problem]:
-    """The meaning problems of a schema-valid overlay, each at its JSON pointer."""
-    base_id = document["extends"]
-    if base_id not in builtin_catalogs():
-        known = ", ".join(builtin_catalogs())
-        return [
-            problem("overlay.unknown_catalog", pointer="/extends", expected=known, found=repr(base_id), name=base_id)
-        ]
-    base = load_catalog(base_id)
-    items = base.item_index()
-    categories = {category.id for category in base.categories}
-    found = list(_twice(document.get("answers", {}), "/answers"))
-    for item, change in document.get("items", {}).items():
-        if item not in items:
-            found.append(problem("overlay.unknown_item", pointer=pointer("items", item), found=repr(item), item=item))
-        found.extend(_twice(change.get("answers", {}), pointer("items", item, "answers")))
-    added: set[str] = set()
-    for index, entry in enumerate(document.get("add", ())):
-        if entry["category"] not in categories:
-            at = pointer("add", index, "category")
-            found.append(
-                problem("overlay.unknown_category", pointer=at, found=repr(entry["category"]), name=entry["category"])
-            )
-        if entry["id"] in items or entry["id"] in added:
-            at = pointer("add", index, "id")
-            found.append(problem("overlay.duplicate_item", pointer=at, found=repr(entry["id"]), item=entry["id"]))
-        added.add(entry["id"])
-    return found
 
 
 def _name(value: Mapping[str, Any]) -> Name:

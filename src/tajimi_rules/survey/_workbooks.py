@@ -40,10 +40,12 @@ import attrs
 
 from .._texts import Lang, text
 from ..errors import Problem, Severity, phrase
-from . import PREFECTURES, Answers, Body, Catalog
+from ..model import Catalog
+from ..model._layout import Layout, LayoutSheet, Meaning, Reading, column_letters, column_number
+from ._answers import PREFECTURES, Answers, Body
 from ._codes import Code, CodeFault, code_digits, normalize_code
 from ._grouping import problem
-from ._layout import Layout, LayoutSheet, Meaning, Reading, column_letters, column_number, load_layout
+from ._layout import load_layout
 
 __all__ = [
     "MAX_UNPACKED",
