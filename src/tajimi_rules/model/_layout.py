@@ -37,10 +37,12 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
-import jsonschema
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from .._errors import Problem, Severity, pointer, problem
 from ._catalog import Answer
@@ -268,6 +270,8 @@ def layout_schema() -> Mapping[str, Any]:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema  # noqa: PLC0415 - jsonschema loads with the first layout checked, not with the package
+
     made: jsonschema.protocols.Validator = jsonschema.Draft202012Validator(layout_schema())
     return made
 
