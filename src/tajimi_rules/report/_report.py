@@ -23,7 +23,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
 from importlib.resources import files
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._files import write_atomically
 from .._fractions import format_fraction, format_percent
 from .._texts import TABLE, is_lang, text
 from .._version import __version__
@@ -658,27 +658,8 @@ def _environment(kind: ReportFormat) -> jinja2.Environment:
 
 
 def _write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
-    """Write ``text`` to ``path`` so that readers see the old file or the whole new one, never a part.
-
-    The text goes to a temporary file in the same directory, is flushed to disk, then renamed
-    over ``path``. On any failure the temporary file is removed and ``path`` is untouched.
-    """
-    target = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    """Write ``text`` (UTF-8) or bytes to ``path`` whole: readers see the old file or the new one, never a part."""
+    return write_atomically(path, text.encode("utf-8") if isinstance(text, str) else text)
 
 
 def write_report(

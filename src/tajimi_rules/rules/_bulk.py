@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model import Level, Rating
+from ._engine import SumNames
 from ._predicates import AllOf, AnyOf, Not, Predicate, Share
 
 if TYPE_CHECKING:
@@ -38,29 +39,11 @@ RATING_CODES: tuple[Rating, ...] = tuple(Rating)
 
 BulkRateFunction: TypeAlias = Callable[..., "npt.NDArray[np.int8]"]
 
-_VARIABLE = {Level.ADVANCED: "a", Level.STANDARD: "s", Level.NEEDS_REVIEW: "r", Level.BEHIND: "b"}
 _ALL = tuple(Level)
 
 
-class _ArrayEmitter:
-    """Turns predicates into numpy expressions, naming each sum of levels once."""
-
-    def __init__(self) -> None:
-        self.sums: dict[tuple[Level, ...], str] = {_ALL: "n"}
-
-    def total(self, levels: tuple[Level, ...]) -> str:
-        if len(levels) == 1:
-            return _VARIABLE[levels[0]]
-        if levels not in self.sums:
-            self.sums[levels] = "_".join(_VARIABLE[level] for level in levels)
-        return self.sums[levels]
-
-    def assignments(self) -> list[str]:
-        return [
-            f"{name} = {' + '.join(_VARIABLE[level] for level in levels)}"
-            for levels, name in self.sums.items()
-            if levels != _ALL
-        ]
+class _ArrayEmitter(SumNames):
+    """Turns predicates into numpy expressions."""
 
     def expression(self, predicate: Predicate) -> str:
         if isinstance(predicate, Share):

@@ -17,7 +17,7 @@ from typing import TypeAlias
 from ..model import Counts, Level, Rating
 from ._predicates import AllOf, AnyOf, Not, Predicate, Share
 
-__all__ = ["MatchFunction", "RateFunction", "compile_rules"]
+__all__ = ["MatchFunction", "RateFunction", "SumNames", "compile_rules"]
 
 RateFunction: TypeAlias = Callable[[Counts], Rating | None]
 MatchFunction: TypeAlias = Callable[[Counts], int]
@@ -31,8 +31,8 @@ _VARIABLE = {
 _ALL = tuple(Level)
 
 
-class _Emitter:
-    """Turns predicates into Python expressions, naming each sum of levels once."""
+class SumNames:
+    """Names each sum of levels once (``a_s`` for advanced + standard; ``n`` for all), for generated code."""
 
     def __init__(self) -> None:
         self.sums: dict[tuple[Level, ...], str] = {_ALL: "n"}
@@ -50,6 +50,10 @@ class _Emitter:
             for levels, name in self.sums.items()
             if levels != _ALL
         ]
+
+
+class _Emitter(SumNames):
+    """Turns predicates into Python expressions."""
 
     def expression(self, predicate: Predicate) -> str:
         if isinstance(predicate, Share):

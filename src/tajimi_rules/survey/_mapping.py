@@ -30,29 +30,13 @@ import attrs
 from .._errors import Problem, pointer
 from ..documents._jsonio import read_json
 from ..model import Catalog
+from ..model._layout import column_letters, column_number
 from ._problem import problem
 
 __all__ = ["ColumnMapping", "column_letters", "column_number", "parse_mapping", "read_mapping"]
 
 _LETTERS = re.compile(r"^[A-Z]{1,3}$")
 _KEYS = frozenset({"$schema", "sheet", "first_row", "code", "name", "prefecture", "items"})
-
-
-def column_number(letters: str) -> int:
-    """The 1-based number of the column named by ``letters`` (``"A"`` is 1, ``"AA"`` is 27)."""
-    number = 0
-    for char in letters:
-        number = number * 26 + (ord(char) - ord("A") + 1)
-    return number
-
-
-def column_letters(number: int) -> str:
-    """The letters that name the 1-based column ``number`` (28 is ``"AB"``)."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 @attrs.frozen(kw_only=True)
