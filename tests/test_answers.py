@@ -532,3 +532,17 @@ def test_csv_codes_as_people_have_them_are_normalised(catalog: tr.survey.Catalog
     assert [body.code for body in completed.bodies] == [f"12017{tr.survey.check_digit('12017')}", "212041"]
     assert [(p.code, p.severity) for p in completed.problems] == [("answers.codes_normalised", tr.Severity.WARNING)]
     assert "2 5-digit codes were completed" in completed.problems[0].text("en")
+
+
+def test_csv_items_by_their_japanese_name_and_did_you_mean():
+    """A CSV item given by its exact catalog name is read as that item; a near miss names the closest one."""
+    catalog = tr.survey.load_catalog("r4")
+    item = next(item for item in catalog.items if item.id == "cio-adviser")
+    data = f"code,item,answer\n212041,{item.name.ja},導入済み\n212041,{item.name.ja[:-1]},導入済み\n".encode()
+    answers = tr.survey.read_long_csv(data, catalog)
+    (problem,) = answers.problems
+    assert problem.code == "answers.unknown_item" and problem.line == 3
+    assert answers.of("212041")["cio-adviser"] is tr.survey.Answer.IMPLEMENTED
+    assert f"did you mean {item.name.ja!r}?" in problem.text("en")
+    assert f"（{item.name.ja!r} のことですか）" in problem.text("ja")
+    assert "期待: カタログの項目 ID または項目名" in problem.text("ja")

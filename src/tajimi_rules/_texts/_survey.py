@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from . import Table
 
 TEXTS: Table = {
+    "answers.expected_item": {"en": "an item id or name of the catalog", "ja": "カタログの項目 ID または項目名"},
+    "answers.did_you_mean": {"en": " (did you mean {name!r}?)", "ja": "（{name!r} のことですか）"},
     "survey.note": {
         "en": "rating computed under rule set {rules} from survey answers",
         "ja": "規則集 {rules} の下で調査回答から算出した評価",
@@ -67,8 +69,8 @@ PROBLEMS: Table = {
     },
     # -- answers
     "answers.unknown_item": {
-        "en": "{at}item {item!r} is not in catalog {catalog!r}",
-        "ja": "{at}項目 {item!r} はカタログ {catalog!r} にない",
+        "en": "{at}item {item!r} is not in catalog {catalog!r}{hint}",
+        "ja": "{at}項目 {item!r} はカタログ {catalog!r} にない{hint}",
     },
     "answers.unknown_answer": {
         "en": "{at}answer {answer!r} is not in the catalog's answer vocabulary",

@@ -15,9 +15,9 @@ from typing import Any
 
 import attrs
 
-from .._errors import Problem, Severity
+from .._errors import Problem, Severity, phrase
 from ..documents._meaning import check_digit
-from ..documents._schemas import schema
+from ..documents._schemas import did_you_mean, schema
 from ..model import Answer, AnswerVocabulary, Catalog
 from ._answers import PREFECTURES, Answers, Body
 from ._codes import Code, Digits, normalize_code
@@ -116,6 +116,13 @@ class Collector:
         self.catalog = catalog
         self.file = file
         self.item_index = catalog.item_index()
+        # Items as people name them: by their Japanese (or English) name, as well as by id.
+        self.item_names = {
+            normalize(text): index
+            for index, item in enumerate(catalog.items)
+            for text in (item.name.ja, item.name.en)
+            if text
+        }
         self.vocabulary = catalog.answers
         self.problems: list[Problem] = []
         self.rows: dict[str, list[Answer | None]] = {}
@@ -204,14 +211,20 @@ class Collector:
         item_column, answer_column = columns
         index = self.item_index.get(item)
         if index is None:
-            index = self.item_index.get(normalize(item))
+            index = self.item_index.get(normalize(item), self.item_names.get(normalize(item)))
         if index is None:
+            close = did_you_mean(normalize(item), [*self.item_index, *self.item_names])
             self.problem(
                 "answers.unknown_item",
-                {"at": place.at(item_column), "item": item, "catalog": self.catalog.id},
+                {
+                    "at": place.at(item_column),
+                    "item": item,
+                    "catalog": self.catalog.id,
+                    "hint": phrase("answers.did_you_mean", name=close) if close else "",
+                },
                 line=place.line,
                 column=item_column,
-                expected="an item id of the catalog",
+                expected=phrase("answers.expected_item"),
                 found=repr(item),
             )
             return
