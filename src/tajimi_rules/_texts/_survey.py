@@ -12,6 +12,21 @@ if TYPE_CHECKING:
     from . import Table
 
 TEXTS: Table = {
+    "survey.expected.item_grading": {"en": "an item_grading object", "ja": "item_grading の指定"},
+    "survey.expected.answer_text": {
+        "en": "an answer text listed in the catalog (e.g. {examples})",
+        "ja": "カタログにある回答の文言（例: {examples}）",
+    },
+    "survey.expected.one_answer": {"en": "one answer per body and item", "ja": "団体と項目ごとに一つの回答"},
+    "survey.expected.readable_file": {"en": "a readable answers file", "ja": "読み取れる回答ファイル"},
+    "survey.expected.header": {
+        "en": "a header with code, item, answer (and optionally name, prefecture)",
+        "ja": "code、item、answer（と任意で name、prefecture）の見出し行",
+    },
+    "survey.expected.mapping": {"en": "a JSON column mapping", "ja": "JSON の列対応表"},
+    "survey.expected.one_row": {"en": "one row per body", "ja": "団体ごとに一行"},
+    "survey.expected.workbook": {"en": "an .xlsx workbook", "ja": ".xlsx のブック"},
+    "survey.expected.one_of": {"en": "one of {names}", "ja": "次のいずれか: {names}"},
     "answers.expected_item": {"en": "an item id or name of the catalog", "ja": "カタログの項目 ID または項目名"},
     "answers.did_you_mean": {"en": " (did you mean {name!r}?)", "ja": "（{name!r} のことですか）"},
     "survey.note": {

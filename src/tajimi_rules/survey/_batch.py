@@ -23,7 +23,7 @@ from fractions import Fraction
 
 import attrs
 
-from .._errors import InvalidDocumentError, Problem, Severity, pointer
+from .._errors import InvalidDocumentError, Problem, Severity, phrase, pointer
 from .._texts import text
 from ..documents._loaders import load_rules
 from ..model import (
@@ -110,7 +110,7 @@ def _grading(rules: RuleSet) -> ItemGrading:
             "ruleset.no_item_grading",
             {"rules": rules.id},
             pointer=pointer("item_grading"),
-            expected="an item_grading object",
+            expected=phrase("survey.expected.item_grading"),
             found="none",
         )
         raise InvalidDocumentError([missing], kind="ruleset")

@@ -236,7 +236,7 @@ class Collector:
                 {"at": place.at(answer_column), "answer": answer},
                 line=place.line,
                 column=answer_column,
-                expected="an answer text listed in the catalog (e.g. " + ", ".join(map(repr, self._examples())) + ")",
+                expected=phrase("survey.expected.answer_text", examples=", ".join(map(repr, self._examples()))),
                 found=repr(answer),
             )
             return
@@ -247,7 +247,7 @@ class Collector:
                 {"at": place.at(item_column), "code": code, "item": item},
                 line=place.line,
                 column=item_column,
-                expected="one answer per body and item",
+                expected=phrase("survey.expected.one_answer"),
                 found="a second answer",
             )
             return
@@ -293,7 +293,7 @@ def unreadable(catalog: Catalog, file: str, error: OSError) -> Answers:
         {"reason": error.strerror or str(error)},
         text_id="survey.unreadable_file",
         file=file,
-        expected="a readable answers file",
+        expected=phrase("survey.expected.readable_file"),
         found=type(error).__name__,
     )
     return Answers.unread(catalog, file, (fault,))

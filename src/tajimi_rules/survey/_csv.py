@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import Problem
+from .._errors import Problem, phrase
 from ..model import Catalog
 from ._answers import Answers
 from ._codes import code_digits
@@ -131,7 +131,7 @@ def _header(header: list[str] | None, collector: Collector) -> _Columns | None:
             {"columns": ", ".join(repr(key) for key in missing)},
             line=1,
             column=None,
-            expected="a header with code, item, answer (and optionally name, prefecture)",
+            expected=phrase("survey.expected.header"),
             found=", ".join(repr(title) for title in header) if header else "no header",
         )
         return None

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._errors import phrase
 from ..model import Catalog
 from ._answers import Answers
 from ._csv import read_long_csv
@@ -32,6 +33,8 @@ def read_answers(
     if mapping is not None:
         return read_wide_xlsx(source, catalog, mapping)
     if Path(source).suffix.lower() == ".xlsx":
-        missing = problem("answers.mapping_missing", file=file, expected="a JSON column mapping", found="none")
+        missing = problem(
+            "answers.mapping_missing", file=file, expected=phrase("survey.expected.mapping"), found="none"
+        )
         return Answers.unread(catalog, file, (missing,))
     return read_long_csv(source, catalog, encoding=encoding)

@@ -75,7 +75,7 @@ def _row(values: tuple[object, ...], place: Place, layout: ColumnMapping, collec
             {"at": place.at(layout.code), "code": code},
             line=place.line,
             column=layout.code,
-            expected="one row per body",
+            expected=phrase("survey.expected.one_row"),
             found="a second row",
         )
         return
@@ -133,7 +133,7 @@ def read_wide_xlsx(
             "answers.not_xlsx",
             {"error": str(error)},
             file=file,
-            expected="an .xlsx workbook",
+            expected=phrase("survey.expected.workbook"),
             found=type(error).__name__,
         )
         return Answers.unread(catalog, file, (fault,))
@@ -143,7 +143,7 @@ def read_wide_xlsx(
                 "answers.missing_sheet",
                 {"sheet": layout.sheet},
                 file=file,
-                expected="one of " + ", ".join(repr(name) for name in workbook.sheetnames),
+                expected=phrase("survey.expected.one_of", names=", ".join(repr(name) for name in workbook.sheetnames)),
                 found=repr(layout.sheet),
             )
             return Answers.unread(catalog, file, (fault,))
