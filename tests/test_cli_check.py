@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from tajimi_rules._cli import COMMANDS, build_parser
 from tajimi_rules._cli._common import EXIT_INTERNAL, Command, Output, UsageError
 from tajimi_rules._texts import LANGS
 
+from .conftest import EXAMPLE
 from .conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -390,3 +392,45 @@ def test_suggest_unknown_category_is_the_library_error_in_japanese(example_path,
     status, out, err = run("suggest", str(example_path), "--category", "nope", "--lang", "ja")
     assert (status, out) == (2, "")
     assert err.startswith("tajimi-rules: カテゴリ 'nope' はない（あるもの: ai, digital-divide")
+
+
+HOSTILE = "多治見\x1b]0;pwned\x07\x1b[2J\x1b[31m\u202e\u2066\x85市"
+_RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    ("command", "form"),
+    [("check", "text"), ("check", "json"), ("suggest", "text"), ("suggest", "json"), ("report", "text")],
+)
+def test_no_control_character_from_input_reaches_the_terminal(command, form, tmp_path):
+    """Names holding OSC/CSI sequences, C1 controls and bidi overrides come out escaped, in text and JSON alike."""
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    document["municipality"]["name"] = HOSTILE
+    document["survey"]["title"] = HOSTILE
+    for category in document["categories"]:
+        category["name"]["ja"] = HOSTILE
+        for item in category.get("items", ()):
+            item["name"]["ja"] = HOSTILE
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    argv = [command, str(source)]
+    if command == "report":
+        argv += ["--out", str(tmp_path / "r.md")]
+    elif form == "json":
+        argv += ["--format", "json"]
+    result = run(*argv)
+    assert result.status in (0, 1), result.stderr
+    assert not _RAW_CONTROL.search(result.stdout + result.stderr)
+    if form == "json":
+        # The escapes read back as the same data.
+        assert any(HOSTILE in text for text in _strings(json.loads(result.stdout)))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []

@@ -63,17 +63,21 @@ class Output:
     stdout: TextIO
     stderr: TextIO
 
+    # Every text reaches the terminal through these three, each neutralised here: one step for every
+    # command, whatever part of a message came from input.
+
     def write(self, line: str = "") -> None:
-        """Write a line of results."""
-        print(line, file=self.stdout)
+        """Write a line (or lines) of results, control characters written as escapes."""
+        print(_visible_lines(line), file=self.stdout)
 
     def json(self, value: Any) -> None:
-        """Write one JSON document of results."""
-        print(json.dumps(value, ensure_ascii=False, indent=2), file=self.stdout)
+        """Write one JSON document of results; characters that could drive a terminal stay JSON escapes."""
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        print(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text), file=self.stdout)
 
     def error(self, line: str) -> None:
-        """Write a line to the error stream."""
-        print(line, file=self.stderr)
+        """Write a line (or lines) to the error stream, control characters written as escapes."""
+        print(_visible_lines(line), file=self.stderr)
 
 
 @attrs.frozen
@@ -131,6 +135,16 @@ def visible(line: str) -> str:
     '多治見\\x1b[2J市'
     """
     return _CONTROL.sub(lambda match: ascii(match[0])[1:-1], line)
+
+
+def _visible_lines(text: str) -> str:
+    # Line breaks of the output's own stay; everything else that could drive a terminal is escaped.
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+# json.dumps escapes C0 controls inside strings; what it leaves raw (C1 controls, bidi and
+# line-separator characters) is written as a JSON escape, which reads back as the same data.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def width(cell: str) -> int:
