@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -546,3 +549,23 @@ def test_csv_items_by_their_japanese_name_and_did_you_mean():
     assert f"did you mean {item.name.ja!r}?" in problem.text("en")
     assert f"（{item.name.ja!r} のことですか）" in problem.text("ja")
     assert "期待: カタログの項目 ID または項目名" in problem.text("ja")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no fifos")
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_answers_that_are_no_regular_file_are_refused_without_waiting(kind, tmp_path):
+    """A fifo (which would wait for a writer) or /dev/zero (which never ends) as answers: a problem, exit 2, at once."""
+    if kind == "fifo":
+        source = tmp_path / "answers.csv"
+        os.mkfifo(source)
+    else:
+        source = Path("/dev/zero")
+        if not source.exists():
+            pytest.skip("this system has no /dev/zero")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "tajimi_rules", "batch", str(source), "--catalog", "r4", "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert "file.not_regular" not in result.stderr  # worded, not a code
+    assert "not a regular file" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()

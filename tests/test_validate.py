@@ -796,3 +796,16 @@ def test_check_digit_is_one_problem_wherever_the_code_sits() -> None:
     document["municipality"]["code"] = "212040"
     (problem,) = validate(document)
     assert problem == bare.within("municipality", "code")
+
+
+@pytest.mark.parametrize("limit", ["1000000000000000", "99999999999999999999"])
+def test_a_huge_size_limit_reads_the_file_by_its_size(limit):
+    """``--max-bytes`` far beyond memory (or any index) reads the file as it is: no memory reserved for the limit."""
+    result = run("validate", str(ROOT / "examples" / "tajimi-r4.json"), "--max-bytes", limit)
+    assert result.status == 0, result.stderr
+
+
+def test_a_path_with_a_nul_byte_is_a_problem():
+    """A path no file can have (it holds a NUL byte) is a problem, not a ``ValueError``."""
+    (problem,) = tr.validate("exa\0mple.json")
+    assert problem.code == "file.unreadable"

@@ -244,6 +244,7 @@ TEXTS: Table = {
     "words.existing_file": {"en": "an existing JSON file", "ja": "存在する JSON ファイル"},
     "words.nothing_here": {"en": "nothing at this path", "ja": "このパスには何もない"},
     "words.a_json_file": {"en": "a JSON file", "ja": "JSON ファイル"},
+    "words.an_answers_file": {"en": "an answers file (CSV or .xlsx)", "ja": "回答ファイル（CSV または .xlsx）"},
     "words.a_directory": {"en": "a directory", "ja": "ディレクトリ"},
     "words.a_regular_file": {"en": "a regular JSON file", "ja": "通常の JSON ファイル"},
     "words.a_fifo": {"en": "a fifo", "ja": "パイプ"},

@@ -22,12 +22,18 @@ import stat
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .._errors import Problem, phrase, pointer
 from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "dumps", "read_json"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "dumps",
+    "read_bounded",
+    "read_json",
+]
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
@@ -308,13 +314,13 @@ def read_json(  # noqa: PLR0911 - one return for each way a file can fail to be 
     else:
         path = Path(source)
         label = name or str(source)
-        fault = _path_problem(path, label, max_bytes)
+        fault = path_problem(path, label, max_bytes)
         if fault is not None:
             return None, [fault]
         try:
             with path.open("rb") as stream:
                 # One byte past the limit tells a file that grew since it was measured.
-                data = stream.read(max_bytes + 1)
+                data = read_bounded(stream, max_bytes + 1)
         except OSError as error:
             return None, [_io_problem(label, error)]
     if len(data) > max_bytes:
@@ -387,10 +393,36 @@ def read_json(  # noqa: PLR0911 - one return for each way a file can fail to be 
 _MISSING = (errno.ENOENT, errno.ENOTDIR)
 
 
-def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
+_CHUNK = 1 << 20
+
+
+def read_bounded(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``stream``, read in chunks: memory follows the file, not the limit."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = stream.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def path_problem(  # noqa: PLR0911 - one return per kind of path
+    path: Path, label: str, max_bytes: int, *, wanted: str = "words.a_json_file"
+) -> Problem | None:
     """What stops ``path`` from being read as a JSON file, or ``None``: only regular files are."""
     try:
         status = path.stat()
+    except ValueError as error:  # a path no file can have (a NUL byte in it)
+        return Problem(
+            code="file.unreadable",
+            file=label.replace("\0", "\\0"),
+            fields={"reason": str(error)},
+            expected=phrase("words.a_readable_file"),
+            found=repr(label),
+        )
     except OSError as error:
         if error.errno in _MISSING:
             return Problem(
@@ -404,7 +436,7 @@ def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
         return Problem(
             code="file.directory",
             file=label,
-            expected=phrase("words.a_json_file"),
+            expected=phrase(wanted),
             found=phrase("words.a_directory"),
         )
     if not stat.S_ISREG(status.st_mode):
@@ -414,7 +446,7 @@ def _path_problem(path: Path, label: str, max_bytes: int) -> Problem | None:
             code="file.not_regular",
             file=label,
             fields={"what": found},
-            expected=phrase("words.a_regular_file"),
+            expected=phrase("words.a_regular_file" if wanted == "words.a_json_file" else wanted),
             found=found,
         )
     if status.st_size > max_bytes:

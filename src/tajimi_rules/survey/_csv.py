@@ -19,13 +19,14 @@ from typing import Any
 import attrs
 
 from .._errors import Problem, phrase
+from ..documents._jsonio import path_problem, read_bounded
 from ..model import Catalog
 from ._answers import Answers
 from ._codes import code_digits
 from ._collect import Collector, Place, normalize, unreadable
 from ._problem import problem
 
-__all__ = ["decode", "read_long_csv"]
+__all__ = ["MAX_ANSWERS_BYTES", "decode", "read_long_csv"]
 
 _COLUMNS = {
     "code": "code",
@@ -201,6 +202,14 @@ def _records(reader: Any, collector: Collector) -> Iterator[list[str]]:
         )
 
 
+MAX_ANSWERS_BYTES = 256 * 1024 * 1024
+"""The largest answers file read (256 MiB; a national long CSV is a few MiB): larger ones are refused, unread."""
+
+
+def _grew(file: str) -> Problem:
+    return Problem(code="file.unreadable", file=file, fields={"reason": "the file grew while it was read"})
+
+
 def read_long_csv(
     source: str | os.PathLike[str] | bytes,
     catalog: Catalog,
@@ -218,10 +227,20 @@ def read_long_csv(
         file, data = name or "<bytes>", source
     else:
         file = name or os.fspath(source)
+        fault = path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file")
+        if fault is not None:
+            return Answers.unread(catalog, file, (fault,))
         try:
-            data = Path(source).read_bytes()
+            with Path(source).open("rb") as stream:
+                data = read_bounded(stream, MAX_ANSWERS_BYTES + 1)
         except OSError as error:
             return unreadable(catalog, file, error)
+        if len(data) > MAX_ANSWERS_BYTES:  # the file grew since it was measured
+            return Answers.unread(
+                catalog,
+                file,
+                (path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file") or _grew(file),),
+            )
     text = decode(data, encoding, file)
     if isinstance(text, Problem):
         return Answers.unread(catalog, file, (text,))

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import phrase
+from ..documents._jsonio import path_problem
 from ..model import Catalog
 from ._answers import Answers
-from ._csv import read_long_csv
+from ._csv import MAX_ANSWERS_BYTES, read_long_csv
 from ._problem import problem
 from ._xlsx import read_wide_xlsx
 
@@ -30,6 +31,10 @@ def read_answers(
     column mapping is a problem (``answers.mapping_missing``), not an exception.
     """
     file = os.fspath(source)
+    # A fifo would wait for a writer and a device never ends: only regular files of a bounded size are read.
+    fault = path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file")
+    if fault is not None:
+        return Answers.unread(catalog, file, (fault,))
     if mapping is not None:
         return read_wide_xlsx(source, catalog, mapping)
     if Path(source).suffix.lower() == ".xlsx":
