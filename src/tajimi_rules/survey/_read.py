@@ -31,9 +31,10 @@ def read_answers(
     column mapping is a problem (``answers.mapping_missing``), not an exception.
     """
     file = os.fspath(source)
-    # A fifo would wait for a writer and a device never ends: only regular files of a bounded size are read.
+    # A fifo would wait for a writer and a device never ends: only regular files of a bounded size are
+    # read (a missing file is each reader's own problem, worded for it).
     fault = path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file")
-    if fault is not None:
+    if fault is not None and fault.code != "file.missing":
         return Answers.unread(catalog, file, (fault,))
     if mapping is not None:
         return read_wide_xlsx(source, catalog, mapping)
