@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
 
-from ._texts import Lang, text
+from ._texts import text
 
 __all__ = [
     "Detail",
@@ -299,8 +299,8 @@ class OutputExistsError(TajimiRulesError, FileExistsError):
         super().__init__(f"{path}: the output exists and is not empty (replacing it was not asked for)")
 
 
-Field = str | int | Callable[[Lang], str]
-"""A field of a message: a value written as is, or a function giving its text in a language."""
+Field = str | int | Phrase
+"""A field of a message: a value written as is, or a :class:`Phrase` worded in the language shown."""
 
 
 def problem(  # noqa: PLR0913 - keyword-only parts of a problem, each with a default
@@ -316,19 +316,10 @@ def problem(  # noqa: PLR0913 - keyword-only parts of a problem, each with a def
     severity: Severity = Severity.ERROR,
     **fields: Field,
 ) -> Problem:
-    """A :class:`Problem` whose English and Japanese messages are the text table's template for ``code``.
-
-    A field that is a function is called with the language, for a field that is itself worded
-    (a place, a meaning).
-    """
-
-    def message(lang: Lang) -> str:
-        return text(code, lang, **{key: value(lang) if callable(value) else value for key, value in fields.items()})
-
+    """A :class:`Problem` with ``code``, its message the text table's template for the code, filled with ``fields``."""
     return Problem(
         code=code,
-        message=message("en"),
-        message_ja=message("ja"),
+        fields=fields,
         pointer=pointer,
         expected=expected,
         found=found,

@@ -26,12 +26,9 @@ from fractions import Fraction
 
 from .._errors import InvalidDocumentError, Problem, phrase, pointer
 from .._fractions import format_fraction
-from ..rules import AllOf, AnyOf, Not, Predicate, RuleSet, Share
+from ..rules import MAX_COUNT, AllOf, AnyOf, Not, Predicate, RuleSet, Share
 
 __all__ = ["MAX_COUNT", "MAX_TOTAL", "Target", "check_range", "range_problems", "shares_of"]
-
-MAX_COUNT = 100_000
-"""The largest count of one level the schemas allow (and the ports accept)."""
 
 MAX_TOTAL = 4 * MAX_COUNT
 """The largest number of items in a category, so the largest numerator or denominator of a share."""

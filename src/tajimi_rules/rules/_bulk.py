@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_COUNT", "RATING_CODES", "BulkRateFunction", "compile_bulk", "ratings_of"]
 
 MAX_COUNT = 100_000
-"""The largest count per level the bulk functions accept (the schema's bound)."""
+"""The largest count of one level the schemas allow: the bulk functions and every exported port accept it."""
 
 RATING_CODES: tuple[Rating, ...] = tuple(Rating)
 """What the codes of a bulk rating mean: code ``i`` is ``RATING_CODES[i]``; ``-1`` is no rating."""

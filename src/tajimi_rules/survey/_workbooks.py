@@ -39,7 +39,7 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from .._texts import Lang, text
-from ..errors import Problem, Severity, phrase
+from ..errors import Phrase, Problem, Severity, phrase
 from ..model import Catalog
 from ..model._layout import Layout, LayoutSheet, Meaning, Reading, column_letters, column_number
 from ._answers import PREFECTURES, Answers, Body
@@ -330,15 +330,20 @@ class _Place(NamedTuple):
     row: int
     column: int
 
+    @property
+    def phrase(self) -> Phrase:
+        """The place in words: the sheet and the cell."""
+        return phrase("workbook.place", sheet=self.sheet, cell=f"{column_letters(self.column)}{self.row}")
+
     def text(self, lang: Lang) -> str:
-        return text("workbook.place", lang, sheet=self.sheet, cell=f"{column_letters(self.column)}{self.row}")
+        return self.phrase.render(lang)
 
     def problem(self, code: str, /, **fields: Any) -> Problem:
-        return problem(code, file=self.file, line=self.row, column=self.column, place=self.text, **fields)
+        return problem(code, file=self.file, line=self.row, column=self.column, place=self.phrase, **fields)
 
 
-def _meaning_text(meaning: Meaning) -> Callable[[Lang], str]:
-    return lambda lang: text(f"workbook.meaning.{meaning.value}", lang)
+def _meaning_text(meaning: Meaning) -> Phrase:
+    return phrase(f"workbook.meaning.{meaning.value}")
 
 
 def _pair(applies: Meaning, done: Meaning) -> Meaning:
@@ -407,7 +412,7 @@ class _Merger:
                 code=code,
                 item=item,
                 meaning=_meaning_text(meaning),
-                other_place=_Place(*other).text,
+                other_place=_Place(*other).phrase,
                 other_meaning=_meaning_text(before),
             )
         )
@@ -508,7 +513,7 @@ class _SheetReader:
                     expected=population,
                     found=body,
                     code=body,
-                    population=lambda lang: text(f"workbook.population.{population}", lang),
+                    population=phrase(f"workbook.population.{population}"),
                 )
             )
             return False
