@@ -1,0 +1,1 @@
+"""The hostile corpus: what every command and the Python API promise under hostile input."""

@@ -1,0 +1,51 @@
+"""The hostile corpus's runner can fail: each of its promises is checked on a case that breaks it."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from .harness import HOSTILE_TEXTS, Hang, api_hostile, hang_guard, no_network, run_hostile
+
+
+def test_a_hang_is_interrupted() -> None:
+    with pytest.raises(Hang), hang_guard(0.2):
+        time.sleep(5)
+
+
+def test_network_access_is_refused_and_recorded() -> None:
+    with no_network() as attempts, pytest.raises(OSError, match="refuses network"):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+    assert attempts
+
+
+def test_api_hostile_returns_what_was_raised() -> None:
+    def boom() -> None:
+        raise ValueError("bad")
+
+    assert isinstance(api_hostile(boom), ValueError)
+
+
+def test_an_unexpected_exit_status_fails_the_case(tmp_path: Path, example_path: Path) -> None:
+    with pytest.raises(AssertionError, match="exit status 1, expected 2"):
+        run_hostile("check", example_path, root=tmp_path, status=2)
+
+
+def test_a_missing_problem_code_fails_the_case(tmp_path: Path, example_path: Path) -> None:
+    with pytest.raises(AssertionError, match="expected problem codes"):
+        run_hostile("check", example_path, "--format", "json", root=tmp_path, status=1, codes=["json.syntax"])
+
+
+def test_a_written_file_fails_the_case_unless_named(tmp_path: Path, example_path: Path) -> None:
+    with pytest.raises(AssertionError, match="files written"):
+        run_hostile("schema", "--out", tmp_path / "e", root=tmp_path, status=0)
+    run_hostile("schema", "--out", tmp_path / "f", root=tmp_path, status=0, writes=["f"])
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_every_hostile_text_is_neutralised_in_a_file_name(tmp_path: Path, name: str) -> None:
+    missing = tmp_path / f"missing{HOSTILE_TEXTS[name]}.json"
+    run_hostile("validate", missing, "--format", "json", root=tmp_path, status=1, codes=["file.missing"])
