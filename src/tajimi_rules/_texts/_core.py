@@ -20,6 +20,17 @@ TEXTS: Table = {
     "rating.good": {"en": "good", "ja": "良好"},
     "rating.partly_deficient": {"en": "partly deficient", "ja": "やや不備あり"},
     "rating.deficient": {"en": "deficient", "ja": "不備あり"},
+    # A wrong argument to a public function (the exception's message, written in English).
+    "argument.type": {
+        "en": "{function}() argument {parameter} must be {expected}, not {found}",
+        "ja": "{function}() の引数 {parameter} は {expected} でなければならない（渡されたのは {found}）",
+    },
+    "argument.value": {
+        "en": "{function}() argument {parameter} must be {expected}, not {found}",
+        "ja": "{function}() の引数 {parameter} は {expected} でなければならない（渡されたのは {found}）",
+    },
+    "argument.one_of": {"en": "one of {options}", "ja": "{options} のいずれか"},
+    "argument.int_at_least": {"en": "an int of at least {minimum}", "ja": "{minimum} 以上の int"},
 }
 
 PROBLEMS: Table = {}

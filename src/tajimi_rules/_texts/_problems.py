@@ -55,8 +55,8 @@ PROBLEMS: Table = {
         "ja": "キー {key!r} が同じオブジェクトに複数回ある",
     },
     "json.surrogate": {
-        "en": "{what} holds a lone UTF-16 surrogate escape, which is not a character",
-        "ja": "{what}に対になっていないサロゲートのエスケープがあり、文字ではない",
+        "en": "{what} holds a lone UTF-16 surrogate (an escape such as \\ud800 with no pair), which is not a character",
+        "ja": "{what}に対になっていないサロゲート（\\ud800 などの対のないエスケープ）があり、文字ではない",
     },
     # What kind of document a file is, and references it makes.
     "document.not_object": {"en": "the document is not a JSON object", "ja": "文書が JSON オブジェクトではない"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._arguments import check_type
 from ..model import Counts, Rating
 from ..rules import RuleSet
 from ._arrangement import Arrangement, Cell, check_max_items, rule_shares, scan
@@ -19,7 +20,14 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
     >>> diff = compare(load_rules("tajimi-r4"), load_rules("tajimi-r4-written"), max_items=6)
     >>> [(d.first.value, d.second) for d in diff.disagreements][:1]
     [('deficient', None)]
+
+    Raises :class:`TypeError` when ``first`` or ``second`` is not a loaded
+    :class:`~tajimi_rules.RuleSet` and :class:`ValueError` for a ``max_items`` out of range.
     """
+    for parameter, rules in (("first", first), ("second", second)):
+        check_type(
+            rules, RuleSet, function="compare", parameter=parameter, expected="a RuleSet (load one with load_rules())"
+        )
     check_max_items(max_items)
     arrangement = Arrangement.of(rule_shares(first) + rule_shares(second))
     cells, _, vectors = scan(arrangement, max_items)

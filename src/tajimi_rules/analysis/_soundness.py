@@ -61,6 +61,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
+from .._arguments import check_type
 from ..model import IMPLEMENTING_MOVES, Counts, Rating
 from ..rules import Combine, RuleSet
 from ._arrangement import RATING_OF_CODE, Arrangement, Cell, Vector, check_max_items, rating_code, rule_shares, scan
@@ -180,6 +181,9 @@ def _bit_range(bits: int) -> tuple[int, int]:
     return (bits & -bits).bit_length() - 1, bits.bit_length() - 1
 
 
+_A_RULE_SET = "a RuleSet (load one with load_rules())"
+
+
 def analyze(
     rules: RuleSet,
     max_items: int = 60,
@@ -195,7 +199,11 @@ def analyze(
     '1/1/0/0'
 
     ``moves`` are the one-item moves that must never lower a rating (see :data:`MOVE_SETS`).
+    Raises :class:`TypeError` when ``rules`` is not a loaded :class:`~tajimi_rules.RuleSet`
+    (load one with :func:`~tajimi_rules.load_rules`) and :class:`ValueError` for a ``max_items``
+    out of range.
     """
+    check_type(rules, RuleSet, function="analyze", parameter="rules", expected=_A_RULE_SET)
     check_max_items(max_items)
     moves = tuple(moves)
     arrangement = Arrangement.of(rule_shares(rules))

@@ -4,6 +4,12 @@ Every loader runs the one document pipeline (JSON Schema, structure, meaning) an
 :class:`~tajimi_rules.InvalidDocumentError` carrying every problem with its JSON pointer
 when the document is not valid. A name that is neither a shipped id nor a path raises the
 kind's :class:`~tajimi_rules.errors.UnknownIdError`.
+
+Arguments: a parsed document that is a JSON value but not an object (``None``, a list, a
+number) is bad content, an :class:`~tajimi_rules.InvalidDocumentError` (``document.not_object``)
+from every loader and a problem from :func:`~tajimi_rules.validate`; a value no JSON document
+holds and no path names (``object()``, a set) raises :class:`TypeError` naming the parameter.
+A path holding a NUL byte is a problem (``file.unreadable``), as on the command line.
 """
 
 from __future__ import annotations
@@ -11,16 +17,18 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .._arguments import check_type
 from .._errors import InvalidDocumentError, UnknownCatalogError, UnknownIdError, UnknownRuleSetError
 from ..model import Catalog, Evaluation
 from ..rules._rules import RuleSet
 from ._kinds import Context, DocumentKind
-from ._pipeline import ContextFor, Source, run
+from ._pipeline import ContextFor, Source, not_an_object, run
 from ._schemas import Kind
 
 __all__ = [
@@ -49,6 +57,13 @@ RulesArgument = str | os.PathLike[str] | Mapping[str, Any] | RuleSet | None
 """What names a rule set: a shipped id, a path, a mapping, a loaded rule set, or ``None``."""
 
 _T = TypeVar("_T")
+
+# What a parsed JSON document can be; a list or a number is one, but not an object.
+_JSON_VALUES = (type(None), bool, int, float, Decimal, str, list, tuple, Mapping)
+_A_DOCUMENT = "a JSON value (a Mapping for a valid document)"
+_RULES_ARGUMENT = "a rule-set id or path (str or os.PathLike), a Mapping, a RuleSet or None"
+_CATALOG_ARGUMENT = "a catalog id or path (str or os.PathLike), a Mapping, a Catalog or None"
+_EVALUATION_ARGUMENT = "a path (str or os.PathLike), bytes, a Mapping or an Evaluation"
 
 
 def _shipped(folder: str) -> tuple[str, ...]:
@@ -106,8 +121,8 @@ def _names_a_file(text: str) -> bool:
         os.stat(text)
     except FileNotFoundError:
         return False
-    except OSError:
-        return True  # something is there but cannot be looked at: reading it says what
+    except (OSError, ValueError):
+        return True  # something is there but cannot be looked at, or a NUL byte: reading it says what
     return True
 
 
@@ -120,11 +135,28 @@ def _by_name(text: str, shipped: tuple[str, ...], unknown: type[UnknownIdError])
     raise unknown(text, shipped)
 
 
+def _check_document(data: object, function: str, parameter: str, kind: Kind, file: str | None) -> None:
+    """Raise unless ``data`` is a JSON object: :class:`TypeError` if it is no JSON value at all."""
+    check_type(data, _JSON_VALUES, function=function, parameter=parameter, expected=_A_DOCUMENT)
+    if not isinstance(data, Mapping):  # a string too: parsed data, never a path
+        raise InvalidDocumentError([not_an_object(data).located(file)], kind=kind)
+
+
+def _check_file(file: object, function: str) -> None:
+    check_type(file, (str, type(None)), function=function, parameter="file", expected="a str or None")
+
+
 # --------------------------------------------------------------------------- rule sets
 
 
 def parse_rules(data: Mapping[str, Any], *, file: str | None = None) -> RuleSet:
-    """Build a :class:`RuleSet` from a JSON-ready mapping, validating it first."""
+    """Build a :class:`RuleSet` from a JSON-ready mapping, validating it first.
+
+    Raises :class:`~tajimi_rules.InvalidDocumentError` when ``data`` is not a valid rule set
+    (``None`` or a list included: ``document.not_object``), :class:`TypeError` when it is no JSON value.
+    """
+    _check_file(file, "parse_rules")
+    _check_document(data, "parse_rules", "data", "ruleset", file)
     return _valid(data, "ruleset", file, RuleSet)
 
 
@@ -139,11 +171,19 @@ def load_rules(rules: RulesArgument = None) -> RuleSet:
 
     ``None`` gives the default rule set, :data:`DEFAULT_RULES`. Shipped rule sets are read
     once and cached. Raises :class:`~tajimi_rules.UnknownRuleSetError` for a name that is
-    neither a shipped id nor an existing path, and :class:`~tajimi_rules.InvalidDocumentError`
-    for an invalid file.
+    neither a shipped id nor an existing path, :class:`~tajimi_rules.InvalidDocumentError`
+    for an invalid file (a path with a NUL byte included), and :class:`TypeError` for an
+    argument of another type.
     """
     if isinstance(rules, RuleSet):
         return rules
+    check_type(
+        rules,
+        (str, os.PathLike, Mapping, type(None)),
+        function="load_rules",
+        parameter="rules",
+        expected=_RULES_ARGUMENT,
+    )
     if isinstance(rules, Mapping):
         return parse_rules(rules)
     named = _by_name(os.fspath(rules if rules is not None else DEFAULT_RULES), builtin_rule_sets(), UnknownRuleSetError)
@@ -160,7 +200,11 @@ def parse_evaluation(data: Mapping[str, Any], *, file: str | None = None, rules:
 
     ``rules`` is the rule set the evaluation will be rated with (default: the file's own
     ``rules``, else :data:`DEFAULT_RULES`): its item grading and ratings are checked against.
+    Raises :class:`~tajimi_rules.InvalidDocumentError` when ``data`` is not a valid evaluation
+    (``None`` or a list included: ``document.not_object``), :class:`TypeError` when it is no JSON value.
     """
+    _check_file(file, "parse_evaluation")
+    _check_document(data, "parse_evaluation", "data", "evaluation", file)
     return _valid(data, "evaluation", file, Evaluation, rules)
 
 
@@ -169,14 +213,20 @@ def load_evaluation(
 ) -> Evaluation:
     """Load an evaluation from a JSON file path or a mapping (an :class:`Evaluation` passes through).
 
-    ``rules`` is as for :func:`parse_evaluation`. Raises :class:`~tajimi_rules.InvalidDocumentError`
-    with every problem found.
+    ``rules`` is as for :func:`parse_evaluation`; ``source`` may also be the document's bytes.
+    Raises :class:`~tajimi_rules.InvalidDocumentError` with every problem found: a missing or
+    unreadable file (a path with a NUL byte included), or a parsed document that is not a JSON
+    object (``None``, a list: ``document.not_object``, as :func:`parse_evaluation` says).
+    Raises :class:`TypeError` for a ``source`` of another type.
     """
     if isinstance(source, Evaluation):
         return source
-    if isinstance(source, Mapping):
-        return parse_evaluation(source, rules=rules)
-    return _valid(source, "evaluation", os.fspath(source), Evaluation, rules)
+    if isinstance(source, bytes):
+        return _valid(source, "evaluation", None, Evaluation, rules)
+    if isinstance(source, str | os.PathLike):
+        return _valid(source, "evaluation", os.fspath(source), Evaluation, rules)
+    check_type(source, _JSON_VALUES, function="load_evaluation", parameter="source", expected=_EVALUATION_ARGUMENT)
+    return parse_evaluation(source, rules=rules)
 
 
 def resolve(
@@ -197,7 +247,13 @@ def resolve(
 
 
 def parse_catalog(data: Mapping[str, Any], *, file: str | None = None) -> Catalog:
-    """Build a :class:`~tajimi_rules.model.Catalog` from a JSON-ready mapping, validating schema and meaning."""
+    """Build a :class:`~tajimi_rules.model.Catalog` from a JSON-ready mapping, validating schema and meaning.
+
+    Raises :class:`~tajimi_rules.InvalidDocumentError` when ``data`` is not a valid catalog
+    (``None`` or a list included: ``document.not_object``), :class:`TypeError` when it is no JSON value.
+    """
+    _check_file(file, "parse_catalog")
+    _check_document(data, "parse_catalog", "data", "catalog", file)
     return _valid(data, "catalog", file, Catalog)
 
 
@@ -212,13 +268,21 @@ def load_catalog(source: str | os.PathLike[str] | Mapping[str, Any] | Catalog | 
 
     ``None`` gives :data:`DEFAULT_CATALOG`. Shipped catalogs are read once and cached. Raises
     :class:`~tajimi_rules.errors.UnknownCatalogError` for a name that is neither a shipped id
-    nor an existing path, and :class:`~tajimi_rules.InvalidDocumentError` for an invalid file.
+    nor an existing path, :class:`~tajimi_rules.InvalidDocumentError` for an invalid file, and
+    :class:`TypeError` for an argument of another type.
 
     >>> load_catalog("r4").answers.read("令和5年度中に導入予定")
     <Answer.NOT_IMPLEMENTED: 'not_implemented'>
     """
     if isinstance(source, Catalog):
         return source
+    check_type(
+        source,
+        (str, os.PathLike, Mapping, type(None)),
+        function="load_catalog",
+        parameter="source",
+        expected=_CATALOG_ARGUMENT,
+    )
     if isinstance(source, Mapping):
         return parse_catalog(source)
     named = _by_name(

@@ -23,6 +23,7 @@ from .._errors import Problem, Severity, phrase
 from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, read_json
 from ._kinds import KINDS, Context, DocumentKind, detect_kind, schema_kind
 from ._schemas import Kind, fast_is_valid, json_type, schema_problems, type_words
+from ._values import value_problems
 
 __all__ = ["ContextFor", "Source", "Validated", "not_an_object", "run"]
 
@@ -206,6 +207,11 @@ def run(  # noqa: PLR0913 - keyword-only options, each with a default
             return Validated(kind, tuple(read_problems))
     else:
         label, document, plain = name, source, fast is True
+        # A mapping skipped the strict reader: find in it what a JSON file could not hold.
+        found = value_problems(document, max_depth) if isinstance(document, Mapping) else []
+        if found:
+            located = [p.located(label) for p in found] if label is not None else found
+            return Validated(kind, tuple(located))
     result = check(document, kind=kind, context=context, plain=plain, need_value=need_value, verdicts=verdicts)
     # Errors first, each group in the order found (most relevant first); warnings last.
     ordered = sorted(result.problems, key=lambda p: p.severity is Severity.WARNING)

@@ -12,7 +12,11 @@ Nothing is fetched: a ``$schema`` or ``$ref`` naming a URL is read as a name, ne
 from __future__ import annotations
 
 import datetime
+import os
+from collections.abc import Mapping
+from decimal import Decimal
 
+from .._arguments import check_choice, check_count, check_type
 from .._errors import Problem
 from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH
 from ._kinds import KINDS, detect_kind
@@ -21,6 +25,32 @@ from ._pipeline import Source, Validated, run
 from ._schemas import Kind
 
 __all__ = ["KINDS", "Validated", "detect_kind", "validate", "validated"]
+
+_SOURCES = (str, os.PathLike, bytes, type(None), bool, int, float, Decimal, list, tuple, Mapping)
+_A_SOURCE = "a path (str or os.PathLike), bytes, or a parsed JSON document"
+
+
+def _check_arguments(  # noqa: PLR0913 - the options of validate(), checked together
+    function: str,
+    source: object,
+    *,
+    kind: object,
+    name: object,
+    max_bytes: object,
+    max_depth: object,
+    today: object,
+    fast: object,
+) -> None:
+    """Raise :class:`TypeError` or :class:`ValueError` for an argument ``function`` cannot use."""
+    check_type(source, _SOURCES, function=function, parameter="source", expected=_A_SOURCE)
+    check_choice(kind, (*KINDS, None), function=function, parameter="kind")
+    check_type(name, (str, type(None)), function=function, parameter="name", expected="a str or None")
+    check_count(max_bytes, function=function, parameter="max_bytes")
+    check_count(max_depth, function=function, parameter="max_depth")
+    check_type(
+        today, (datetime.date, type(None)), function=function, parameter="today", expected="a datetime.date or None"
+    )
+    check_type(fast, (bool, type(None)), function=function, parameter="fast", expected="True, False or None")
 
 
 def validated(  # noqa: PLR0913 - keyword-only options, each with a default
@@ -37,9 +67,12 @@ def validated(  # noqa: PLR0913 - keyword-only options, each with a default
 ) -> Validated:
     """Validate one document and keep what was found: kind, problems, and the value if valid.
 
-    The arguments are those of :func:`validate`. With ``need_value=False`` a valid
-    evaluation is not structured into the model (faster).
+    The arguments are those of :func:`validate`, and so are the exceptions. With
+    ``need_value=False`` a valid evaluation is not structured into the model (faster).
     """
+    _check_arguments(
+        "validated", source, kind=kind, name=name, max_bytes=max_bytes, max_depth=max_depth, today=today, fast=fast
+    )
     return run(
         source,
         kind=kind,
@@ -78,12 +111,20 @@ def validate(  # noqa: PLR0913 - keyword-only options, each with a default
     mapping (which must then hold only JSON values), ``False`` never.
 
     Problems come errors first, most relevant first, then warnings (which do not make the
-    document invalid). Bad content never raises; an unknown or invalid ``rules`` argument
-    does (:class:`~tajimi_rules.UnknownRuleSetError`, :class:`~tajimi_rules.InvalidDocumentError`).
+    document invalid). Bad content never raises: a path that names no readable file (one
+    holding a NUL byte included), a parsed document that is not an object, a mapping holding
+    ``NaN``, ``Infinity`` or a lone surrogate are each a problem, as in a file. An unknown or
+    invalid ``rules`` argument raises (:class:`~tajimi_rules.UnknownRuleSetError`,
+    :class:`~tajimi_rules.InvalidDocumentError`); so does a wrong argument: :class:`ValueError`
+    for an unknown ``kind`` or a negative ``max_bytes`` or ``max_depth``, :class:`TypeError`
+    for an argument of the wrong type (each names the parameter).
 
     >>> validate(b'{"municipality": {"code": "212040"}}', kind="evaluation")[0].code
     'schema.required'
     """
+    _check_arguments(
+        "validate", source, kind=kind, name=name, max_bytes=max_bytes, max_depth=max_depth, today=today, fast=fast
+    )
     return list(
         validated(
             source,

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._arguments import check_type
 from .._files import write_atomically
 from .._fractions import format_fraction, format_percent
 from .._texts import TABLE, is_lang, text
@@ -150,7 +151,11 @@ class _Markdown(str):
 
 
 def report_format(path: str | os.PathLike[str]) -> ReportFormat:
-    """The format a report written to ``path`` takes, from its extension (``ValueError`` if unknown)."""
+    """The format a report written to ``path`` takes, from its extension (``ValueError`` if unknown).
+
+    A ``path`` that is no ``str`` or :class:`os.PathLike` raises :class:`TypeError`.
+    """
+    check_type(path, (str, os.PathLike), function="write_report", parameter="path", expected="a str or os.PathLike")
     suffix = Path(path).suffix.lower()
     try:
         return _EXTENSIONS[suffix]

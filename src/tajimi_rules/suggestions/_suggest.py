@@ -50,6 +50,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_choice, check_type, wrong_type, wrong_value
 from .._errors import UnknownCategoryError
 from ..analysis import ratings_given
 from ..checks._check import category_counts, item_level
@@ -107,7 +108,17 @@ def smallest_change(
     >>> plan = smallest_change(Counts(2, 11, 6, 1), load_rules("tajimi-r4"), "good")
     >>> plan.size, plan.counts_after.short(), plan.rating_after.value
     (1, '2/12/6/0', 'good')
+
+    Raises :class:`TypeError` when ``counts`` is not :class:`~tajimi_rules.Counts` or ``rules``
+    not a loaded :class:`~tajimi_rules.RuleSet`, and :class:`ValueError` for a ``target`` that names no rating.
     """
+    check_type(counts, Counts, function="smallest_change", parameter="counts", expected="a Counts")
+    check_type(
+        rules, RuleSet, function="smallest_change", parameter="rules", expected="a RuleSet (load one with load_rules())"
+    )
+    if not isinstance(target, Rating):
+        ratings = tuple(rating.value for rating in Rating)
+        check_choice(target, ratings, function="smallest_change", parameter="target")
     wanted = Rating(target)
     steps: list[Step] = list(moves)
     outcome = search(
@@ -355,6 +366,38 @@ def _category_of(evaluation: Evaluation, category_id: str) -> Category:
     raise UnknownCategoryError(category_id, (category.id for category in evaluation.categories))
 
 
+def _options(
+    function: str,
+    target: object,
+    category: object,
+    order: object,
+    minimise: object,
+    default_cost: object,
+) -> tuple[Rating | None, CandidateOrder | OrderKey]:
+    """The target and the order :func:`suggest` was given, checked; a wrong one raises naming itself."""
+    ratings = tuple(rating.value for rating in Rating)
+    if target is not None and not isinstance(target, Rating):
+        check_choice(target, (*ratings, None), function=function, parameter="target")
+    check_type(
+        category, (str, type(None)), function=function, parameter="category", expected="a category id (str) or None"
+    )
+    check_choice(minimise, ("count", "cost"), function=function, parameter="minimise")
+    check_type(
+        default_cost, (int, Fraction), function=function, parameter="default_cost", expected="an int or a Fraction"
+    )
+    if default_cost < 0:  # type: ignore[operator]
+        raise wrong_value(function, "default_cost", "at least 0", default_cost)
+    orders = ", ".join(repr(choice.value) for choice in CandidateOrder)
+    expected = f"a CandidateOrder ({orders}) or a key function over Candidate"
+    if isinstance(order, str):
+        if order not in {choice.value for choice in CandidateOrder}:
+            raise wrong_value(function, "order", expected, order)
+        order = CandidateOrder(order)
+    elif not isinstance(order, CandidateOrder) and not callable(order):
+        raise wrong_type(function, "order", expected, order)
+    return (Rating(target) if target is not None else None), order
+
+
 def suggest(  # noqa: PLR0913 - keyword-only options, each with a default
     evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
@@ -380,12 +423,14 @@ def suggest(  # noqa: PLR0913 - keyword-only options, each with a default
     (default true) also computes what it would take (:class:`Beyond`). ``rules`` defaults to
     the evaluation's own ``rules`` id, else ``tajimi-r4``; the evaluation is read under that
     rule set (:func:`~tajimi_rules.documents.resolve`, as ``check`` reads it). Raises
-    :class:`~tajimi_rules.errors.UnknownCategoryError` for an unknown ``category``.
+    :class:`~tajimi_rules.errors.UnknownCategoryError` for an unknown ``category``, what
+    :func:`~tajimi_rules.load_evaluation` and :func:`~tajimi_rules.load_rules` raise for the
+    documents, :class:`ValueError` for a ``target``, ``order`` or ``minimise`` that names
+    nothing (``order`` may be a :class:`CandidateOrder` value such as ``"cost"``) or a negative
+    ``default_cost``, and :class:`TypeError` for an argument of the wrong type.
     """
-    if minimise not in ("count", "cost"):
-        raise ValueError(f"minimise must be 'count' or 'cost', not {minimise!r}")
+    wanted, order = _options("suggest", target, category, order, minimise, default_cost)
     loaded, rule_set = resolve(evaluation, rules)
-    wanted = Rating(target) if target is not None else None
     chosen = (_category_of(loaded, category),) if category is not None else loaded.categories
     return SuggestionReport(
         evaluation=loaded,

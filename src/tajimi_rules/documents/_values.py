@@ -1,0 +1,101 @@
+r"""Checking a document given as a mapping for what its JSON text could not hold.
+
+A file is read strictly (:mod:`._jsonio`): ``NaN`` and ``Infinity`` are refused, so are lone
+UTF-16 surrogates (``\ud800`` with no pair) and numbers with more digits than a rate or count
+can need. A mapping built in Python skips the reader, so :func:`value_problems` finds the same
+things in it, with the same problem codes, before anything else looks at it: a ``NaN``
+(``float`` or :class:`~decimal.Decimal`, quiet or signalling) would otherwise make a
+comparison raise, and a lone surrogate could be checked but never written. ``-0`` is a
+number like any other (it equals ``0``), as it is in a file. Nesting deeper than the limit
+(a mapping that holds itself, say) is a problem too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from .._errors import Problem, phrase, pointer
+from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
+
+__all__ = ["value_problems"]
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTAINERS = (list, tuple)
+_Path = tuple[str | int, ...]
+
+
+def value_problems(document: Mapping[str, Any], max_depth: int) -> list[Problem]:
+    """What in ``document`` a JSON file could not hold: non-finite numbers, lone surrogates, deep nesting."""
+    return list(_walk(document, max_depth))
+
+
+def _walk(document: Mapping[str, Any], limit: int) -> Iterator[Problem]:
+    # A stack, not recursion: a mapping that holds itself must end in a problem, not a RecursionError.
+    stack: list[tuple[Any, _Path]] = [(document, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > limit:
+            yield Problem(
+                code="json.depth",
+                pointer=pointer(*path),
+                fields={"limit": limit},
+                expected=phrase("words.nesting", limit=limit),
+                found=phrase("words.deeper_nesting"),
+            )
+        elif isinstance(value, str):
+            if lone := _SURROGATE.search(value):
+                yield _surrogate(value, lone.start(), path, key=False)
+        elif isinstance(value, float | Decimal):
+            yield from _number(value, path)
+        elif isinstance(value, Mapping):
+            children: list[tuple[Any, _Path]] = []
+            for key, item in value.items():
+                if isinstance(key, str) and (lone := _SURROGATE.search(key)):
+                    # The key cannot be part of a printable pointer: report it at its object.
+                    yield _surrogate(key, lone.start(), path, key=True)
+                else:
+                    children.append((item, (*path, key)))
+            stack.extend(reversed(children))
+        elif isinstance(value, _CONTAINERS):
+            stack.extend((item, (*path, index)) for index, item in reversed(list(enumerate(value))))
+
+
+def _number(value: float | Decimal, path: _Path) -> Iterator[Problem]:
+    if isinstance(value, Decimal):
+        finite, nan, negative = value.is_finite(), value.is_nan(), value.is_signed()
+    else:
+        finite, nan, negative = math.isfinite(value), math.isnan(value), value < 0
+    if not finite:
+        # What the JSON text would have said: NaN, Infinity or -Infinity.
+        shown = "NaN" if nan else "-Infinity" if negative else "Infinity"
+        yield Problem(
+            code="json.constant",
+            pointer=pointer(*path),
+            fields={"text": shown},
+            expected=phrase("words.finite_number"),
+            found=shown,
+        )
+    elif isinstance(value, Decimal) and not decimal_in_range(value):
+        text = str(value) if len(str(value)) <= 24 else str(value)[:23] + "…"
+        yield Problem(
+            code="json.number_range",
+            pointer=pointer(*path),
+            fields={"number": text},
+            expected=phrase("words.number_digits", before=MAX_DIGITS_BEFORE_POINT, after=MAX_DIGITS_AFTER_POINT),
+            found=text,
+        )
+
+
+def _surrogate(text: str, at: int, path: _Path, *, key: bool) -> Problem:
+    return Problem(
+        code="json.surrogate",
+        pointer=pointer(*path),
+        fields={"what": phrase("words.a_key" if key else "words.a_string")},
+        expected=phrase("words.whole_characters"),
+        # repr() writes the surrogate as an escape (it is not printable), so the problem can be printed.
+        found=repr(text[max(0, at - 12) : at + 12]),
+    )
