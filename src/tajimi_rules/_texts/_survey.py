@@ -101,8 +101,23 @@ PROBLEMS: Table = {
     },
     # -- CSV files
     "answers.encoding": {
-        "en": "the file cannot be decoded as {encodings}",
-        "ja": "ファイルを {encodings} として読めない",
+        "en": "the file cannot be decoded as {encodings}: {count:plural:line:lines} {lines}",
+        "ja": "ファイルを {encodings} として読めない（{count}行: {lines}）",
+    },
+    "answers.mixed_encoding": {
+        "en": (
+            "the file mixes text encodings: it is UTF-8 but for {count:plural:line:lines} {lines}, "
+            "which {count:plural:is:are} not "
+            "(save the whole file in one encoding, or name the encoding to read it with)"
+        ),
+        "ja": (
+            "ファイルの文字エンコーディングが混在している: UTF-8 だが{count}行（{lines}）は UTF-8 ではない"
+            "（ファイル全体を一つのエンコーディングで保存するか、読むエンコーディングを指定する）"
+        ),
+    },
+    "answers.lines_and_more": {
+        "en": "{lines} and {more} more",
+        "ja": "{lines} ほか{more}行",
     },
     "answers.unknown_encoding": {
         "en": "unknown text encoding {name!r}",

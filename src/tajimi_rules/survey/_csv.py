@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import Problem, phrase
+from .._errors import Phrase, Problem, phrase
 from ..documents._jsonio import path_problem, read_bounded
 from ..model import Catalog
 from ._answers import Answers
@@ -47,38 +47,107 @@ _AUTOMATIC_NAMES = "UTF-8 / Shift_JIS (cp932)"
 
 
 def decode(data: bytes, encoding: str | None, file: str) -> str | Problem:
-    """The text of ``data`` in ``encoding`` (by default UTF-8, then cp932), or the problem that stops it.
+    """The text of ``data`` in ``encoding`` (by default UTF-8, else cp932), or the problem that stops it.
 
-    A UTF-8 byte-order mark is dropped. An undecodable byte is reported at its line and column.
+    A UTF-8 byte-order mark is dropped (the file is then UTF-8). With ``encoding`` named, the
+    whole file is decoded with it. Otherwise the rule is, line by line (a line is what ends in
+    a line feed):
+
+    * the whole file is valid UTF-8: it is UTF-8;
+    * some line holds valid non-ASCII UTF-8 and some line is not UTF-8: the file mixes
+      encodings (say, one row pasted from a Shift_JIS file) and is refused
+      (``answers.mixed_encoding``) with the lines that are not UTF-8. Decoding it whole as
+      cp932 would turn every UTF-8 name into other characters without a word;
+    * no line holds non-ASCII UTF-8: it is cp932 if the whole file decodes as cp932, else it
+      is refused (``answers.encoding``) with the lines that do not.
+
+    A cp932 file a line of which happens to be valid UTF-8 too (a few kana or kanji can be) is
+    refused as mixed: naming ``encoding="cp932"`` reads it. An undecodable byte is reported
+    at its line and column, and every line that cannot be decoded is listed (the first
+    :data:`_LINES_SHOWN`, then how many more).
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data, encoding = data[3:], encoding or "utf-8"
-    tries = (encoding,) if encoding else _AUTOMATIC
-    failure: UnicodeDecodeError | None = None
-    for name in tries:
+    if encoding:
         try:
-            decoded: str = data.decode(name)
-            return decoded
-        except UnicodeDecodeError as error:
-            failure = failure or error
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            return _undecodable(data, encoding, encoding, file)
         except LookupError:
             return problem(
                 "answers.unknown_encoding",
-                {"name": name},
+                {"name": encoding},
                 file=file,
                 expected="utf-8, cp932 or shift_jis",
-                found=repr(name),
+                found=repr(encoding),
             )
-    assert failure is not None
-    start = failure.start
+    return _automatic(data, file)
+
+
+def _automatic(data: bytes, file: str) -> str | Problem:
+    """``data`` decoded by the rule :func:`decode` states, with no encoding named."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    if any(not line.isascii() and _decodes(line, "utf-8") for line in lines):
+        bad = [number for number, line in enumerate(lines, 1) if not _decodes(line, "utf-8")]
+        first = _first_bad(data, "utf-8")
+        return problem(
+            "answers.mixed_encoding",
+            {"lines": _line_list(bad), "count": len(bad)},
+            file=file,
+            line=first[0],
+            column=first[1],
+            expected="UTF-8",
+            found=phrase("words.byte_at", byte=data[first[2]], offset=first[2]),
+        )
+    try:
+        return data.decode("cp932")
+    except UnicodeDecodeError:
+        return _undecodable(data, "cp932", _AUTOMATIC_NAMES, file)
+
+
+_LINES_SHOWN = 8
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _first_bad(data: bytes, encoding: str) -> tuple[int, int, int]:
+    """Line, column and offset of the first byte ``encoding`` cannot decode (the data must hold one)."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        start = error.start
+        return data.count(b"\n", 0, start) + 1, start - (data.rfind(b"\n", 0, start) + 1) + 1, start
+    raise AssertionError("the data decodes")  # pragma: no cover - callers pass undecodable data
+
+
+def _line_list(numbers: list[int]) -> Phrase | str:
+    shown = ", ".join(map(str, numbers[:_LINES_SHOWN]))
+    more = len(numbers) - _LINES_SHOWN
+    return phrase("answers.lines_and_more", lines=shown, more=more) if more > 0 else shown
+
+
+def _undecodable(data: bytes, encoding: str, names: str, file: str) -> Problem:
+    """The problem of ``data`` that ``encoding`` cannot decode: the first bad byte, and every bad line."""
+    bad = [number for number, line in enumerate(data.split(b"\n"), 1) if not _decodes(line, encoding)]
+    line, column, start = _first_bad(data, encoding)
     return problem(
         "answers.encoding",
-        {"encodings": encoding or _AUTOMATIC_NAMES},
+        {"encodings": names, "lines": _line_list(bad or [line]), "count": len(bad) or 1},
         file=file,
-        line=data.count(b"\n", 0, start) + 1,
-        column=start - (data.rfind(b"\n", 0, start) + 1) + 1,
-        expected=" or ".join(tries),
-        found=f"byte 0x{data[start]:02x} at offset {start}",
+        line=line,
+        column=column,
+        expected=encoding,
+        found=phrase("words.byte_at", byte=data[start], offset=start),
     )
 
 
