@@ -120,28 +120,36 @@ _KEYS = tuple(key.removeprefix(_PREFIX) for key in TABLE if key.startswith(_PREF
 
 
 def markdown_escape(text: str) -> str:
-    r"""``text`` made inert in Markdown: HTML characters as entities, Markdown punctuation escaped.
+    r"""``text`` made inert in Markdown: it renders as the literal text, inside whatever holds it.
 
-    Line breaks become spaces, so a value never starts a new block or table row, and a value
-    that begins like a list item is escaped at its start.
+    HTML characters become entities and every Markdown punctuation character that can open
+    inline structure is escaped (emphasis, code, links and images, tables, headings). Line
+    breaks become one space and the spaces and tabs around the value are dropped (Markdown
+    would drop them, or read four of them as a code block and two at a line's end as a
+    hard break), so a value never starts a block or a table row; other white space at either
+    end (an ideographic space) is kept as a character reference. A value that begins like a
+    block (``-``, ``+``, ``=``, ``1.``, ``1)``: a list item, a thematic break, a setext
+    underline) has its first mark escaped.
 
     >>> print(markdown_escape("<b>*bold*</b> | x"))
     &lt;b&gt;\*bold\*&lt;/b&gt; \| x
     >>> print(markdown_escape("1. not a list"))
     1\. not a list
+    >>> print(markdown_escape("---"))
+    \---
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"([\\`*_\[\]|#~!{}])", r"\\\1", text)
-    text = re.sub(r"\s*[\r\n]+\s*", " ", text)
-    return re.sub(r"^(\s*)(\d{0,9})([-+.)])(?=\s|$)", _escape_lead, text)
+    text = re.sub(r"[ \t\f\v]*[\r\n]+[ \t\f\v]*", " ", text).strip(" \t\f\v")
+    # Other white space at either end (an ideographic space) is text: as a reference, no parser trims it.
+    text = _EDGE_SPACE.sub(lambda match: f"&#x{ord(match[0]):X};", text)
+    return _BLOCK_LEAD.sub(r"\1\\", text, count=1)
 
 
-def _escape_lead(match: re.Match[str]) -> str:
-    r"""A leading list marker made literal (``\\-``, ``1\\.``); a lone ``.`` or ``)`` needs nothing."""
-    space, digits, mark = match.groups()
-    if (mark in ".)") != bool(digits):
-        return match.group(0)
-    return f"{space}{digits}\\{mark}"
+_EDGE_SPACE = re.compile(r"^\s|\s$")
+# Where a backslash makes a line's start literal: before the mark of an ordered-list number
+# ("1. "), a bullet ("- ", "+ "), or a line of "-" or "=" (a thematic break or setext underline).
+_BLOCK_LEAD = re.compile(r"^(\d{1,9}(?=[.)](?:[ \t]|$))|(?=[-+](?:[ \t]|$))|(?=[-=][-= \t]*$))")
 
 
 class _Markdown(str):
