@@ -31,6 +31,7 @@ MARKER = re.compile(r"<!--\s*generated:\s*([a-z-]+)(?:\s+([a-z-]+))?\s*-->")
 _PREFIXES = {
     "answers": "survey answers (CSV or spreadsheet) that cannot be read as given",
     "category": "a category's own content",
+    "chart": "warnings raised while drawing a report's charts, in the project's words",
     "counts": "counts that disagree with the items",
     "diff": "two evaluations that cannot be compared",
     "document": "what kind of document a file is, and references it makes",

@@ -14,6 +14,7 @@ a file that cannot be written, the ``report`` extra not installed, or (for a PDF
 from __future__ import annotations
 
 import argparse
+import warnings
 from pathlib import Path
 
 from .._texts import text
@@ -21,6 +22,7 @@ from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
 from ..model import Evaluation
 from ..report import PdfError, write_report
+from ..report._charts import reworded
 from ..report._report import report_format
 from ..rules import RuleSet
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
@@ -59,12 +61,17 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     if args.interactive:
         return _interactive(args, out, format_, (evaluation, rules))
     try:
-        report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
     except (ImportError, PdfError) as error:
         # A missing extra or a missing (or failing) Chromium for a PDF: the message says what to do.
         raise UsageError("cli.report.missing_extra", reason=str(error)) from error
     except OSError as error:
         raise UsageError("cli.report.cannot_write", out=out_path, reason=error.strerror or str(error)) from error
+    # Warnings (a name the chart fonts cannot draw) in the project's words, never the library's.
+    for problem in reworded(caught):
+        out.error(visible(problem.located(args.file).text(args.lang)))
     summary = report.summary
     kind = text(f"cli.report.kind.{format_}", args.lang)
     written = text(

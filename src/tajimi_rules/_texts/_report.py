@@ -357,4 +357,19 @@ TEXTS: Table = {
     },
 }
 
-PROBLEMS: Table = {}
+PROBLEMS: Table = {
+    # Warnings raised by the chart library, reworded.
+    "chart.missing_glyph": {
+        "en": (
+            "a name holds {count} {count:plural:character:characters} the chart fonts cannot draw ({characters}); "
+            "the chart shows {count:plural:it:them} as a blank or a box"
+        ),
+        "ja": (
+            "名前にグラフのフォントで描けない文字が{count}字（{characters}）ある。グラフでは空白または四角で表示される"
+        ),
+    },
+    "chart.library_warning": {
+        "en": "the chart library warned ({kind}): {reason}",
+        "ja": "グラフのライブラリが警告した（{kind}）: {reason}",
+    },
+}

@@ -10,6 +10,12 @@ of items at each level beside its rating. Both return PNG bytes; :func:`data_uri
 Charts are drawn with matplotlib's Agg canvas (no display, no pyplot state) and Japanese text
 is set in IPAexGothic, shipped by the ``matplotlib-fontja`` package. Positions on a chart are
 floats: drawing is the only place they appear, and nothing is decided from them.
+
+Warnings that matplotlib (or any library) raises while the charts are drawn never pass as
+they are: :func:`reworded_warnings` catches them and raises each kind once again as a
+:class:`ChartWarning` carrying a :class:`~tajimi_rules.Problem` worded in either language,
+with no control character and no source path (a name holding characters the fonts cannot
+draw is ``chart.missing_glyph``; anything else ``chart.library_warning``).
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
+import re
 import unicodedata
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
@@ -25,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._errors import Problem, Severity
 from .._fractions import format_fraction
 from .._texts import text
 from ..checks._check import CategoryCheck, CheckReport, item_level
@@ -38,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LEVEL_COLOURS",
     "RATING_COLOURS",
+    "ChartWarning",
     "category_chart",
     "category_figure",
     "data_uri",
@@ -46,6 +56,8 @@ __all__ = [
     "japanese_font",
     "overview_chart",
     "plotted_items",
+    "reworded",
+    "reworded_warnings",
 ]
 
 LEVEL_COLOURS = {
@@ -71,6 +83,74 @@ _EXTRA_HINT = "install the 'report' extra: pip install 'tajimi-rules[report]'"
 # Labels are set by display width, a wide (CJK) character counting as two narrow ones.
 _ITEM_LABEL_WIDTH = 34
 _CATEGORY_LABEL_WIDTH = 44
+
+
+class ChartWarning(UserWarning):
+    """A warning raised while drawing the charts, reworded: :attr:`problem` says it in either language."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+# matplotlib's words for a character no font in the family can draw.
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from (?:current )?font")
+# What must not pass into a message: C0 and C1 controls, DEL, bidi controls, line separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_SHOWN_CHARACTERS = 12
+
+
+def _code_point(number: int) -> str:
+    return f"U+{number:04X}"
+
+
+def _printable(message: str) -> str:
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match[0]):04x}", message)
+
+
+def reworded(caught: Sequence[warnings.WarningMessage]) -> tuple[Problem, ...]:
+    """The warnings ``caught`` as problems of severity warning: one for every missing glyph, one per other message."""
+    missing: set[int] = set()
+    others: dict[str, Problem] = {}
+    for entry in caught:
+        if isinstance(entry.message, ChartWarning):
+            others.setdefault(entry.message.problem.message, entry.message.problem)
+            continue
+        message = str(entry.message)
+        if glyph := _MISSING_GLYPH.search(message):
+            missing.add(int(glyph[1]))
+            continue
+        # The message alone: where the library raised it is no concern of the reader.
+        kind = entry.category.__name__
+        reason = _printable(message.strip())
+        others.setdefault(
+            f"{kind}: {reason}",
+            Problem(code="chart.library_warning", fields={"kind": kind, "reason": reason}, severity=Severity.WARNING),
+        )
+    found: list[Problem] = []
+    if missing:
+        shown = sorted(missing)
+        characters = ", ".join(map(_code_point, shown[:_SHOWN_CHARACTERS]))
+        if len(shown) > _SHOWN_CHARACTERS:
+            characters += ", …"
+        found.append(
+            Problem(
+                code="chart.missing_glyph",
+                fields={"characters": characters, "count": len(shown)},
+                severity=Severity.WARNING,
+            )
+        )
+    return (*found, *others.values())
+
+
+@contextmanager
+def reworded_warnings() -> Iterator[None]:
+    """Catch every warning raised in the block and raise each, once and reworded, as a :class:`ChartWarning`."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for problem in reworded(caught):
+        warnings.warn(ChartWarning(problem), stacklevel=3)
 
 
 def _text(key: str, lang: str, **fields: Any) -> str:

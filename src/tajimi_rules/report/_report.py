@@ -613,16 +613,18 @@ def _groups(categories: Sequence[CategoryReport]) -> list[tuple[str, list[Catego
 
 
 def _chart_uris(report: Report) -> tuple[str, dict[str, str]]:
-    from ._charts import category_chart, data_uri, has_category_chart, overview_chart
+    from ._charts import category_chart, data_uri, has_category_chart, overview_chart, reworded_warnings
 
-    overview = data_uri(overview_chart(report.check, lang=report.lang))
-    # A category with no item of known rate gets no chart: it would only restate the counts,
-    # which the summary table and the overview chart already show.
-    per_category = {
-        category.anchor: data_uri(category_chart(category.check, report.rules, lang=report.lang))
-        for category in report.categories
-        if has_category_chart(category.check, report.rules)
-    }
+    # What matplotlib warns of (a glyph missing from the fonts) comes out as the project's own words.
+    with reworded_warnings():
+        overview = data_uri(overview_chart(report.check, lang=report.lang))
+        # A category with no item of known rate gets no chart: it would only restate the counts,
+        # which the summary table and the overview chart already show.
+        per_category = {
+            category.anchor: data_uri(category_chart(category.check, report.rules, lang=report.lang))
+            for category in report.categories
+            if has_category_chart(category.check, report.rules)
+        }
     return overview, per_category
 
 
