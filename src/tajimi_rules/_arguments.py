@@ -13,9 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ._texts import text
+from ._texts import LANGS, text
 
-__all__ = ["check_choice", "check_count", "check_type", "type_name", "wrong_type", "wrong_value"]
+__all__ = [
+    "check_choice",
+    "check_count",
+    "check_lang",
+    "check_rule_set",
+    "check_type",
+    "type_name",
+    "wrong_type",
+    "wrong_value",
+]
 
 
 def type_name(value: object) -> str:
@@ -73,3 +82,18 @@ def check_count(value: object, *, function: str, parameter: str, minimum: int = 
     assert isinstance(value, int)
     if value < minimum:
         raise wrong_value(function, parameter, expected, value)
+
+
+def check_lang(value: object, function: str, parameter: str = "lang") -> None:
+    """Raise unless ``value`` is a language the library writes (``"en"`` or ``"ja"``)."""
+    check_choice(value, LANGS, function=function, parameter=parameter)
+
+
+def check_rule_set(value: object, function: str, parameter: str = "rules") -> None:
+    """Raise :class:`TypeError` unless ``value`` is a loaded rule set."""
+    from .rules._rules import RuleSet  # noqa: PLC0415 - the rules import this module
+
+    check_type(value, RuleSet, function=function, parameter=parameter, expected=_A_RULE_SET)
+
+
+_A_RULE_SET = "a RuleSet (load one with load_rules())"

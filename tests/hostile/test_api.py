@@ -318,6 +318,62 @@ WRONG: dict[str, tuple[Callable[[], object], type[Exception], str]] = {
         TypeError,
         "compare() argument second must be a RuleSet",
     ),
+    "explain-counts-none": (
+        lambda: api.load_rules().explain(None),
+        TypeError,
+        "RuleSet.explain() argument counts must be a Counts, not None",
+    ),
+    "parse-moves-none": (
+        lambda: api.analysis.parse_moves(None),
+        TypeError,
+        "parse_moves() argument text must be a str",
+    ),
+    "export-to-none": (
+        lambda: api.export.export_bytes("tajimi-r4", None),
+        TypeError,
+        "export_bytes() argument to must be one of 'js', 'sql', 'xlsx', not None",
+    ),
+    "export-to-unknown": (
+        lambda: api.export.export_bytes("tajimi-r4", "csv"),
+        ValueError,
+        "export_bytes() argument to must be one of 'js', 'sql', 'xlsx', not 'csv'",
+    ),
+    "export-lang-unknown": (
+        lambda: api.export.export_bytes("tajimi-r4", "sql", lang="fr"),
+        ValueError,
+        "export_bytes() argument lang must be one of 'en', 'ja', not 'fr'",
+    ),
+    "write-export-path-none": (
+        lambda: api.export.write_export("tajimi-r4", "sql", None),
+        TypeError,
+        "write_export() argument path must be a str or os.PathLike, not None",
+    ),
+    "whatif-kind-unknown": (
+        lambda: api.export.whatif_bytes(_doc(), "pdf"),
+        ValueError,
+        "whatif_bytes() argument kind must be one of 'xlsx', 'html', not 'pdf'",
+    ),
+    "whatif-lang-unknown": (lambda: api.export.whatif_bytes(_doc(), "html", lang="de"), ValueError, "argument lang"),
+    "sql-case-rules-str": (
+        lambda: api.export.sql_case("tajimi-r4"),
+        TypeError,
+        "sql_case() argument rules must be a RuleSet",
+    ),
+    "javascript-module-rules-none": (
+        lambda: api.export.javascript_module(None),
+        TypeError,
+        "javascript_module() argument rules must be a RuleSet",
+    ),
+    "calculator-workbook-rules-str": (
+        lambda: api.export.calculator_workbook("tajimi-r4"),
+        TypeError,
+        "calculator_workbook() argument rules must be a RuleSet",
+    ),
+    "rule-set-title-none": (
+        lambda: api.report.rule_set_title(None, "en"),
+        TypeError,
+        "rule_set_title() argument rules must be a RuleSet",
+    ),
     "write-report-path-none": (
         lambda: api.report.write_report(_doc(), None),
         TypeError,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._arguments import check_type
+from .._arguments import check_rule_set
 from ..model import Counts, Rating
 from ..rules import RuleSet
 from ._arrangement import Arrangement, Cell, check_max_items, rule_shares, scan
@@ -24,10 +24,8 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
     Raises :class:`TypeError` when ``first`` or ``second`` is not a loaded
     :class:`~tajimi_rules.RuleSet` and :class:`ValueError` for a ``max_items`` out of range.
     """
-    for parameter, rules in (("first", first), ("second", second)):
-        check_type(
-            rules, RuleSet, function="compare", parameter=parameter, expected="a RuleSet (load one with load_rules())"
-        )
+    check_rule_set(first, "compare", "first")
+    check_rule_set(second, "compare", "second")
     check_max_items(max_items)
     arrangement = Arrangement.of(rule_shares(first) + rule_shares(second))
     cells, _, vectors = scan(arrangement, max_items)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
+from .._arguments import check_type
 from ..model import IMPLEMENTING_MOVES, Level
 
 __all__ = ["MOVE_SETS", "Move", "move_delta", "parse_moves"]
@@ -30,8 +31,9 @@ needs_review -> standard -> advanced). ``upward``: any move to a better level.
 def parse_moves(text: str) -> tuple[Move, ...]:
     """Moves from a name in :data:`MOVE_SETS` or a list such as ``"standard:advanced,behind:needs_review"``.
 
-    Raises :class:`ValueError` for an unknown name or level.
+    Raises :class:`ValueError` for an unknown name or level, :class:`TypeError` for a ``text`` that is no ``str``.
     """
+    check_type(text, str, function="parse_moves", parameter="text", expected="a str")
     if text in MOVE_SETS:
         return MOVE_SETS[text]
     moves: list[Move] = []

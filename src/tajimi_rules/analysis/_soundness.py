@@ -61,7 +61,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from .._arguments import check_type
+from .._arguments import check_rule_set
 from ..model import IMPLEMENTING_MOVES, Counts, Rating
 from ..rules import Combine, RuleSet
 from ._arrangement import RATING_OF_CODE, Arrangement, Cell, Vector, check_max_items, rating_code, rule_shares, scan
@@ -181,9 +181,6 @@ def _bit_range(bits: int) -> tuple[int, int]:
     return (bits & -bits).bit_length() - 1, bits.bit_length() - 1
 
 
-_A_RULE_SET = "a RuleSet (load one with load_rules())"
-
-
 def analyze(
     rules: RuleSet,
     max_items: int = 60,
@@ -203,7 +200,7 @@ def analyze(
     (load one with :func:`~tajimi_rules.load_rules`) and :class:`ValueError` for a ``max_items``
     out of range.
     """
-    check_type(rules, RuleSet, function="analyze", parameter="rules", expected=_A_RULE_SET)
+    check_rule_set(rules, "analyze")
     check_max_items(max_items)
     moves = tuple(moves)
     arrangement = Arrangement.of(rule_shares(rules))

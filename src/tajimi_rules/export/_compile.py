@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .._arguments import check_rule_set
 from ..model import Level
 from ..rules import AllOf, AnyOf, Combine, Predicate, RuleSet, Share
 from ._bounds import MAX_COUNT, Target, check_range
@@ -143,6 +144,7 @@ def javascript_functions(rules: RuleSet) -> str:
     ``matches(counts)`` the indices of the rules whose condition holds; ``explain(counts)`` each
     rule's outcome and every share's ``[numerator, denominator, holds]``, left to right.
     """
+    check_rule_set(rules, "javascript_functions")
     check_range(rules, Target.JS)
     leaves = _Leaves()
     tests: list[str] = []
@@ -219,6 +221,7 @@ def javascript_module(rules: RuleSet) -> str:
     >>> javascript_module(load_rules("tajimi-r4")).splitlines()[-1]
     'export { id, title, combine, rate, matches, explain };'
     """
+    check_rule_set(rules, "javascript_module")
     header = f"// {rules.id}: compiled by tajimi-rules from the rule set's data; do not edit.\n"
     return header + javascript_functions(rules) + "\nexport { id, title, combine, rate, matches, explain };\n"
 
@@ -250,6 +253,7 @@ def sql_case(rules: RuleSet) -> str:
     Only standard SQL is used (``CASE``, ``CAST … AS BIGINT``, ``AND``/``OR``/``NOT``), so it runs in
     SQLite and DuckDB alike.
     """
+    check_rule_set(rules, "sql_case")
     check_range(rules, Target.SQL)
     spelling = _sql_spelling()
     null = " OR ".join(f"{column} IS NULL" for column in COLUMNS)
@@ -273,6 +277,7 @@ def sql_case(rules: RuleSet) -> str:
 
 def sql_view(rules: RuleSet, *, table: str = "categories", view: str = "rated_categories") -> str:
     """A SQL script: the ``CASE`` expression, and a ``CREATE VIEW`` that adds a ``rating`` column to ``table``."""
+    check_rule_set(rules, "sql_view")
     case = sql_case(rules)
     indented = "\n".join("  " + line for line in case.splitlines())
     return (
@@ -295,6 +300,7 @@ def excel_formula(rules: RuleSet, cells: Sequence[str]) -> str:
     ratings that hold and give one only when exactly one does. No ``LET``, ``IFS`` or array
     formulas: it runs unchanged in Excel and LibreOffice.
     """
+    check_rule_set(rules, "excel_formula")
     check_range(rules, Target.XLSX)
     if len(cells) != len(COLUMNS):
         raise ValueError("give one cell for each of the four levels")

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_lang, check_rule_set
 from .._fractions import format_percent
 from .._texts import Lang, text
 from ..checks import item_level
@@ -100,8 +101,11 @@ def calculator_workbook(rules: RuleSet, lang: Lang = "en", *, rows: int = CALCUL
     """An openpyxl workbook whose first sheet rates the counts typed in A:D, rows 2 to ``rows + 1``.
 
     Raises :class:`~tajimi_rules.errors.InvalidDocumentError` for a rule set whose products could
-    leave the exact range of spreadsheet numbers.
+    leave the exact range of spreadsheet numbers, :class:`TypeError` for ``rules`` that are no
+    loaded rule set, :class:`ValueError` for a ``lang`` other than ``"en"`` or ``"ja"``.
     """
+    check_rule_set(rules, "calculator_workbook")
+    check_lang(lang, "calculator_workbook")
     openpyxl = _openpyxl()
     workbook = openpyxl.Workbook()
     sheet = workbook.active

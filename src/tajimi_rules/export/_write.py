@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._arguments import check_choice, check_lang, check_type
 from .._files import write_atomically
 from .._texts import Lang
 from ..documents import load_rules
@@ -21,6 +22,9 @@ from ._workbook import calculator_workbook, whatif_workbook
 __all__ = ["export_bytes", "whatif_bytes", "write_export", "write_whatif"]
 
 
+_A_PATH = "a str or os.PathLike"
+
+
 def _workbook_bytes(workbook: Any) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -28,7 +32,14 @@ def _workbook_bytes(workbook: Any) -> bytes:
 
 
 def export_bytes(rules: RuleSet | str | os.PathLike[str], to: Target | str, lang: Lang = "en") -> bytes:
-    """The rule set exported to ``to`` (``"js"``, ``"sql"`` or ``"xlsx"``), as the bytes of its file."""
+    """The rule set exported to ``to`` (``"js"``, ``"sql"`` or ``"xlsx"``), as the bytes of its file.
+
+    Raises what :func:`~tajimi_rules.load_rules` raises for ``rules``, :class:`ValueError` for a
+    ``to`` or ``lang`` that names nothing and :class:`TypeError` for an argument of the wrong type.
+    """
+    if not isinstance(to, Target):
+        check_choice(to, tuple(target.value for target in Target), function="export_bytes", parameter="to")
+    check_lang(lang, "export_bytes")
     rule_set = rules if isinstance(rules, RuleSet) else load_rules(rules)
     target = Target(to)
     if target is Target.JS:
@@ -41,7 +52,8 @@ def export_bytes(rules: RuleSet | str | os.PathLike[str], to: Target | str, lang
 def write_export(
     rules: RuleSet | str | os.PathLike[str], to: Target | str, path: str | os.PathLike[str], lang: Lang = "en"
 ) -> Path:
-    """Export the rule set to ``to`` and write it to ``path``; return the path."""
+    """Export the rule set to ``to`` and write it to ``path``; return the path (raises as :func:`export_bytes`)."""
+    check_type(path, (str, os.PathLike), function="write_export", parameter="path", expected=_A_PATH)
     return write_atomically(path, export_bytes(rules, to, lang))
 
 
@@ -51,7 +63,14 @@ def whatif_bytes(
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     lang: Lang = "en",
 ) -> bytes:
-    """The what-if plan of ``evaluation`` as an ``"xlsx"`` workbook or an ``"html"`` page."""
+    """The what-if plan of ``evaluation`` as an ``"xlsx"`` workbook or an ``"html"`` page.
+
+    Raises what :func:`~tajimi_rules.load_evaluation` raises for ``evaluation``,
+    :class:`ValueError` for a ``kind`` or ``lang`` that names nothing and :class:`TypeError` for
+    an argument of the wrong type.
+    """
+    check_choice(kind, ("xlsx", "html"), function="whatif_bytes", parameter="kind")
+    check_lang(lang, "whatif_bytes")
     if kind == "html":
         return interactive_page(evaluation, rules, lang).encode("utf-8")
     if kind == "xlsx":
@@ -66,5 +85,6 @@ def write_whatif(
     lang: Lang = "en",
 ) -> Path:
     """Write the what-if plan to ``path``: a workbook for ``.xlsx``, the interactive page for ``.html``."""
+    check_type(path, (str, os.PathLike), function="write_whatif", parameter="path", expected=_A_PATH)
     kind = Path(path).suffix.lower().lstrip(".")
     return write_atomically(path, whatif_bytes(evaluation, "html" if kind == "htm" else kind, rules, lang))

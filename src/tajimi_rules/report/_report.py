@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .._arguments import check_type
+from .._arguments import check_rule_set, check_type
 from .._files import write_atomically
 from .._fractions import format_fraction, format_percent
 from .._texts import TABLE, is_lang, text
@@ -530,6 +530,7 @@ def _category_report(
 
 def rule_set_title(rules: RuleSet, lang: str) -> str:
     """The rule set's title in ``lang``: its Japanese title in Japanese, where it has one."""
+    check_rule_set(rules, "rule_set_title")
     return Name(ja=rules.title_ja or rules.title, en=rules.title).label(lang)
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._fractions import parse_fraction
+from .._texts import text
 from ..model import Counts, Level, Rating
 from ._bulk import compile_bulk
 from ._engine import MatchFunction, RateFunction, compile_rules
@@ -196,7 +197,24 @@ class RuleSet:
         return tuple(found)
 
     def explain(self, counts: Counts) -> Explanation:
-        """Rate ``counts`` and say why: the deciding rule and every rule with its numbers."""
+        """Rate ``counts`` and say why: the deciding rule and every rule with its numbers.
+
+        Raises :class:`TypeError` for ``counts`` that are not :class:`~tajimi_rules.Counts`.
+        (:meth:`rate`, compiled for speed, checks nothing: it expects ``Counts`` too.)
+        """
+        given: object = counts  # an untyped caller may pass anything
+        if not isinstance(given, Counts):  # worded as _arguments words it (the core does not load that module)
+            found = "None" if given is None else type(given).__name__
+            raise TypeError(
+                text(
+                    "argument.type",
+                    "en",
+                    function="RuleSet.explain",
+                    parameter="counts",
+                    expected="a Counts",
+                    found=found,
+                )
+            )
         results = tuple(
             RuleResult(index=index, rating=rule.rating, result=rule.when.evaluate(counts))
             for index, rule in enumerate(self.rules)

@@ -50,7 +50,7 @@ from typing import Any
 
 import attrs
 
-from .._arguments import check_choice, check_type, wrong_type, wrong_value
+from .._arguments import check_choice, check_rule_set, check_type, wrong_type, wrong_value
 from .._errors import UnknownCategoryError
 from ..analysis import ratings_given
 from ..checks._check import category_counts, item_level
@@ -113,9 +113,7 @@ def smallest_change(
     not a loaded :class:`~tajimi_rules.RuleSet`, and :class:`ValueError` for a ``target`` that names no rating.
     """
     check_type(counts, Counts, function="smallest_change", parameter="counts", expected="a Counts")
-    check_type(
-        rules, RuleSet, function="smallest_change", parameter="rules", expected="a RuleSet (load one with load_rules())"
-    )
+    check_rule_set(rules, "smallest_change")
     if not isinstance(target, Rating):
         ratings = tuple(rating.value for rating in Rating)
         check_choice(target, ratings, function="smallest_change", parameter="target")
