@@ -47,14 +47,14 @@ def _walk(document: Mapping[str, Any], limit: int) -> Iterator[Problem]:
                 found=phrase("words.deeper_nesting"),
             )
         elif isinstance(value, str):
-            if lone := _SURROGATE.search(value):
+            if not value.isascii() and (lone := _SURROGATE.search(value)):
                 yield _surrogate(value, lone.start(), path, key=False)
         elif isinstance(value, float | Decimal):
             yield from _number(value, path)
         elif isinstance(value, Mapping):
             children: list[tuple[Any, _Path]] = []
             for key, item in value.items():
-                if isinstance(key, str) and (lone := _SURROGATE.search(key)):
+                if isinstance(key, str) and not key.isascii() and (lone := _SURROGATE.search(key)):
                     # The key cannot be part of a printable pointer: report it at its object.
                     yield _surrogate(key, lone.start(), path, key=True)
                 else:
