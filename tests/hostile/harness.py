@@ -4,8 +4,9 @@
 
 * the exit status is the documented one (``status``);
 * the problems are the expected ones (``codes``: each must be among the codes of the problems the
-  command raised, or of the problems in its JSON output);
+  command raised or wrote as text, or of the problems in its JSON output);
 * no traceback appeared and no exit status 3 (an internal error) was given;
+* no Python warning escaped (a warning would reach the terminal raw, outside the command's words);
 * nothing written to the terminal can drive it (no C0/C1 control, escape sequence or bidi control
   outside a line break or tab);
 * nothing connected to the network (sockets refuse and are recorded while the case runs);
@@ -26,6 +27,7 @@ import os
 import re
 import signal
 import socket
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import FrameType
@@ -35,6 +37,7 @@ import pytest
 
 import tajimi_rules._cli as cli_module
 from tajimi_rules._cli._common import EXIT_INTERNAL
+from tajimi_rules._errors import Problem
 from tajimi_rules.errors import TajimiRulesError
 
 from ..conftest import Result, run_cli
@@ -166,9 +169,22 @@ def run_hostile(
         raised.extend(problem.code for problem in getattr(error, "problems", ()))
         return error_lines(error, lang)
 
+    problem_text = Problem.text
+
+    def worded(problem: Problem, lang: str = "en") -> str:
+        raised.append(problem.code)
+        return problem_text(problem, lang)
+
     before = snapshot(root)
-    with pytest.MonkeyPatch.context() as patch, no_network() as attempts, hang_guard(timeout):
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        warnings.catch_warnings(record=True) as escaped,
+        no_network() as attempts,
+        hang_guard(timeout),
+    ):
+        warnings.simplefilter("always")
         patch.setattr(cli_module, "error_lines", recording)
+        patch.setattr(Problem, "text", worded)
         result = run_cli(*argv, env=env)
     after = snapshot(root)
     shown = result.stdout + result.stderr
@@ -180,6 +196,7 @@ def run_hostile(
     driving = sorted({repr(match[0]) for match in _DRIVING.finditer(shown)})
     assert not driving, f"characters that drive a terminal reached it: {driving}\n{shown!r}"
     assert not attempts, f"network access attempted: {attempts}"
+    assert not escaped, f"Python warnings escaped: {[str(warning.message) for warning in escaped]}"
     allowed = set(writes)
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
     unexpected = {path for path in changed if not any(path == a or path.startswith(a + "/") for a in allowed)}

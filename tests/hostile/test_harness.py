@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import socket
 import time
+import warnings
 from pathlib import Path
 
 import pytest
+
+import tajimi_rules._cli as cli_module
 
 from .harness import HOSTILE_TEXTS, Hang, api_hostile, hang_guard, no_network, run_hostile
 
@@ -49,3 +52,15 @@ def test_a_written_file_fails_the_case_unless_named(tmp_path: Path, example_path
 def test_every_hostile_text_is_neutralised_in_a_file_name(tmp_path: Path, name: str) -> None:
     missing = tmp_path / f"missing{HOSTILE_TEXTS[name]}.json"
     run_hostile("validate", missing, "--format", "json", root=tmp_path, status=1, codes=["file.missing"])
+
+
+def test_an_escaped_warning_fails_the_case(tmp_path: Path, example_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_parser = cli_module.build_parser
+
+    def warning_parser() -> object:
+        warnings.warn("raw \x1b[2J warning", UserWarning, stacklevel=1)
+        return build_parser()
+
+    monkeypatch.setattr(cli_module, "build_parser", warning_parser)
+    with pytest.raises(AssertionError, match="Python warnings escaped"):
+        run_hostile("check", example_path, root=tmp_path, status=1)
