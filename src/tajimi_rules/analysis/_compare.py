@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._limits import check_analysis
 from ..model import Counts, Rating
 from ..rules import RuleSet
 from ._arrangement import Arrangement, Cell, check_max_items, rule_shares, scan
@@ -19,8 +20,12 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
     >>> diff = compare(load_rules("tajimi-r4"), load_rules("tajimi-r4-written"), max_items=6)
     >>> [(d.first.value, d.second) for d in diff.disagreements][:1]
     [('deficient', None)]
+
+    Rule sets over the documented bounds (``docs/limits.md``), or a ``max_items`` whose work
+    would exceed them, raise :class:`~tajimi_rules.errors.InvalidDocumentError` first.
     """
     check_max_items(max_items)
+    check_analysis(max_items, first, second)
     arrangement = Arrangement.of(rule_shares(first) + rule_shares(second))
     cells, _, vectors = scan(arrangement, max_items)
     groups: dict[tuple[Rating | None, Rating | None], list[Cell]] = {}
@@ -43,10 +48,11 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
             )
         )
     disagreements.sort(key=lambda d: (sum(d.witness), tuple(d.witness)))
-    cell_bound = arrangement.cell_bound()
+    ray_bound = arrangement.ray_bound()
+    cell_bound = 4 * ray_bound  # Arrangement.cell_bound(), without computing the ray bound twice
     coverage = Coverage(
         cells=len(cells),
-        ray_bound=arrangement.ray_bound(),
+        ray_bound=ray_bound,
         cell_bound=cell_bound,
         complete=max_items >= cell_bound,
         step=1,
