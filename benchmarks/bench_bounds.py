@@ -64,6 +64,10 @@ def cases(directory: Path) -> dict[str, tuple[Callable[[], int], Callable[[], in
     labelled = _write(
         directory, "labelled.json", evaluation_document(limits.MAX_REPORT_CATEGORIES, (10, 10, 10, 10), items=40)
     )
+    per_level = limits.SUGGEST_ITEMS // 4 // limits.MAX_REPORT_CATEGORIES
+    heavy = _write(
+        directory, "heavy.json", evaluation_document(limits.MAX_REPORT_CATEGORIES, (per_level,) * 4, items=40)
+    )
     items = limits.MAX_REPORT_ITEMS // 2
     dotted = _write(directory, "dotted.json", evaluation_document(2, (items // 4,) * 4, items=items))
     html = str(directory / "report.html")
@@ -97,6 +101,10 @@ def cases(directory: Path) -> dict[str, tuple[Callable[[], int], Callable[[], in
             _run("report", labelled, "--out", html),
         ),
         "report MAX_REPORT_ITEMS items in 2 categories": (report, _run("report", dotted, "--out", html)),
+        "report MAX_REPORT_CATEGORIES of 40 labelled items, SUGGEST_ITEMS in all, 512-share rules": (
+            report,
+            _run("report", heavy, "--rules", wide, "--out", html),
+        ),
     }
 
 

@@ -66,7 +66,7 @@ SEARCH_BUDGET_HELP = (
 SUGGEST_ITEMS = 400_000
 """Items (the counts' total ``n``) of the categories one ``suggest`` call plans for, together: each is a candidate."""
 
-MAX_REPORT_CATEGORIES = 100
+MAX_REPORT_CATEGORIES = 64
 """Categories in one report (each has its chart, explanation and plans)."""
 
 MAX_REPORT_ITEMS = 20_000

@@ -224,7 +224,7 @@ def category_figure(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -
     already there, lanes of the "implemented" row stacking upwards, those of the other row
     downwards, and the figure grows to hold every lane. Up to :data:`_NAMED_ITEMS` dots are
     labelled with the item's name; more are labelled with the item's number in the item table;
-    beyond :data:`~tajimi_rules._limits.CHART_LABELS` dots none is labelled (the item table
+    beyond ``CHART_LABELS`` dots (``docs/limits.md``) none is labelled (the item table
     lists them), so the figure keeps its size. Must be called inside :func:`_style` for the
     report's fonts.
     """
