@@ -49,7 +49,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         type=positive,
         default=MAX_REPORT_CATEGORIES,
         metavar="N",
-        help=f"refuse an evaluation of more than N categories (default: {MAX_REPORT_CATEGORIES}; see docs/limits.md)",
+        help=f"refuse an evaluation of more than N categories (default: {MAX_REPORT_CATEGORIES}; "
+        "see docs/limits.md; a what-if page, --interactive, has no such bound)",
     )
     add_budget(parser)
     parser.add_argument(
