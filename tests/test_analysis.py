@@ -319,17 +319,17 @@ def test_lint_below_the_cell_bound_gives_the_real_reason():
 
 
 def test_max_items_has_an_upper_bound_on_the_command_line():
-    """--max-items above 400 is a usage error (exit 2) for lint-rules and diff-rules, 400 itself is accepted."""
-    assert MAX_ITEMS == 400
-    assert max_items("400") == 400
+    """--max-items above MAX_ITEMS (180) is a usage error (exit 2) for lint-rules and diff-rules, 180 is accepted."""
+    assert MAX_ITEMS == 180
+    assert max_items("180") == 180
     for argv in (
-        ("lint-rules", "tajimi-r4", "--max-items", "401"),
+        ("lint-rules", "tajimi-r4", "--max-items", "241"),
         ("diff-rules", "tajimi-r4", "tajimi-r4-written", "--max-items", "100000"),
     ):
         status, out, err = run(*argv)
         assert status == 2, argv
         assert out == ""
-        assert "must be from 1 to 400" in err
+        assert "must be from 1 to 180" in err
 
 
 def test_unreachable_cell_bound_is_said_plainly(tmp_path: Path):
@@ -357,7 +357,7 @@ def test_unreachable_cell_bound_is_said_plainly(tmp_path: Path):
         status, out, _ = run(*argv, "--max-items", "5")
         assert status == 1, argv
         assert "--max-items 400000000" not in out and "--max-items 1200000000" not in out
-        assert "beyond what the exhaustive check can reach (--max-items at most 400)" in out
+        assert "beyond what the exhaustive check can reach (--max-items at most 180)" in out
         assert "the findings cover n <= 5 only" in out
 
 
@@ -590,7 +590,7 @@ def test_cli_lint_bad_input_exits_2(tmp_path: Path):
         (("lint-rules", "no-such-rules"), "unknown rule set 'no-such-rules'"),
         (("lint-rules", str(bad)), "bad.json#: missing required key 'combine'"),
         (("lint-rules", "tajimi-r4", "--moves", "sideways"), "not a move set name or SOURCE:TARGET: 'sideways'"),
-        (("lint-rules", "tajimi-r4", "--max-items", "0"), "must be from 1 to 400, got 0"),
+        (("lint-rules", "tajimi-r4", "--max-items", "0"), "must be from 1 to 180, got 0"),
     ):
         status, out, err = run(*argv)
         assert status == 2, argv

@@ -1,7 +1,8 @@
 """``tajimi-rules diff-rules A B``: the count vectors two rule sets rate differently, by region.
 
 Exit status 0 when they agree on every vector with ``1 <= n <= --max-items``, 1 when they
-disagree somewhere, 2 for unusable input (including a ``--max-items`` outside ``1..400``).
+disagree somewhere, 2 for unusable input (including a ``--max-items`` outside ``1..MAX_ITEMS``, and rule sets or a
+``--max-items`` over the documented bounds, refused before the comparison starts).
 The last line says whether the answer holds for every n.
 """
 
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 
+from .._errors import InvalidDocumentError
 from .._texts import Lang, text
 from ..analysis import RuleSetDiff, compare
 from ..documents import load_rules
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, visible
-from ._lint_rules import MAX_ITEMS, coverage_text, max_items, rating_name
+from ._lint_rules import MAX_ITEMS, MAX_ITEMS_HELP, coverage_text, located, max_items, rating_name
 
 __all__ = ["COMMAND"]
 
@@ -26,7 +28,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         type=max_items,
         default=60,
         metavar="N",
-        help=f"compare every count vector with 1 <= n <= N, N from 1 to {MAX_ITEMS} (default: 60)",
+        help=f"compare every count vector with 1 <= n <= N (default: 60); {MAX_ITEMS_HELP}",
     )
     add_format(parser)
     add_lang(parser)
@@ -54,7 +56,11 @@ def _render(diff: RuleSetDiff, lang: Lang, out: Output) -> None:
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:
-    diff = compare(load_rules(args.first), load_rules(args.second), max_items=args.max_items)
+    first, second = load_rules(args.first), load_rules(args.second)
+    try:
+        diff = compare(first, second, max_items=args.max_items)
+    except InvalidDocumentError as error:
+        raise located(error, f"{args.first} + {args.second}") from None
     if args.format == "json":
         out.json(diff.to_json())
     else:
@@ -68,7 +74,11 @@ COMMAND = Command(
     exits=(
         (EXIT_OK, "the two rate every count vector with 1 <= n <= --max-items alike"),
         (EXIT_FOUND, "they disagree somewhere"),
-        (EXIT_USAGE, f"usage error or unusable input (including a --max-items outside 1..{MAX_ITEMS})"),
+        (
+            EXIT_USAGE,
+            f"usage error or unusable input (including a --max-items outside 1..{MAX_ITEMS}, "
+            "or rule sets or a --max-items over the documented bounds)",
+        ),
     ),
     configure=_configure,
     run=_run,

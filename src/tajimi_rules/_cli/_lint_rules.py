@@ -4,13 +4,16 @@ Exit status 0 when it is all four for every n (no defect among the count vectors
 ``1 <= n <= --max-items``, and ``--max-items`` reaches the rule set's cell bound, so the
 coverage argument extends that to every n); 1 when a defect is found, or when none is found
 but the check stops below the cell bound (not shown sound); 2 for unusable input, including
-a ``--max-items`` outside ``1..MAX_ITEMS``.
+a ``--max-items`` outside ``1..MAX_ITEMS`` and a rule set or ``--max-items`` over the documented
+bounds (``docs/limits.md``), refused before the check starts.
 """
 
 from __future__ import annotations
 
 import argparse
 
+from .._errors import InvalidDocumentError
+from .._limits import MAX_ITEMS, MAX_SHARE_FORMS
 from .._texts import Lang, text
 from ..analysis import MOVE_SETS, Analysis, Coverage, Move, Region, analyze, parse_moves
 from ..documents import load_rules
@@ -18,10 +21,18 @@ from ..model import Rating
 from ..rules import Combine
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, table, visible
 
-__all__ = ["COMMAND", "MAX_ITEMS", "coverage_text", "max_items", "moves", "rating_name"]
+__all__ = ["COMMAND", "MAX_ITEMS", "coverage_text", "located", "max_items", "moves", "rating_name"]
 
-MAX_ITEMS = 400
-"""The largest ``--max-items``: n <= 400 is about 1.1 billion count vectors (n <= 200 takes seconds)."""
+MAX_ITEMS_HELP = (
+    f"N from 1 to {MAX_ITEMS}; a rule set with more distinct share thresholds is checked to a smaller N "
+    f"(at most {MAX_SHARE_FORMS} thresholds; see docs/limits.md)"
+)
+"""What ``--max-items`` admits, for the help of the commands that take it."""
+
+
+def located(error: InvalidDocumentError, file: str) -> InvalidDocumentError:
+    """``error`` with each problem that names no file placed in ``file`` (a bound is found on a loaded document)."""
+    return InvalidDocumentError((problem.located(problem.file or file) for problem in error.problems), kind=error.kind)
 
 
 def max_items(given: str) -> int:
@@ -73,7 +84,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         type=max_items,
         default=60,
         metavar="N",
-        help=f"check every count vector with 1 <= n <= N, N from 1 to {MAX_ITEMS} (default: 60)",
+        help=f"check every count vector with 1 <= n <= N (default: 60); {MAX_ITEMS_HELP}",
     )
     parser.add_argument(
         "--moves",
@@ -279,7 +290,10 @@ def _span(pair: tuple[int, int]) -> str:
 
 def _run(args: argparse.Namespace, out: Output) -> int:
     rule_set = load_rules(args.rules)
-    analysis = analyze(rule_set, max_items=args.max_items, moves=args.moves)
+    try:
+        analysis = analyze(rule_set, max_items=args.max_items, moves=args.moves)
+    except InvalidDocumentError as error:
+        raise located(error, args.rules) from None
     if args.format == "json":
         out.json(analysis.to_json())
     else:
@@ -293,7 +307,11 @@ COMMAND = Command(
     exits=(
         (EXIT_OK, "sound: total, exclusive, monotone and without dead rules for every n"),
         (EXIT_FOUND, "a defect was found, or none up to --max-items but the check stops below the cell bound"),
-        (EXIT_USAGE, f"usage error or unusable input (including a --max-items outside 1..{MAX_ITEMS})"),
+        (
+            EXIT_USAGE,
+            f"usage error or unusable input (including a --max-items outside 1..{MAX_ITEMS}, "
+            "or a rule set or --max-items over the documented bounds)",
+        ),
     ),
     configure=_configure,
     run=_run,

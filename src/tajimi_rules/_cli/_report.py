@@ -8,7 +8,8 @@ atomically: it appears whole, or not at all.
 Exit statuses: 0 when the report was written (disagreements and unrated categories are part
 of the report, not a failure); 2 for usage errors and unusable input: an invalid file, an
 unknown rule set, an ``--out`` with another extension or in a directory that does not exist,
-a file that cannot be written, the ``report`` extra not installed, or (for a PDF) no Chromium.
+a file that cannot be written, the ``report`` extra not installed, (for a PDF) no Chromium, or
+an evaluation over the documented bounds (``docs/limits.md``), refused before any work.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import argparse
 import warnings
 from pathlib import Path
 
+from .._errors import InvalidDocumentError
+from .._limits import MAX_REPORT_CATEGORIES
 from .._texts import text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
@@ -26,6 +29,8 @@ from ..report._charts import reworded
 from ..report._report import report_format
 from ..rules import RuleSet
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
+from ._lint_rules import located
+from ._suggest import add_budget, positive
 
 __all__ = ["COMMAND"]
 
@@ -41,6 +46,15 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
     add_lang(parser, what="the report and messages")
     parser.add_argument("--no-charts", action="store_true", help="leave the charts out of an HTML report")
+    parser.add_argument(
+        "--max-categories",
+        type=positive,
+        default=MAX_REPORT_CATEGORIES,
+        metavar="N",
+        help=f"refuse an evaluation of more than N categories (default: {MAX_REPORT_CATEGORIES}; "
+        "see docs/limits.md; a what-if page, --interactive, has no such bound)",
+    )
+    add_budget(parser)
     parser.add_argument(
         "--interactive",
         action="store_true",
@@ -63,7 +77,17 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
+            report = write_report(
+                evaluation,
+                out_path,
+                rules,
+                lang=args.lang,
+                charts=not args.no_charts,
+                max_categories=args.max_categories,
+                budget=args.budget,
+            )
+    except InvalidDocumentError as error:
+        raise located(error, args.file) from None
     except (ImportError, PdfError) as error:
         # A missing extra or a missing (or failing) Chromium for a PDF: the message says what to do.
         raise UsageError("cli.report.missing_extra", reason=str(error)) from error
@@ -86,7 +110,11 @@ COMMAND = Command(
     help="write a report people read: summary table, explanations, remarks, plans and charts (HTML or Markdown)",
     exits=(
         (EXIT_OK, "the report was written (disagreements are part of the report, not a failure)"),
-        (EXIT_USAGE, "usage error or unusable input, an --out that cannot be written, or the report extra missing"),
+        (
+            EXIT_USAGE,
+            "usage error or unusable input, an --out that cannot be written, the report extra missing, "
+            "or input over the documented bounds",
+        ),
     ),
     configure=_configure,
     run=_run,

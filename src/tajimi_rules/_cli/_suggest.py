@@ -2,7 +2,8 @@
 
 Exit statuses: 0 when the suggestions were written (whether or not every target can be
 reached: that is part of the answer, not a failure); 2 for usage errors and unusable input
-(an invalid file, an unknown rule set, an unknown ``--category``).
+(an invalid file, an unknown rule set, an unknown ``--category``, and an evaluation or rule set
+over the documented bounds, ``docs/limits.md``, refused before any search).
 
 ``--target`` takes a rating by its id or its label in either language (``good``, ``良好``);
 ``--category`` takes a category's id or its exact name (``統合型地理情報システム(GIS)の整備状況``,
@@ -16,15 +17,39 @@ import argparse
 import difflib
 import unicodedata
 
-from .._errors import UnknownCategoryError
+from .._errors import InvalidDocumentError, UnknownCategoryError
+from .._limits import SEARCH_BUDGET_HELP, SUGGEST_BUDGET, SUGGEST_ITEMS
 from .._texts import LANGS, Lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..model import Evaluation, Rating
 from ..report import rule_set_title
 from ..suggestions import CandidateOrder, SuggestionReport, suggest
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_format, add_lang, add_rules, visible
+from ._lint_rules import located
 
-__all__ = ["COMMAND"]
+__all__ = ["COMMAND", "add_budget", "positive"]
+
+
+def positive(given: str) -> int:
+    """A whole number of at least 1 (an option that raises a bound)."""
+    try:
+        value = int(given)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {given!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def add_budget(parser: argparse.ArgumentParser) -> None:
+    """``--budget N``: the count vectors all the searches of the run examine together."""
+    parser.add_argument(
+        "--budget",
+        type=positive,
+        default=SUGGEST_BUDGET,
+        metavar="N",
+        help=f"{SEARCH_BUDGET_HELP} (default: {SUGGEST_BUDGET:,}; see docs/limits.md)",
+    )
 
 
 def _key(value: str) -> str:
@@ -59,7 +84,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--category",
         metavar="ID|NAME",
         default=None,
-        help="only this category, by id or exact name in either language (default: every one)",
+        help="only this category, by id or exact name in either language (default: every one, "
+        f"at most {SUGGEST_ITEMS:,} items in all)",
     )
     parser.add_argument("--exact", action="store_true", help="reach the target rating itself, not merely at least it")
     parser.add_argument(
@@ -74,6 +100,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         default=CandidateOrder.COMMON_FIRST.value,
         help=f"order in which candidate items are named (default: {CandidateOrder.COMMON_FIRST.value})",
     )
+    add_budget(parser)
     add_rules(parser, default_help=f"the file's own 'rules', else {DEFAULT_RULES}")
     add_format(parser)
     add_lang(parser)
@@ -122,15 +149,19 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     # One resolution: the evaluation is judged under the rule set it is rated with.
     evaluation, rules = resolve(args.file, args.rules)
     category = None if args.category is None else _category(args.category, evaluation)
-    report = suggest(
-        evaluation,
-        rules,
-        target=args.target,
-        category=category,
-        exact=args.exact,
-        order=CandidateOrder(args.order),
-        minimise=args.minimise,
-    )
+    try:
+        report = suggest(
+            evaluation,
+            rules,
+            target=args.target,
+            category=category,
+            exact=args.exact,
+            order=CandidateOrder(args.order),
+            minimise=args.minimise,
+            budget=args.budget,
+        )
+    except InvalidDocumentError as error:
+        raise located(error, args.file) from None
     if args.format == "json":
         out.json(report.to_json(args.lang, file=args.file))
     else:
@@ -143,7 +174,11 @@ COMMAND = Command(
     help="the fewest item changes that lift each category's rating, and what holds it up",
     exits=(
         (EXIT_OK, "the suggestions were written (a target out of reach is part of the answer)"),
-        (EXIT_USAGE, "usage error or unusable input (an invalid file, an unknown rule set or --category)"),
+        (
+            EXIT_USAGE,
+            "usage error or unusable input (an invalid file, an unknown rule set or --category, "
+            "or input over the documented bounds)",
+        ),
     ),
     configure=_configure,
     run=_run,

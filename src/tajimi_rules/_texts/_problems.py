@@ -190,6 +190,39 @@ PROBLEMS: Table = {
         "en": "answer text {text!r} means both {first} and {second}",
         "ja": "回答 {text!r} が {first} と {second} の両方に含まれている",
     },
+    # Resource bounds (src/tajimi_rules/_limits.py, docs/limits.md): refused before the work starts.
+    "limits.shares": {
+        "en": "rule set {id!r} has {count:,} share predicates, more than the {limit:,} one rule set may have",
+        "ja": "規則集 {id!r} の割合条件が{count:,}個あり、上限{limit:,}個を超えている",
+    },
+    "limits.share_forms": {
+        "en": "the rule sets used together have {count:,} distinct share thresholds, more than the {limit:,} "
+        "the analysis and the suggestion search take on",
+        "ja": "併せて使う規則集に異なる割合の閾値が{count:,}個あり、分析と提案の探索が扱う上限{limit:,}個を超えている",
+    },
+    "limits.max_items": {
+        "en": "checking every count vector up to n = {max_items} with {forms} distinct share "
+        "{forms:plural:threshold:thresholds} is over the analysis bound; this rule set can be checked up to "
+        "n = {largest} (--max-items {largest})",
+        "ja": "異なる割合の閾値{forms}個で n = {max_items} までの全件数ベクトルを検査するのは分析の上限を超える。"
+        "この規則集は n = {largest} まで検査できる（--max-items {largest}）",
+    },
+    "limits.suggest_items": {
+        "en": "the categories to plan for hold {count:,} items in all, more than the {limit:,} one run of suggestions "
+        "takes on (--category plans for one category)",
+        "ja": "計画の対象となるカテゴリの項目が合計{count:,}個あり、一度の提案の上限{limit:,}個を超えている"
+        "（--category で一つのカテゴリに絞れる）",
+    },
+    "limits.report_items": {
+        "en": "the categories name {count:,} items in all, more than the {limit:,} one report holds",
+        "ja": "カテゴリの項目が合計{count:,}個あり、一つの報告書の上限{limit:,}個を超えている",
+    },
+    "limits.report_categories": {
+        "en": "the evaluation has {count:,} categories, more than the {limit:,} one report holds "
+        "(--max-categories raises the bound)",
+        "ja": "評価のカテゴリが{count:,}個あり、一つの報告書の上限{limit:,}個を超えている"
+        "（--max-categories で上限を上げられる）",
+    },
 }
 
 TEXTS: Table = {
@@ -340,4 +373,16 @@ TEXTS: Table = {
     "words.type.integer": {"en": "integer", "ja": "整数"},
     "words.type.number": {"en": "number", "ja": "数値"},
     "words.type.null": {"en": "null", "ja": "null"},
+    # The expected and found parts of the resource bounds.
+    "words.at_most_shares": {"en": "at most {limit:,} share predicates", "ja": "割合条件{limit:,}個以下"},
+    "words.shares": {"en": "{count:,} share predicates", "ja": "割合条件{count:,}個"},
+    "words.at_most_forms": {
+        "en": "at most {limit:,} distinct share thresholds",
+        "ja": "異なる割合の閾値{limit:,}個以下",
+    },
+    "words.forms": {"en": "{count:,} distinct share thresholds", "ja": "異なる割合の閾値{count:,}個"},
+    "words.max_items_at_most": {"en": "--max-items at most {limit}", "ja": "--max-items は{limit}以下"},
+    "words.max_items": {"en": "--max-items {value}", "ja": "--max-items {value}"},
+    "words.at_most_categories": {"en": "at most {limit:,} categories", "ja": "カテゴリ{limit:,}個以下"},
+    "words.categories": {"en": "{count:,} categories", "ja": "カテゴリ{count:,}個"},
 }

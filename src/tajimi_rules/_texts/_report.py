@@ -343,6 +343,10 @@ TEXTS: Table = {
         "en": "; numbers: the item table's No.",
         "ja": "／数字: 項目表の番号",
     },
+    "report.chart.unlabelled": {
+        "en": "; more than {limit} dots, so none is labelled (the item table lists them)",
+        "ja": "／点が{limit}を超えるため番号なし（項目表を参照）",
+    },
     "report.chart.share": {
         "en": "share of items at each level",
         "ja": "水準別の項目の割合",

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from . import Table
 
-_NOT_SETTLED_EN = "the search stopped at its budget of {budget} count vectors"
+_NOT_SETTLED_EN = (
+    "the search stopped at its budget ({budget} count vectors a search, or what was left of the call's total)"
+)
 
 TEXTS: Table = {
     "suggestions.list": {"en": ", ", "ja": "、"},
@@ -66,7 +68,8 @@ TEXTS: Table = {
     },
     "suggestions.budget": {
         "en": "not settled: " + _NOT_SETTLED_EN + " before it found a plan or ruled one out",
-        "ja": "探索の上限（{budget}件の件数ベクトル）に達し、計画の有無を確定できませんでした",
+        "ja": "探索の上限（1回の探索で{budget}件の件数ベクトル、または呼び出し全体の残り）に達し、"
+        "計画の有無を確定できませんでした",
     },
     "suggestions.reached": {"en": "{more} would make this {after}{cost}", "ja": "あと{more}で{after}になります{cost}"},
     "suggestions.reached.named": {
@@ -100,7 +103,8 @@ TEXTS: Table = {
     },
     "suggestions.beyond.budget": {
         "en": "no plan with {what} was found before " + _NOT_SETTLED_EN + " (not settled)",
-        "ja": "{what}届く計画は探索の上限（{budget}件）までに見つかりませんでした（未確定）",
+        "ja": "{what}届く計画は探索の上限（1回の探索で{budget}件、または呼び出し全体の残り）までに"
+        "見つかりませんでした（未確定）",
     },
     "suggestions.beyond.none": {"en": "not even with {what}", "ja": "{what}も届きません"},
     "suggestions.beyond.plan": {

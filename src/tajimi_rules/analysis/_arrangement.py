@@ -12,7 +12,6 @@ built on this module; the argument that one vector per cell suffices is in
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeAlias
@@ -80,7 +79,7 @@ class Arrangement:
 
     @classmethod
     def of(cls, shares: Iterable[Share]) -> Arrangement:
-        forms: list[Vector] = []
+        forms: dict[Vector, int] = {}  # each form's index, in order of first appearance
         placed: list[tuple[Share, int, int]] = []
         for share in dict.fromkeys(shares):
             form = _form(share)
@@ -88,22 +87,32 @@ class Arrangement:
                 placed.append((share, -1, 1))
                 continue
             canonical, sign = _canonical(form)
-            if canonical not in forms:
-                forms.append(canonical)
-            placed.append((share, forms.index(canonical), sign))
+            placed.append((share, forms.setdefault(canonical, len(forms)), sign))
         return cls(tuple(forms), tuple(placed))
 
     def ray_bound(self) -> int:
-        """The largest n of a primitive vector on a line cut out by three forms, inside the orthant."""
+        """The largest n of a primitive vector on a line cut out by three forms, inside the orthant.
+
+        Every three forms are tried (``F^3 / 6`` for ``F`` forms, which the documented bound
+        ``MAX_SHARE_FORMS`` keeps small); the 2x2 minors of each pair are computed once, and the
+        line of a triple is its 3x3 minors, each expanded along the third form.
+        """
         rows = list(self.forms) + list(UNIT)
         bound = 1
-        for u, v, w in itertools.combinations(rows, 3):
-            kernel = _kernel(u, v, w)
-            if not any(kernel):
-                continue
-            if all(c >= 0 for c in kernel) or all(c <= 0 for c in kernel):
-                divisor = math.gcd(*kernel)
-                bound = max(bound, sum(abs(c) for c in kernel) // divisor)
+        for i, (u0, u1, u2, u3) in enumerate(rows):
+            for j in range(i + 1, len(rows)):
+                v0, v1, v2, v3 = rows[j]
+                p01, p02, p03 = u0 * v1 - u1 * v0, u0 * v2 - u2 * v0, u0 * v3 - u3 * v0
+                p12, p13, p23 = u1 * v2 - u2 * v1, u1 * v3 - u3 * v1, u2 * v3 - u3 * v2
+                for w0, w1, w2, w3 in rows[j + 1 :]:
+                    k0 = w1 * p23 - w2 * p13 + w3 * p12
+                    k1 = -(w0 * p23 - w2 * p03 + w3 * p02)
+                    k2 = w0 * p13 - w1 * p03 + w3 * p01
+                    k3 = -(w0 * p12 - w1 * p02 + w2 * p01)
+                    if (k0 >= 0 and k1 >= 0 and k2 >= 0 and k3 >= 0) or (k0 <= 0 and k1 <= 0 and k2 <= 0 and k3 <= 0):
+                        total = abs(k0 + k1 + k2 + k3)
+                        if total > bound:  # a primitive vector's n is total / gcd, never more than total
+                            bound = max(bound, total // math.gcd(k0, k1, k2, k3))
         return bound
 
     def cell_bound(self) -> int:
@@ -183,21 +192,6 @@ class Arrangement:
     def sign(self, key: int, index: int) -> int:
         """The sign (-1, 0, 1) of form ``index`` in the cell with ``key``."""
         return (key >> (4 + 2 * index) & 3) - 1
-
-
-def _kernel(u: Vector, v: Vector, w: Vector) -> Vector:
-    """A vector orthogonal to three vectors of Z^4 (its 3x3 minors); zero when they are dependent."""
-
-    def minor(skip: int) -> int:
-        cols = [c for c in range(4) if c != skip]
-        m = [[row[c] for c in cols] for row in (u, v, w)]
-        return (
-            m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
-        )
-
-    return (minor(0), -minor(1), minor(2), -minor(3))
 
 
 def rule_shares(rule_set: RuleSet) -> list[Share]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .._arguments import check_rule_set
+from .._limits import check_analysis
 from ..model import Counts, Rating
 from ..rules import RuleSet
 from ._arrangement import Arrangement, Cell, check_max_items, rule_shares, scan
@@ -23,10 +24,13 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
 
     Raises :class:`TypeError` when ``first`` or ``second`` is not a loaded
     :class:`~tajimi_rules.RuleSet` and :class:`ValueError` for a ``max_items`` out of range.
+    Rule sets over the documented bounds (``docs/limits.md``), or a ``max_items`` whose work
+    would exceed them, raise :class:`~tajimi_rules.errors.InvalidDocumentError` first.
     """
     check_rule_set(first, "compare", "first")
     check_rule_set(second, "compare", "second")
     check_max_items(max_items)
+    check_analysis(max_items, first, second)
     arrangement = Arrangement.of(rule_shares(first) + rule_shares(second))
     cells, _, vectors = scan(arrangement, max_items)
     groups: dict[tuple[Rating | None, Rating | None], list[Cell]] = {}
@@ -49,10 +53,11 @@ def compare(first: RuleSet, second: RuleSet, max_items: int = 60) -> RuleSetDiff
             )
         )
     disagreements.sort(key=lambda d: (sum(d.witness), tuple(d.witness)))
-    cell_bound = arrangement.cell_bound()
+    ray_bound = arrangement.ray_bound()
+    cell_bound = 4 * ray_bound  # Arrangement.cell_bound(), without computing the ray bound twice
     coverage = Coverage(
         cells=len(cells),
-        ray_bound=arrangement.ray_bound(),
+        ray_bound=ray_bound,
         cell_bound=cell_bound,
         complete=max_items >= cell_bound,
         step=1,

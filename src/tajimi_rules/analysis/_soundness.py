@@ -62,6 +62,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._arguments import check_rule_set
+from .._limits import MAX_SHARE_FORMS, MAX_SHARES, check_analysis
 from ..model import IMPLEMENTING_MOVES, Counts, Rating
 from ..rules import Combine, RuleSet
 from ._arrangement import RATING_OF_CODE, Arrangement, Cell, Vector, check_max_items, rating_code, rule_shares, scan
@@ -199,9 +200,13 @@ def analyze(
     Raises :class:`TypeError` when ``rules`` is not a loaded :class:`~tajimi_rules.RuleSet`
     (load one with :func:`~tajimi_rules.load_rules`) and :class:`ValueError` for a ``max_items``
     out of range.
+    A rule set over the documented bounds (``docs/limits.md``), or a ``max_items`` whose work
+    would exceed them, raises :class:`~tajimi_rules.errors.InvalidDocumentError` before any
+    vector is visited.
     """
     check_rule_set(rules, "analyze")
     check_max_items(max_items)
+    check_analysis(max_items, rules)
     moves = tuple(moves)
     arrangement = Arrangement.of(rule_shares(rules))
     monotonicity = _Monotonicity(moves)
@@ -221,7 +226,7 @@ def analyze(
     dead = _dead_rules(rules, cells, bits_of, rating_of)
 
     ray_bound = arrangement.ray_bound()
-    cell_bound = arrangement.cell_bound()
+    cell_bound = 4 * ray_bound  # Arrangement.cell_bound(), without computing the ray bound twice
     complete = max_items >= cell_bound
     step = arrangement.step(moves)
     monotone_for_all_n: bool | None = None
@@ -261,13 +266,20 @@ def ratings_given(rules: RuleSet) -> frozenset[Rating] | None:
     """Every rating ``rules`` gives to some count vector, of any size; ``None`` when not established.
 
     One vector of every cell decides it (module docstring), so the vectors up to the cell bound
-    are scanned; ``None`` when the cell bound exceeds :data:`RATINGS_GIVEN_SCAN`.
+    are scanned; ``None`` when the cell bound exceeds :data:`RATINGS_GIVEN_SCAN`, and (without
+    computing the cell bound, whose cost is cubic in them) for a rule set with more distinct
+    thresholds or shares than the documented bounds ``MAX_SHARE_FORMS`` and ``MAX_SHARES``.
 
     >>> from tajimi_rules import load_rules
     >>> sorted(rating.value for rating in ratings_given(load_rules("tajimi-r4-written")))
     ['advanced', 'good', 'partly_deficient']
     """
-    arrangement = Arrangement.of(rule_shares(rules))
+    shares = rule_shares(rules)
+    if len(shares) > MAX_SHARES:
+        return None
+    arrangement = Arrangement.of(shares)
+    if len(arrangement.forms) > MAX_SHARE_FORMS:
+        return None
     bound = arrangement.cell_bound()
     if bound > RATINGS_GIVEN_SCAN:
         return None

@@ -21,6 +21,7 @@ draw is ``chart.missing_glyph``; anything else ``chart.library_warning``).
 from __future__ import annotations
 
 import base64
+import heapq
 import importlib.util
 import io
 import re
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import Problem, Severity
 from .._fractions import format_fraction
+from .._limits import CHART_LABELS
 from .._texts import text
 from ..checks._check import CategoryCheck, CheckReport, item_level
 from ..model import Item, Level, Rating
@@ -301,8 +303,10 @@ def category_figure(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -
     Labels are packed into lanes: a label goes in the lowest lane where it overlaps no label
     already there, lanes of the "implemented" row stacking upwards, those of the other row
     downwards, and the figure grows to hold every lane. Up to :data:`_NAMED_ITEMS` dots are
-    labelled with the item's name; more are labelled with the item's number in the item table.
-    Must be called inside :func:`_style` for the report's fonts.
+    labelled with the item's name; more are labelled with the item's number in the item table;
+    beyond ``CHART_LABELS`` dots (``docs/limits.md``) none is labelled (the item table
+    lists them), so the figure keeps its size. Must be called inside :func:`_style` for the
+    report's fonts.
     """
     grading = rules.item_grading
     # Floats only place marks on the page. Without a grading the split is mere layout, and says so.
@@ -315,7 +319,7 @@ def category_figure(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -
     rate_name = "prefecture" if grading is not None and grading.rate == "prefecture" else "national"
     axes.set_xlabel(_text(rate_name, lang))
     axes.axhline(0.5, color="#bbbbbb", linewidth=0.8)
-    labels = _plot_items(axes, entry, rules, lang)
+    plotted, labels = _plot_items(axes, entry, rules, lang)
     lanes = _pack_lanes(figure, labels)
     top, bottom = _lane_rows(lanes, labels)
     _layout(figure, axes, top, bottom)
@@ -332,8 +336,9 @@ def category_figure(entry: CategoryCheck, rules: RuleSet, *, lang: str = "en") -
     axes.text(
         0,
         1.02,
-        _text("points", lang, shown=len(labels), total=total)
-        + (_text("numbered", lang) if len(labels) > _NAMED_ITEMS else ""),
+        _text("points", lang, shown=plotted, total=total)
+        + (_text("numbered", lang) if len(labels) > _NAMED_ITEMS else "")
+        + (_text("unlabelled", lang, limit=CHART_LABELS) if plotted > CHART_LABELS else ""),
         transform=axes.transAxes,
         fontsize=8,
         color="#555555",
@@ -361,15 +366,23 @@ def _figure_fixed(width: float, height: float) -> Figure:
     return figure
 
 
-def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> list[tuple[Any, int]]:
-    """Plot the items with a known rate and side; return each label with its row (1 implemented, 0 not)."""
+def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> tuple[int, list[tuple[Any, int]]]:
+    """Plot the items with a known rate and side; return how many, and each label with its row (1 implemented)."""
     found = plotted_items(entry, rules)
+    # One scatter per colour, in the items' order of first appearance.
+    dots: dict[str, tuple[list[float], list[int]]] = {}
+    for _number, _item, rate, implemented, level in found:
+        xs, ys = dots.setdefault(LEVEL_COLOURS[level] if level is not None else _NONE_COLOUR, ([], []))
+        xs.append(float(rate))
+        ys.append(1 if implemented else 0)
+    for colour, (xs, ys) in dots.items():
+        axes.scatter(xs, ys, s=46, color=colour, edgecolors="white", linewidths=0.8, zorder=3)
+    if len(found) > CHART_LABELS:
+        return len(found), []
     named = len(found) <= _NAMED_ITEMS
     labels = []
-    for number, item, rate, implemented, level in found:
+    for number, item, rate, implemented, _level in found:
         row = 1 if implemented else 0
-        colour = LEVEL_COLOURS[level] if level is not None else _NONE_COLOUR
-        axes.scatter([float(rate)], [row], s=46, color=colour, edgecolors="white", linewidths=0.8, zorder=3)
         # Labels go right of their dot, except near the right edge where they would leave the chart.
         left_of_dot = rate >= Fraction(3, 4)
         label = _narrow(item.name.label(lang), _ITEM_LABEL_WIDTH) if named else str(number)
@@ -386,22 +399,41 @@ def _plot_items(axes: Axes, entry: CategoryCheck, rules: RuleSet, lang: str) -> 
             zorder=4,
         )
         labels.append((annotation, row))
-    return labels
+    return len(found), labels
 
 
 def _pack_lanes(figure: Figure, labels: Sequence[tuple[Any, int]]) -> list[int]:
     """Each label's lane: the lowest in its row where its horizontal extent meets no other label's."""
+    if not labels:
+        return []
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     extents = [annotation.get_window_extent(renderer) for annotation, _row in labels]
-    lanes = [0] * len(labels)
-    ends: dict[tuple[int, int], float] = {}
-    gap = 3.0
-    for index in sorted(range(len(labels)), key=lambda i: extents[i].x0):
-        row = labels[index][1]
-        lane = 0
-        while ends.get((row, lane), float("-inf")) + gap > extents[index].x0:
-            lane += 1
-        ends[(row, lane)] = extents[index].x1
+    return pack_lanes([(extent.x0, extent.x1, row) for extent, (_annotation, row) in zip(extents, labels, strict=True)])
+
+
+def pack_lanes(spans: Sequence[tuple[float, float, int]], gap: float = 3.0) -> list[int]:
+    """Each span's lane: the lowest in its row where it starts at least ``gap`` after the lane's last span ends.
+
+    ``spans`` are ``(start, end, row)``. Spans are taken from left to right; per row, a heap of
+    the busy lanes by where their last span ends frees each lane once the next span starts past
+    it, and a heap of the free lanes gives the lowest: ``O(n log n)`` for ``n`` spans, where
+    trying each lane in turn would be quadratic.
+    """
+    lanes = [0] * len(spans)
+    busy: dict[int, list[tuple[float, int]]] = {}  # per row: (end + gap, lane)
+    free: dict[int, list[int]] = {}  # per row: lanes used before and free again
+    used: dict[int, int] = {}  # per row: lanes opened so far
+    for index in sorted(range(len(spans)), key=lambda i: spans[i][0]):
+        start, end, row = spans[index]
+        ending, freed = busy.setdefault(row, []), free.setdefault(row, [])
+        while ending and ending[0][0] <= start:
+            heapq.heappush(freed, heapq.heappop(ending)[1])
+        if freed:
+            lane = heapq.heappop(freed)
+        else:
+            lane = used.get(row, 0)
+            used[row] = lane + 1
+        heapq.heappush(ending, (end + gap, lane))
         lanes[index] = lane
     return lanes
 

@@ -34,6 +34,7 @@ import attrs
 from .._arguments import check_rule_set, check_type
 from .._files import write_atomically
 from .._fractions import format_fraction, format_percent
+from .._limits import MAX_REPORT_CATEGORIES, SUGGEST_BUDGET, check_report
 from .._texts import TABLE, is_lang, text
 from .._version import __version__
 from ..checks._check import CategoryCheck, CheckReport, check, item_level
@@ -321,11 +322,11 @@ def _base64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _suggestions(evaluation: Evaluation, rules: RuleSet) -> SuggestionReport:
+def _suggestions(evaluation: Evaluation, rules: RuleSet, budget: int) -> SuggestionReport:
     """Every category's smallest plans and the items its rating rests on."""
     from ..suggestions import suggest
 
-    return suggest(evaluation, rules)
+    return suggest(evaluation, rules, budget=budget)
 
 
 def build_report(
@@ -333,17 +334,23 @@ def build_report(
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     *,
     lang: str = "en",
+    max_categories: int = MAX_REPORT_CATEGORIES,
+    budget: int = SUGGEST_BUDGET,
 ) -> Report:
     """Check ``evaluation`` under ``rules`` and gather everything its report shows, in ``lang``.
 
     ``rules`` defaults to the evaluation's own ``rules`` id, else ``tajimi-r4``. Raises
-    :class:`~tajimi_rules.InvalidDocumentError` for an invalid file, like :func:`~tajimi_rules.check`.
+    :class:`~tajimi_rules.InvalidDocumentError` for an invalid file, like :func:`~tajimi_rules.check`,
+    and, before any work, for an evaluation of more than ``max_categories`` categories, one naming
+    more items than a report holds, or one over the suggestions' bounds (``budget`` is their
+    search budget; see ``docs/limits.md``).
     """
     if not is_lang(lang):
         raise ValueError(f"lang must be 'en' or 'ja', not {lang!r}")
     loaded, rule_set = resolve(evaluation, rules)
+    check_report(len(loaded.categories), sum(len(c.items) for c in loaded.categories), max_categories)
     checked = check(loaded, rule_set)
-    planned = _suggestions(loaded, rule_set)
+    planned = _suggestions(loaded, rule_set, budget)
     by_id = {entry.category.id: entry for entry in planned.categories}
     t = _Texts(lang, rule_set)
     categories = tuple(
@@ -678,21 +685,24 @@ def _write_atomically(path: str | os.PathLike[str], text: str | bytes) -> Path:
     return write_atomically(path, text.encode("utf-8") if isinstance(text, str) else text)
 
 
-def write_report(
+def write_report(  # noqa: PLR0913 - keyword-only options, each with a default
     evaluation: Evaluation | Mapping[str, Any] | str | os.PathLike[str],
     path: str | os.PathLike[str],
     rules: RuleSet | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     *,
     lang: str = "en",
     charts: bool = True,
+    max_categories: int = MAX_REPORT_CATEGORIES,
+    budget: int = SUGGEST_BUDGET,
 ) -> Report:
     """Build the report on ``evaluation`` and write it to ``path``: HTML, Markdown or PDF by the extension.
 
     The whole report is rendered (a PDF printed) before anything is written, and the file is
     written atomically: a failure leaves no file (and an existing one unchanged). Returns the report.
+    ``max_categories`` and ``budget`` are the bounds of :func:`build_report`.
     """
     format_ = report_format(path)
-    report = build_report(evaluation, rules, lang=lang)
+    report = build_report(evaluation, rules, lang=lang, max_categories=max_categories, budget=budget)
     content = report.pdf(charts=charts) if format_ == "pdf" else report.render(format_, charts=charts)
     _write_atomically(path, content)
     return report

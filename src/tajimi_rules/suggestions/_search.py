@@ -22,6 +22,7 @@ from ._moves import Step, delta, source_rank
 
 __all__ = [
     "SEARCH_BUDGET",
+    "Budget",
     "Goal",
     "Hit",
     "Key",
@@ -40,6 +41,18 @@ SEARCH_BUDGET = 200_000
 A search the budget stops says so in its result (:attr:`SuggestionReason.BUDGET`,
 :attr:`Beyond.complete` false); it never reports "impossible" for what it did not search.
 """
+
+
+@attrs.define
+class Budget:
+    """The count vectors the searches of one call may still examine, together (``suggest(budget=...)``)."""
+
+    remaining: int
+
+    def allow(self, budget: int | None) -> int:
+        """What one search with its own ``budget`` (``None``: none) may examine now."""
+        return self.remaining if budget is None else min(budget, self.remaining)
+
 
 Key: TypeAlias = tuple[Any, ...]
 Goal: TypeAlias = Callable[[Rating | None], bool]
@@ -176,6 +189,7 @@ def search(  # noqa: PLR0913 - the search state in full: counts, moves, limits, 
     tie: Callable[[Sequence[Hit]], Hit] | None = None,
     by_total: bool,
     budget: int | None,
+    shared: Budget | None = None,
 ) -> Outcome:
     """For each goal, the combination of amounts of ``steps`` (each within its limit) with the least ``key``.
 
@@ -184,13 +198,32 @@ def search(  # noqa: PLR0913 - the search state in full: counts, moves, limits, 
     first point is its best. The other amounts are tried by increasing total; with
     ``by_total`` (``key`` starts with the total number of changes) a goal is settled as soon as
     no larger total can beat its hit. ``tie`` picks one of the hits of equal ``key`` once the
-    search is over. At most ``budget`` points are examined.
+    search is over. At most ``budget`` points are examined, and no more than ``shared`` has
+    left, which is charged with what the search examined.
     """
+    limit = shared.allow(budget) if shared is not None else budget
+    state = _Search(goals, key, tie)
+    complete, examined = _walk(counts, steps, limits, rules, state, by_total=by_total, limit=limit)
+    if shared is not None:
+        shared.remaining -= examined
+    return state.outcome(complete)
+
+
+def _walk(  # noqa: PLR0913 - the search's state, passed on from search()
+    counts: Counts,
+    steps: Sequence[Step],
+    limits: Sequence[int],
+    rules: RuleSet,
+    state: _Search,
+    *,
+    by_total: bool,
+    limit: int | None,
+) -> tuple[bool, int]:
+    """Offer every combination to ``state`` (see :func:`search`); whether all were examined, and how many were."""
     forms = _forms(rules)
     deltas = [delta(step) for step in steps]
     walk = max(range(len(steps)), key=lambda i: limits[i])
     others = [i for i in range(len(steps)) if i != walk]
-    state = _Search(goals, key, tie)
     examined = 0
     for row_total in range(sum(limits[i] for i in others) + 1):
         if by_total:
@@ -202,8 +235,8 @@ def search(  # noqa: PLR0913 - the search state in full: counts, moves, limits, 
             for i, amount in zip(others, partial, strict=True):
                 base = [x + amount * d for x, d in zip(base, deltas[i], strict=True)]
             for k in run_starts(forms, base, deltas[walk], limits[walk]):
-                if budget is not None and examined >= budget:
-                    return state.outcome(False)
+                if limit is not None and examined >= limit:
+                    return False, examined
                 examined += 1
                 point = [x + k * d for x, d in zip(base, deltas[walk], strict=True)]
                 if min(point) >= 0:
@@ -211,7 +244,7 @@ def search(  # noqa: PLR0913 - the search state in full: counts, moves, limits, 
                     amounts.insert(walk, k)
                     after = Counts(*point)
                     state.offer(tuple(amounts), after, rules.rate(after))
-    return state.outcome(True)
+    return True, examined
 
 
 def by_total(prefer: Callable[[tuple[int, ...]], Key]) -> Callable[[tuple[int, ...]], Key]:

@@ -14,7 +14,9 @@ lowers it from ``partly_deficient`` to ``deficient``, because the share of ``beh
 among those not implemented rises. One search serves every target of a category.
 
 **Bounded.** Each search of :func:`suggest` examines at most :data:`SEARCH_BUDGET` count
-vectors. A search the budget stops says so (reason ``budget``, or :attr:`Beyond.complete`
+vectors, and all the searches of one call together at most its ``budget`` (default
+:data:`SUGGEST_BUDGET`); a rule set over the documented bounds (``docs/limits.md``) is refused
+before any search. A search a budget stops says so (reason ``budget``, or :attr:`Beyond.complete`
 false) and claims nothing; a target the rule set gives to no vector at all is answered at
 once (reason ``never_given``).
 
@@ -50,8 +52,9 @@ from typing import Any
 
 import attrs
 
-from .._arguments import check_choice, check_rule_set, check_type, wrong_type, wrong_value
+from .._arguments import check_choice, check_count, check_rule_set, check_type, wrong_type, wrong_value
 from .._errors import UnknownCategoryError
+from .._limits import SUGGEST_BUDGET, check_rule_sets, check_suggest_items
 from ..analysis import ratings_given
 from ..checks._check import category_counts, item_level
 from ..documents import resolve
@@ -73,7 +76,7 @@ from ._results import (
     SuggestionReason,
     SuggestionReport,
 )
-from ._search import SEARCH_BUDGET, Hit, by_total, meets, rank, search, worst_source_first
+from ._search import SEARCH_BUDGET, Budget, Hit, by_total, meets, rank, search, worst_source_first
 
 __all__ = ["at_risk", "improvement_plan", "new_item_limit", "smallest_change", "suggest"]
 
@@ -185,6 +188,7 @@ def _plans(
     *,
     candidates_of: Sequence[Candidate],
     beyond: bool,
+    shared: Budget,
 ) -> tuple[Suggestion, ...]:
     """One suggestion per target (one base each), from one search of implementing moves serving every target."""
     results = {base.target: _answered_at_once(base, rules) for base in bases}
@@ -204,6 +208,7 @@ def _plans(
         tie=earliest,
         by_total=minimise == "count",
         budget=SEARCH_BUDGET,
+        shared=shared,
     )
     best_rating = next((r for r in Rating if r.rank == outcome.best_rank), None)
     unreached: list[Suggestion] = []
@@ -230,13 +235,16 @@ def _plans(
                     best_by_implementing=best_rating,
                 )
             )
-    wider = _beyond(counts, rules, [s.target for s in unreached], exact) if beyond and unreached else None
+    targets = [s.target for s in unreached]
+    wider = _beyond(counts, rules, targets, exact, shared) if beyond and unreached else None
     for index, suggestion in enumerate(unreached):
         results[suggestion.target] = attrs.evolve(suggestion, beyond=wider[index]) if wider else suggestion
     return tuple(result for result in results.values() if result is not None)
 
 
-def _beyond(counts: Counts, rules: RuleSet, targets: Sequence[Rating], exact: bool) -> list[tuple[Beyond, ...]]:
+def _beyond(
+    counts: Counts, rules: RuleSet, targets: Sequence[Rating], exact: bool, shared: Budget
+) -> list[tuple[Beyond, ...]]:
     """For each target, the fewest changes with items becoming rare, and with new items (one search each)."""
     goals = [functools.partial(meets, target=target, exact=exact) for target in targets]
     limit = new_item_limit(counts)
@@ -253,6 +261,7 @@ def _beyond(counts: Counts, rules: RuleSet, targets: Sequence[Rating], exact: bo
             key=by_total(_fewer_extra(steps)),
             by_total=True,
             budget=SEARCH_BUDGET,
+            shared=shared,
         )
         found.append(
             [
@@ -321,6 +330,7 @@ def _category(  # noqa: PLR0913 - the options of suggest(), passed through uncha
     minimise: Minimise,
     default_cost: Fraction,
     beyond: bool,
+    shared: Budget,
 ) -> CategorySuggestions:
     counts = category_counts(category, rules.item_grading)
     if counts is None:
@@ -341,7 +351,7 @@ def _category(  # noqa: PLR0913 - the options of suggest(), passed through uncha
         )
         for wanted in _targets(rating, rules, target)
     ]
-    suggestions = _plans(bases, rules, candidates_of=found, beyond=beyond)
+    suggestions = _plans(bases, rules, candidates_of=found, beyond=beyond, shared=shared)
     advanced = tuple(item for item in category.items if item_level(item, rules.item_grading) is Level.ADVANCED)[
         : counts.advanced
     ]
@@ -354,6 +364,12 @@ def _category(  # noqa: PLR0913 - the options of suggest(), passed through uncha
         candidates=found,
         advanced_items=advanced,
     )
+
+
+def _size(category: Category, rules: RuleSet) -> int:
+    """The category's number of items (0 when its counts are not known)."""
+    counts = category_counts(category, rules.item_grading)
+    return counts.total if counts is not None else 0
 
 
 def _category_of(evaluation: Evaluation, category_id: str) -> Category:
@@ -407,18 +423,21 @@ def suggest(  # noqa: PLR0913 - keyword-only options, each with a default
     minimise: Minimise = "count",
     default_cost: Fraction | int = 1,
     beyond: bool = True,
+    budget: int = SUGGEST_BUDGET,
 ) -> SuggestionReport:
     """The smallest plans that lift each category (or only ``category``) to ``target``.
 
     ``target`` ``None`` gives one plan for every rating better than the category's own that
     the rule set can give. A plan reaches a rating *at least* as good as the target, or the
     target itself with ``exact=True`` (a category already better is not planned down: reason
-    ``above``). Each search examines at most :data:`SEARCH_BUDGET` count vectors, and one the
-    budget stops says so (reason ``budget``). ``order`` names the candidates (an :class:`CandidateOrder`, or
-    a key function over :class:`Candidate` for the named ones); ``minimise="cost"`` minimises
-    the items' total ``cost`` (``default_cost`` for an item without one, and for unnamed
-    items) instead of their number. Where implementing cannot reach a target, ``beyond``
-    (default true) also computes what it would take (:class:`Beyond`). ``rules`` defaults to
+    ``above``). Each search examines at most :data:`SEARCH_BUDGET` count vectors, all of them
+    together at most ``budget`` (categories are searched in order, so a later one may find the
+    total spent), and one a budget stops says so (reason ``budget``). ``order`` names the
+    candidates (an :class:`CandidateOrder`, or a key function over :class:`Candidate` for the
+    named ones); ``minimise="cost"`` minimises the items' total ``cost`` (``default_cost`` for
+    an item without one, and for unnamed items) instead of their number. Where implementing
+    cannot reach a target, ``beyond`` (default true) also computes what it would take
+    (:class:`Beyond`). ``rules`` defaults to
     the evaluation's own ``rules`` id, else ``tajimi-r4``; the evaluation is read under that
     rule set (:func:`~tajimi_rules.documents.resolve`, as ``check`` reads it). Raises
     :class:`~tajimi_rules.errors.UnknownCategoryError` for an unknown ``category``, what
@@ -428,8 +447,12 @@ def suggest(  # noqa: PLR0913 - keyword-only options, each with a default
     ``default_cost``, and :class:`TypeError` for an argument of the wrong type.
     """
     wanted, order = _options("suggest", target, category, order, minimise, default_cost)
+    check_count(budget, function="suggest", parameter="budget", minimum=1)
     loaded, rule_set = resolve(evaluation, rules)
+    check_rule_sets(rule_set)
+    shared = Budget(budget)
     chosen = (_category_of(loaded, category),) if category is not None else loaded.categories
+    check_suggest_items(sum(_size(item, rule_set) for item in chosen))
     return SuggestionReport(
         evaluation=loaded,
         rules=rule_set,
@@ -446,6 +469,7 @@ def suggest(  # noqa: PLR0913 - keyword-only options, each with a default
                 minimise=minimise,
                 default_cost=Fraction(default_cost),
                 beyond=beyond,
+                shared=shared,
             )
             for item in chosen
         ),
