@@ -213,10 +213,10 @@ def test_a_search_is_charged_to_the_shared_budget(practised):
     assert little.remaining == 0 and not outcome.complete
 
 
-@pytest.mark.parametrize("bad", [0, -1, True, 1.5])
-def test_budget_must_be_a_positive_integer(bad: Any):
-    """suggest(budget=...) refuses anything but a positive integer."""
-    with pytest.raises(ValueError, match="budget must be a positive integer"):
+@pytest.mark.parametrize(("bad", "error"), [(0, ValueError), (-1, ValueError), (True, TypeError), (1.5, TypeError)])
+def test_budget_must_be_a_positive_integer(bad: Any, error: type[Exception]):
+    """suggest(budget=...) refuses anything but a positive integer, naming the argument."""
+    with pytest.raises(error, match="suggest\\(\\) argument budget must be an int of at least 1"):
         tr.suggest(EXAMPLE, budget=bad)
 
 
