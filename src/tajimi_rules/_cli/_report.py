@@ -23,7 +23,7 @@ from ..model import Evaluation
 from ..report import PdfError, write_report
 from ..report._report import report_format
 from ..rules import RuleSet
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="report",
-    help="write a report people read: summary table, explanations, remarks, plans and charts (HTML or Markdown)",
+    help=summary("report"),
     exits=(
         (EXIT_OK, "the report was written (disagreements are part of the report, not a failure)"),
         (EXIT_USAGE, "usage error or unusable input, an --out that cannot be written, or the report extra missing"),

@@ -15,6 +15,7 @@ written ``0.234`` stays exactly 234/1000.
 from __future__ import annotations
 
 import errno
+import functools
 import json
 import os
 import re
@@ -31,6 +32,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
     "dumps",
+    "fast_json",
     "parse_json",
     "quick_draft",
     "read_bounded",
@@ -38,20 +40,27 @@ __all__ = [
     "read_json",
 ]
 
-_fast_loads: Callable[[bytes], Any] | None
-_fast_dumps: Callable[[Any, int], bytes] | None
-try:
-    # The fast extra's parser: about 2.5 times as quick as json.loads. Whatever it reads is read
-    # only after the byte checks below passed, and anything it refuses is read carefully.
-    import orjson
-except ImportError:  # pragma: no cover - without the fast extra, json.loads parses alone
-    _fast_loads = _fast_dumps = None
-    _INDENTED = 0
-else:
-    _fast_loads, _INDENTED = orjson.loads, orjson.OPT_INDENT_2
+_FastJson = tuple[Callable[[bytes], Any], Callable[[Any], bytes]]
 
-    def _fast_dumps(value: Any, option: int) -> bytes:
+
+@functools.cache
+def fast_json() -> _FastJson | None:
+    """The fast extra's parser (orjson): ``loads``, and ``dumps`` writing two spaces a level; ``None`` without it.
+
+    About 2.5 times as quick as :func:`json.loads`, it reads the drafts that validation judges
+    (:func:`quick_draft`), and only after the byte checks passed; anything it refuses is read
+    carefully. It is imported on first use: loading it costs more than reading one document.
+    """
+    try:
+        import orjson  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - without the fast extra, validation reads every document in full
+        return None
+    option = orjson.OPT_INDENT_2
+
+    def indented(value: Any) -> bytes:
         return orjson.dumps(value, option=option)
+
+    return orjson.loads, indented
 
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
@@ -296,7 +305,7 @@ def _structure(data: bytes, max_depth: int) -> bytes | None:
 def _parsed(data: bytes, text: str) -> Any:
     """``data`` parsed with NaN refused, numbers with a fraction part as floats; ``_CAREFUL`` if it fails."""
     try:
-        return _QUICK.decode(text) if _fast_loads is None else _fast_loads(data)
+        return _QUICK.decode(text)
     except (_DoubtError, ValueError, RecursionError):
         return _CAREFUL
 
@@ -333,18 +342,20 @@ def quick_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
     ``None`` at any doubt, and whenever the fast extra's parser is not installed: then only
     :func:`read_json` can say what the document holds. The document ``null`` gives ``None`` too.
     """
-    if _fast_loads is None or _fast_dumps is None:
+    fast = fast_json()
+    if fast is None:
         return None
+    loads, indented = fast
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if _numbers_doubtful(data):
         return None
     try:
-        value = _fast_loads(data)
+        value = loads(data)
         if type(value) not in (dict, list):
             return value
         # Written again, two spaces a level: each value nested n deep starts a line with 2n spaces.
-        again = _fast_dumps(value, _INDENTED)
+        again = indented(value)
     except (ValueError, TypeError):  # not JSON, or nested past the parser's own limits
         return None
     if again.find(b"\n" + b"  " * (max_depth + 1)) >= 0:
