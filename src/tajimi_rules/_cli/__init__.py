@@ -101,10 +101,12 @@ def _chosen(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser with every command; with ``only``, only that command gets its arguments.
+    """The argument parser with every command configured; with ``only``, the one command named.
 
-    Every command is listed (``--help`` shows each with its help line), but only the commands
-    configured are imported: ``main`` configures the one it runs.
+    With ``only`` naming a command, the parser has that command alone, configured; with any
+    other ``only`` (say ``""``), it lists every command with its help line (``--help``) and
+    configures none. Only the commands configured are imported, and a parser for each command
+    listed costs a few milliseconds (argparse looks up its translations for each).
     """
     parser = argparse.ArgumentParser(
         prog="tajimi-rules",
@@ -116,8 +118,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        if only is not None and command.name != only:
+    named = [command for command in COMMANDS if command.name == only]
+    for command in named or COMMANDS:
+        if only is not None and not named:
             subparsers.add_parser(command.name, help=command.help)
             continue
         sub = subparsers.add_parser(

@@ -221,6 +221,8 @@ def run(  # noqa: PLR0913 - keyword-only options, each with a default
 
 def _located(result: Validated, label: str | None) -> Validated:
     """``result`` with its problems errors first (each group in the order found), located in ``label``."""
+    if not result.problems:
+        return result
     ordered = sorted(result.problems, key=lambda p: p.severity is Severity.WARNING)
     if label is not None:
         ordered = [p.located(label) for p in ordered]
