@@ -565,7 +565,6 @@ _CommonAt = tuple[int, int, bool, str]
 """An item grading as the quick check uses it: threshold numerator, denominator, strict, rate key."""
 
 
-_RATE_KEYS = ("national_rate", "prefecture_rate")
 _COMMON = {level.value: level.common for level in Level}
 
 
@@ -575,7 +574,7 @@ def _unit_ratio(value: Any) -> tuple[int, int] | None:
     return ratio if ratio is not None and 0 <= ratio[0] <= ratio[1] else None
 
 
-def _items_tally(
+def _items_tally(  # noqa: PLR0912 - one loop for every item of every file validated: split, it costs a call an item
     items: Sequence[Mapping[str, Any]], common_at: _CommonAt | None, names: list[str]
 ) -> tuple[dict[str, int], int] | None:
     """How many named items stand at each level and how many are implemented; ``None`` if one is in doubt.
@@ -591,14 +590,19 @@ def _items_tally(
         item_name = item["name"]
         names += (item_name["ja"], item_name.get("en", ""))
         graded = None
-        for key in _RATE_KEYS:
-            if key in item:
-                value = item[key]
-                ratio = _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)
-                if ratio is None:
-                    return None
-                if key == graded_key:
-                    graded = ratio
+        # The two rate keys written out: a loop over them costs a tenth of the whole.
+        if "national_rate" in item:
+            value = item["national_rate"]
+            if (ratio := _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)) is None:
+                return None
+            if graded_key == "national_rate":
+                graded = ratio
+        if "prefecture_rate" in item:
+            value = item["prefecture_rate"]
+            if (ratio := _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)) is None:
+                return None
+            if graded_key == "prefecture_rate":
+                graded = ratio
         if "cost" in item and type(item["cost"]) is str and _ratio(item["cost"]) is None:
             return None
         level = item.get("level")
