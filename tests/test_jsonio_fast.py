@@ -293,3 +293,14 @@ def test_each_problem_of_meaning_escapes_the_quick_verdict(old: str, new: str) -
     problems = validate(data)
     assert problems != []
     assert problems == without_drafts(data)
+
+
+@needs_fast
+@pytest.mark.parametrize("max_depth", [-1, 0, 1, 10**9])
+def test_any_depth_limit_gives_the_careful_verdict(max_depth: int) -> None:
+    """A draft is given only where the careful reading with the same limit finds nothing; a huge limit costs nothing."""
+    for text in ('{"a": [1, {"b": 2}]}', "7", "[]"):
+        data = text.encode()
+        draft = _jsonio.quick_draft(data, max_depth)
+        value, problems = read_json(data, max_depth=max_depth)
+        assert draft is None or (problems == [] and exact(draft) == exact(value))

@@ -66,6 +66,7 @@ def fast_json() -> _FastJson | None:
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
 _MAX_INT_DIGITS = MAX_DIGITS_BEFORE_POINT
+_FAST_DEPTH_LIMIT = 1024
 
 
 class _Constant:
@@ -343,7 +344,7 @@ def quick_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
     :func:`read_json` can say what the document holds. The document ``null`` gives ``None`` too.
     """
     fast = fast_json()
-    if fast is None:
+    if fast is None or max_depth < 0:
         return None
     loads, indented = fast
     if data.startswith(b"\xef\xbb\xbf"):
@@ -358,7 +359,8 @@ def quick_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
         again = indented(value)
     except (ValueError, TypeError):  # not JSON, or nested past the parser's own limits
         return None
-    if again.find(b"\n" + b"  " * (max_depth + 1)) >= 0:
+    # orjson itself refuses anything nested past 1024 (and writes nothing past 255).
+    if again.find(b"\n" + b"  " * (min(max_depth, _FAST_DEPTH_LIMIT) + 1)) >= 0:
         return None
     return value if _keys_kept(data, again) else None
 
