@@ -359,7 +359,8 @@ def quick_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
         again = indented(value)
     except (ValueError, TypeError):  # not JSON, or nested past the parser's own limits
         return None
-    # orjson itself refuses anything nested past 1024 (and writes nothing past 255).
+    # orjson itself refuses anything nested past 1024 (and writes nothing past 255): its limits, from
+    # 3.11.6 on, are why the depth is looked at only now (the fast extra asks for that version).
     if again.find(b"\n" + b"  " * (min(max_depth, _FAST_DEPTH_LIMIT) + 1)) >= 0:
         return None
     return value if _keys_kept(data, again) else None
