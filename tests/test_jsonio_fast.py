@@ -304,3 +304,11 @@ def test_any_depth_limit_gives_the_careful_verdict(max_depth: int) -> None:
         draft = _jsonio.quick_draft(data, max_depth)
         value, problems = read_json(data, max_depth=max_depth)
         assert draft is None or (problems == [] and exact(draft) == exact(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "version"), [("3.11.6", (3, 11, 6)), ("3.12.0rc1", (3, 12, 0)), ("3.9", (3, 9)), ("4", (4,))]
+)
+def test_orjson_versions_compare_by_their_numbers(text: str, version: tuple[int, ...]) -> None:
+    """A version is read by the leading digits of its parts, so an orjson older than 3.11.6 is told apart."""
+    assert _jsonio._version(text) == version

@@ -41,6 +41,13 @@ __all__ = [
 ]
 
 _FastJson = tuple[Callable[[bytes], Any], Callable[[Any], bytes]]
+_ORJSON_WITH_LIMITS = (3, 11, 6)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    """``"3.11.6"`` as ``(3, 11, 6)``; the leading digits of each part, so ``"3.12.0rc1"`` is ``(3, 12, 0)``."""
+    leading = (part[: len(part) - len(part.lstrip("0123456789"))] for part in text.split(".")[:3])
+    return tuple(int(digits or 0) for digits in leading)
 
 
 @functools.cache
@@ -55,6 +62,8 @@ def fast_json() -> _FastJson | None:
         import orjson  # noqa: PLC0415
     except ImportError:  # pragma: no cover - without the fast extra, validation reads every document in full
         return None
+    if _version(orjson.__version__) < _ORJSON_WITH_LIMITS:  # pragma: no cover - an older copy installed by hand
+        return None  # before 3.11.6, orjson nested as deep as the input asked, until the stack ran out
     option = orjson.OPT_INDENT_2
 
     def indented(value: Any) -> bytes:
