@@ -283,6 +283,7 @@ def test_the_example_is_judged_quickly() -> None:
         ('"national_rate": 0.092', '"national_rate": "3/2"'),
         ('"national_rate": 0.092', '"national_rate": 0.5, "national_rate": 0.092'),
         ('"national_rate": 0.092', '"national_rate": 0.9'),
+        ('"$schema": "../schemas/evaluation.schema.json"', '"$schema": "https://example.com/evaluation.json"'),
     ],
 )
 def test_each_problem_of_meaning_escapes_the_quick_verdict(old: str, new: str) -> None:
@@ -312,3 +313,11 @@ def test_any_depth_limit_gives_the_careful_verdict(max_depth: int) -> None:
 def test_orjson_versions_compare_by_their_numbers(text: str, version: tuple[int, ...]) -> None:
     """A version is read by the leading digits of its parts, so an orjson older than 3.11.6 is told apart."""
     assert _jsonio._version(text) == version
+
+
+def test_a_kind_told_wrongly_escapes_the_quick_verdict() -> None:
+    """An evaluation validated as a rule set gets the same problems, located in its name, on both roads."""
+    data = (ROOT / "examples" / "tajimi-r4.json").read_bytes()
+    problems = validate(data, kind="ruleset", name="tajimi.json")
+    assert problems != [] and all(p.file == "tajimi.json" for p in problems)
+    assert problems == without_drafts(data, kind="ruleset", name="tajimi.json")
