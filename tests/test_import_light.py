@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib import import_module
 
 import pytest
+
+from tajimi_rules._cli import COMMANDS, _common
+from tajimi_rules.documents import KINDS
 
 CORE = {
     "tajimi_rules",
@@ -89,3 +93,69 @@ def test_numpy_loads_with_the_first_bulk_rating():
     pytest.importorskip("numpy", reason="bulk rating needs numpy: pip install -e '.[fast]'")
     _, heavy = loaded_after("import tajimi_rules as tr\ntr.load_rules('tajimi-r4').rate_many([1], [1], [0], [0])")
     assert "numpy" in heavy
+
+
+CHECK_MAY_LOAD = CORE | {
+    "tajimi_rules._cli",
+    "tajimi_rules._cli._check",
+    "tajimi_rules._cli._common",
+    "tajimi_rules._convert",
+    "tajimi_rules.checks",
+    "tajimi_rules.checks._check",
+    "tajimi_rules.checks._diff",
+    "tajimi_rules.documents",
+    "tajimi_rules.documents._jsonio",
+    "tajimi_rules.documents._kinds",
+    "tajimi_rules.documents._loaders",
+    "tajimi_rules.documents._meaning",
+    "tajimi_rules.documents._overlay",
+    "tajimi_rules.documents._pipeline",
+    "tajimi_rules.documents._schemas",
+    "tajimi_rules.documents._validate",
+}
+"""What ``tajimi-rules check FILE`` may load: the core, the readers, the checks and its own command module."""
+
+
+def _command_line(*argv: str) -> str:
+    return (
+        "import io\nfrom tajimi_rules._cli import main\nfrom tajimi_rules._cli._common import Output\n"
+        f"stream = io.StringIO()\nstatus = main({list(argv)!r}, out=Output(stream, stream))\n"
+        "assert status in (0, 1), stream.getvalue()"
+    )
+
+
+def test_check_loads_only_what_it_uses():
+    """``check`` loads its own command and the readers: no other command, neither the survey nor the writers."""
+    # cattrs structures the evaluation and jsonschema-rs (with the fast extra) judges its schema; the Python
+    # jsonschema, numpy, the spreadsheet and report libraries and the fast extra's parser (worth loading only
+    # for many documents) stay unloaded.
+    ours, heavy = loaded_after(_command_line("check", "examples/tajimi-r4.json"))
+    texts = {name for name in ours if name == "tajimi_rules._texts" or name.startswith("tajimi_rules._texts.")}
+    assert ours - texts <= CHECK_MAY_LOAD, sorted(ours - texts - CHECK_MAY_LOAD)
+    assert "tajimi_rules._cli._check" in ours
+    assert heavy <= {"attrs", "cattrs", "jsonschema_rs"}
+
+
+def test_help_lists_every_command_without_loading_them():
+    """``--help`` lists every command with its help line from the command table, importing no command module."""
+    probe = (
+        "import io, sys\nfrom tajimi_rules._cli import main\nfrom tajimi_rules._cli._common import Output\n"
+        "stream = io.StringIO()\nassert main(['--help'], out=Output(stream, stream)) == 0\n"
+        "import json\ncommands = sorted(m for m in sys.modules if m.startswith('tajimi_rules._cli.'))\n"
+        "print(json.dumps([stream.getvalue(), commands]))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    help_text, modules = json.loads(out.splitlines()[-1])
+    assert modules == ["tajimi_rules._cli._common"]
+    for name, _module, line in _common.COMMAND_TABLE:
+        assert name in help_text
+        assert line.split()[0] in help_text
+
+
+def test_the_command_table_names_each_command_module():
+    """Each row of the command table names the module whose ``COMMAND`` has that name and that help line."""
+    assert [command.name for command in COMMANDS] == [name for name, _, _ in _common.COMMAND_TABLE]
+    for name, module, line in _common.COMMAND_TABLE:
+        command = import_module(f"tajimi_rules._cli.{module}").COMMAND
+        assert (command.name, command.help) == (name, line)
+    assert f"({', '.join(KINDS)})" in _common.summary("validate")

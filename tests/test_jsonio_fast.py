@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tajimi_rules.documents import _jsonio
+from tajimi_rules.documents import _jsonio, _pipeline
 from tajimi_rules.documents._jsonio import read_json
+from tajimi_rules.documents._loaders import context_for
+from tajimi_rules.documents._validate import validate
+
+from .test_validate_properties import example_mutations, json_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -121,3 +127,197 @@ def test_colons_and_brackets_inside_strings_do_not_count() -> None:
     assert problems == []
     assert _jsonio._quick_loads(data, data.decode(), 64) is not _jsonio._CAREFUL
     assert value == json.loads(data)
+
+
+# The quick verdict of validation: a draft read with the fast extra's parser -------------------------
+
+needs_fast = pytest.mark.skipif(_jsonio.fast_json() is None, reason="the fast extra is not installed")
+
+
+def exact(value: Any) -> Any:
+    """``value`` with every number as an exact fraction, so a draft's floats compare with the careful decimals."""
+    if isinstance(value, dict):
+        return {key: exact(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [exact(item) for item in value]
+    if isinstance(value, float):
+        return ("number", Fraction(Decimal(repr(value))))
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return ("number", Fraction(value))
+    return (type(value).__name__, value)
+
+
+twisted = st.tuples(
+    documents,
+    st.sampled_from(["", "dup", "escaped dup", "nan", "deep", "long", "surrogate", "backslash", "colon", "bom"]),
+)
+
+
+def twist(text: str, how: str) -> bytes:
+    """``text`` with one thing the reader must notice (or must not be misled by) wrapped around it."""
+    wrapped = {
+        "": text,
+        "dup": '{"a": 1, "a": ' + text + "}",
+        "escaped dup": '{"a": ' + text + ', "\\u0061": 2}',
+        "nan": "[" + text + ", NaN]",
+        "deep": "[" * 64 + text + "]" * 64,
+        "long": '{"n": 1234567890123456789, "v": ' + text + "}",
+        "surrogate": '{"s": "\\ud800", "v": ' + text + "}",
+        "backslash": '{"p": "C:\\\\x\\"", "q:": ' + text + "}",
+        "colon": '{":": ":", "v": ' + text + "}",
+        "bom": "\ufeff" + text,
+    }[how]
+    return wrapped.encode()
+
+
+@needs_fast
+@SETTINGS
+@given(twisted)
+def test_a_quick_draft_holds_the_values_of_the_careful_reading(case: tuple[str, str]) -> None:
+    """A draft is given only for documents read without problems, and holds exactly their values."""
+    data = twist(*case)
+    draft = _jsonio.quick_draft(data)
+    value, problems = careful(data)
+    if draft is not None:
+        assert problems == []
+        assert exact(draft) == exact(value)
+
+
+@needs_fast
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1, "a": 1}',
+        '{"a": {"b": 0.5, "b": 0.5}}',
+        '{"a": 1, "\\u0061": 1}',
+        '{"k\\"": 1, "k\\u0022": 1}',
+        '{"x:": ":", "x:": ":"}',
+        '{"s": "\\ud800"}',
+        "[1e-400]",
+        "[1E400]",
+        "[12345678901234567890]",
+        "[NaN]",
+        "[1, 2,]",
+        "",
+        "[" * 66 + "]" * 66,
+    ],
+)
+def test_what_the_careful_reading_refuses_gives_no_draft(text: str) -> None:
+    """Repeated keys (however written), lone surrogates, numbers out of range, bad syntax and deep nesting: no draft."""
+    data = text.encode()
+    assert careful(data)[1] != []
+    assert _jsonio.quick_draft(data) is None
+
+
+@needs_fast
+@pytest.mark.parametrize("text", ["[0.1234567890123456]", "[1234567890123456]", "[1.5e2]", '["\\ud83d\\ude00"]'])
+def test_numbers_a_float_may_not_keep_give_no_draft(text: str) -> None:
+    """Sixteen digits, exponents and surrogate escapes are left to the careful reading, which accepts them."""
+    data = text.encode()
+    assert careful(data)[1] == []
+    assert _jsonio.quick_draft(data) is None
+
+
+@needs_fast
+@pytest.mark.parametrize("depth", [63, 64, 65])
+def test_a_draft_keeps_to_the_depth_limit(depth: int) -> None:
+    """Values nested deeper than the limit give no draft; up to it, the draft is the value."""
+    data = ("[" * depth + "1" + "]" * depth).encode()
+    draft = _jsonio.quick_draft(data)
+    assert (draft is not None) is (depth <= _jsonio.DEFAULT_MAX_DEPTH)
+    assert (draft is None) or json.dumps(draft) == data.decode()
+
+
+def test_the_example_gives_a_draft() -> None:
+    """The shipped example is read as a draft when the fast extra is installed, and then equals its value."""
+    data = (ROOT / "examples" / "tajimi-r4.json").read_bytes()
+    draft = _jsonio.quick_draft(data)
+    assert (draft is None) is (_jsonio.fast_json() is None)
+    if draft is not None:
+        assert exact(draft) == exact(read_json(data)[0])
+
+
+def without_drafts(data: bytes, **options: Any) -> list[Any]:
+    """``validate`` with the quick verdict switched off: every document read and checked in full."""
+    with mock.patch.object(_pipeline, "_quick_verdict", return_value=None):
+        return validate(data, **options)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(example_mutations(), st.sampled_from(["", "Дом", "デバinド", "0.50"]), st.booleans())
+def test_the_quick_verdict_is_the_full_verdict(document: Any, odd_name: str, told: bool) -> None:
+    """Written out as bytes, mutations of the example give the same problems with the quick verdict and without."""
+    if isinstance(document, dict) and isinstance(categories := document.get("categories"), list) and categories:
+        name = categories[0].get("name") if isinstance(categories[0], dict) else None
+        if isinstance(name, dict) and isinstance(name.get("ja"), str):
+            name["ja"] += odd_name
+    data = json_text(document).encode()
+    options: dict[str, Any] = {"kind": "evaluation"} if told else {}
+    assert validate(data, **options) == without_drafts(data, **options)
+
+
+@needs_fast
+def test_the_example_is_judged_quickly() -> None:
+    """The shipped example, valid, gets its verdict without being turned into decimals or structured."""
+    data = (ROOT / "examples" / "tajimi-r4.json").read_bytes()
+    quick = _pipeline._quick_verdict(data, None, context_for(), _jsonio.DEFAULT_MAX_DEPTH)
+    assert quick is not None
+    assert quick.kind == "evaluation"
+    assert list(quick.problems) == validate(data) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('"ja": "組織体制"', '"ja": "組織体制Дом"'),
+        ('"ja": "組織体制"', '"ja": "デバinド"'),
+        ('"stated_rating": "good"', '"stated_rating": "excellent"'),
+        (
+            '"level": "needs_review",\n          "implemented": false',
+            '"level": "needs_review",\n          "implemented": true',
+        ),
+        ('"needs_review": 2,', '"needs_review": 0,'),
+        ('"id": "cio-adviser"', '"id": "external-digital-talent"'),
+        ('"code": "212041"', '"code": "212042"'),
+        ('"rules": "tajimi-r4"', '"rules": "tajimi-r9"'),
+        ('"national_rate": 0.092', '"national_rate": "3/2"'),
+        ('"national_rate": 0.092', '"national_rate": 0.5, "national_rate": 0.092'),
+        ('"national_rate": 0.092', '"national_rate": 0.9'),
+        ('"$schema": "../schemas/evaluation.schema.json"', '"$schema": "https://example.com/evaluation.json"'),
+    ],
+)
+def test_each_problem_of_meaning_escapes_the_quick_verdict(old: str, new: str) -> None:
+    """The example changed in one place has problems, the same with the quick verdict and without."""
+    original = (ROOT / "examples" / "tajimi-r4.json").read_text(encoding="utf-8")
+    assert old in original
+    data = original.replace(old, new, 1).encode()
+    problems = validate(data)
+    assert problems != []
+    assert problems == without_drafts(data)
+
+
+@needs_fast
+@pytest.mark.parametrize("max_depth", [-1, 0, 1, 10**9])
+def test_any_depth_limit_gives_the_careful_verdict(max_depth: int) -> None:
+    """A draft is given only where the careful reading with the same limit finds nothing; a huge limit costs nothing."""
+    for text in ('{"a": [1, {"b": 2}]}', "7", "[]"):
+        data = text.encode()
+        draft = _jsonio.quick_draft(data, max_depth)
+        value, problems = read_json(data, max_depth=max_depth)
+        assert draft is None or (problems == [] and exact(draft) == exact(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "version"), [("3.11.6", (3, 11, 6)), ("3.12.0rc1", (3, 12, 0)), ("3.9", (3, 9)), ("4", (4,))]
+)
+def test_orjson_versions_compare_by_their_numbers(text: str, version: tuple[int, ...]) -> None:
+    """A version is read by the leading digits of its parts, so an orjson older than 3.11.6 is told apart."""
+    assert _jsonio._version(text) == version
+
+
+def test_a_kind_told_wrongly_escapes_the_quick_verdict() -> None:
+    """An evaluation validated as a rule set gets the same problems, located in its name, on both roads."""
+    data = (ROOT / "examples" / "tajimi-r4.json").read_bytes()
+    problems = validate(data, kind="ruleset", name="tajimi.json")
+    assert problems != [] and all(p.file == "tajimi.json" for p in problems)
+    assert problems == without_drafts(data, kind="ruleset", name="tajimi.json")

@@ -8,8 +8,9 @@ reported as problems, never a traceback.
 
 Commands return 0 or 1 and *raise* what stops them: a :class:`~tajimi_rules.errors.TajimiRulesError`
 carries its exit status (``exit_code``) and :func:`main` writes it, once, in the chosen language.
-Each command lives in a module named after it and is listed in :data:`COMMANDS`; adding a
-command is one line there.
+Each command lives in a module named after it and is listed, with its help line, in
+:data:`~tajimi_rules._cli._common.COMMAND_TABLE`; adding a command is one line there. Only the
+command run is imported: ``--help`` lists the others from the table.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from .._errors import (
     InvalidDocumentError,
@@ -30,48 +32,82 @@ from .._errors import (
 )
 from .._texts import Lang, resolve_lang, text
 from .._version import __version__
-from . import (
-    _batch,
-    _check,
-    _diff,
-    _diff_rules,
-    _export,
-    _layout,
-    _lint_rules,
-    _report,
-    _schema,
-    _suggest,
-    _validate,
-    _workbook,
-)
-from ._common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, visible
+from ._common import COMMAND_TABLE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, visible
 
-__all__ = ["COMMANDS", "build_parser", "commands", "error_lines", "main", "run"]
-
-COMMANDS: tuple[Command, ...] = (
-    _check.COMMAND,
-    _validate.COMMAND,
-    _suggest.COMMAND,
-    _lint_rules.COMMAND,
-    _diff_rules.COMMAND,
-    _batch.COMMAND,
-    _layout.COMMAND,
-    _diff.COMMAND,
-    _report.COMMAND,
-    _export.COMMAND,
-    _workbook.COMMAND,
-    _schema.COMMAND,
-)
-"""Every command, in the order ``--help`` lists them."""
+__all__ = ["COMMANDS", "LazyCommand", "build_parser", "commands", "error_lines", "main", "run"]
 
 
-def commands() -> tuple[Command, ...]:
+class LazyCommand:
+    """One command as the table lists it: its name and help line at once, the rest from its module when used.
+
+    ``exits``, ``configure``, ``run`` and ``epilog`` are those of the module's ``COMMAND``
+    (a :class:`~tajimi_rules._cli._common.Command`), imported on first use, so a run of one
+    command never imports the others.
+    """
+
+    __slots__ = ("help", "module", "name")
+
+    def __init__(self, name: str, module: str, help: str) -> None:
+        self.name = name
+        self.module = module
+        self.help = help
+
+    def __repr__(self) -> str:
+        return f"LazyCommand({self.name!r}, {self.module!r})"
+
+    def load(self) -> Command:
+        """The command itself, from its module."""
+        command: Command = import_module(f".{self.module}", __name__).COMMAND
+        return command
+
+    @property
+    def exits(self) -> tuple[tuple[int, str], ...]:
+        """When the command returns each exit status (see :class:`Command`)."""
+        return self.load().exits
+
+    @property
+    def epilog(self) -> str:
+        """The exit statuses, one a line, as ``--help`` ends."""
+        return self.load().epilog
+
+    @property
+    def configure(self) -> Callable[[argparse.ArgumentParser], None]:
+        """Adds the command's arguments to its parser."""
+        return self.load().configure
+
+    @property
+    def run(self) -> Callable[[argparse.Namespace, Output], int]:
+        """Runs the command on its parsed arguments."""
+        return self.load().run
+
+
+COMMANDS: tuple[LazyCommand | Command, ...] = tuple(LazyCommand(*entry) for entry in COMMAND_TABLE)
+"""Every command, in the order ``--help`` lists them (from :data:`~tajimi_rules._cli._common.COMMAND_TABLE`)."""
+
+
+def commands() -> tuple[LazyCommand | Command, ...]:
     """Every command, in the order ``--help`` lists them (:data:`COMMANDS`)."""
     return COMMANDS
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command."""
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv``: the first word that is not an option (the line's own take no value)."""
+    for arg in argv:
+        if arg == "--":
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command configured; with ``only``, the one command named.
+
+    With ``only`` naming a command, the parser has that command alone, configured; with any
+    other ``only`` (say ``""``), it lists every command with its help line (``--help``) and
+    configures none. Only the commands configured are imported, and a parser for each command
+    listed costs a few milliseconds (argparse looks up its translations for each).
+    """
     parser = argparse.ArgumentParser(
         prog="tajimi-rules",
         description="Rate, explain and check evaluations under the Tajimi method's rule sets.",
@@ -82,7 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
+    named = [command for command in COMMANDS if command.name == only]
+    for command in named or COMMANDS:
+        if only is not None and not named:
+            subparsers.add_parser(command.name, help=command.help)
+            continue
         sub = subparsers.add_parser(
             command.name,
             help=command.help,
@@ -123,11 +163,12 @@ def error_lines(error: TajimiRulesError, lang: Lang) -> list[str]:
 def main(argv: Sequence[str] | None = None, *, out: Output | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     output = out or Output(sys.stdout, sys.stderr)
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_chosen(arguments) or "")
     try:
         # argparse prints help and usage errors itself: send them to this run's streams.
         with contextlib.redirect_stdout(output.stdout), contextlib.redirect_stderr(output.stderr):
-            args = parser.parse_args(argv)
+            args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
     lang = resolve_lang(args.lang)

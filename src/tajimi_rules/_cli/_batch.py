@@ -49,7 +49,7 @@ from ..survey import (
     read_workbooks,
     write_batch,
 )
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -269,7 +269,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="batch",
-    help="evaluate every body in a survey's answers: one evaluation per body and summary tables",
+    help=summary("batch"),
     exits=(
         (EXIT_OK, "everything was read and written"),
         (EXIT_FOUND, "--keep-going left out rows with problems (listed on the error stream); the rest was written"),

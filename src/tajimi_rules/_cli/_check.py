@@ -12,7 +12,19 @@ import argparse
 from .._texts import Lang, text
 from ..checks import CategoryCheck, CheckReport, check
 from ..documents import DEFAULT_RULES
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, table, visible
+from ._common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    Output,
+    add_format,
+    add_lang,
+    add_rules,
+    summary,
+    table,
+    visible,
+)
 
 __all__ = ["COMMAND"]
 
@@ -107,7 +119,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="check",
-    help="recompute each category's rating, compare it with the stated one, and explain",
+    help=summary("check"),
     exits=(
         (EXIT_OK, "every category is rated and agrees with its stated rating"),
         (EXIT_FOUND, "some category disagrees with its stated rating or gets no rating"),

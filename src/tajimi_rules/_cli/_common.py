@@ -15,6 +15,7 @@ from .._errors import Problem, TajimiRulesError
 from .._texts import LANGS, Lang, text
 
 __all__ = [
+    "COMMAND_TABLE",
     "EXIT_FOUND",
     "EXIT_INTERNAL",
     "EXIT_OK",
@@ -25,6 +26,7 @@ __all__ = [
     "add_format",
     "add_lang",
     "add_rules",
+    "summary",
     "table",
     "visible",
     "width",
@@ -54,6 +56,47 @@ class UsageError(TajimiRulesError):
     def text(self, lang: Lang) -> str:
         """The message in ``lang``."""
         return text(self.message_id, lang, **self.fields)
+
+
+# The command table, light enough to load before any command: name, module, one line of help.
+# ``--help`` lists the commands from it; only the command run is imported and configured.
+COMMAND_TABLE: tuple[tuple[str, str, str], ...] = (
+    ("check", "_check", "recompute each category's rating, compare it with the stated one, and explain"),
+    (
+        "validate",
+        "_validate",
+        "check documents (evaluation, ruleset, catalog, layout, overlay) against their schema and meaning; "
+        "report every problem",
+    ),
+    ("suggest", "_suggest", "the fewest item changes that lift each category's rating, and what holds it up"),
+    (
+        "lint-rules",
+        "_lint_rules",
+        "prove a rule set total, exclusive, monotone and free of dead rules, and show its boundaries",
+    ),
+    ("diff-rules", "_diff_rules", "show the count vectors two rule sets rate differently, grouped into regions"),
+    ("batch", "_batch", "evaluate every body in a survey's answers: one evaluation per body and summary tables"),
+    ("layout", "_layout", "draft a workbook layout and catalog from published workbooks (layout init)"),
+    (
+        "diff",
+        "_diff",
+        "compare two evaluations of one body: categories whose rating moved, items that changed level, and why",
+    ),
+    (
+        "report",
+        "_report",
+        "write a report people read: summary table, explanations, remarks, plans and charts (HTML or Markdown)",
+    ),
+    ("export", "_export", "compile a rule set to JavaScript, SQL or a spreadsheet calculator"),
+    ("workbook", "_workbook", "write a what-if workbook (.xlsx) or interactive page (.html) of an evaluation"),
+    ("schema", "_schema", "write the JSON Schemas into a folder, for editors that validate documents offline"),
+)
+"""Every command, in the order ``--help`` lists them: its name, its module in this package, its help line."""
+
+
+def summary(name: str) -> str:
+    """The help line of the command ``name``, from :data:`COMMAND_TABLE`."""
+    return next(line for command, _module, line in COMMAND_TABLE if command == name)
 
 
 @attrs.frozen

@@ -11,7 +11,19 @@ import argparse
 from .._texts import Lang, text
 from ..checks import EvaluationDiff, diff_evaluations
 from ..documents import DEFAULT_RULES
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, table, visible
+from ._common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    Output,
+    add_format,
+    add_lang,
+    add_rules,
+    summary,
+    table,
+    visible,
+)
 
 __all__ = ["COMMAND"]
 
@@ -75,7 +87,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="diff",
-    help="compare two evaluations of one body: categories whose rating moved, items that changed level, and why",
+    help=summary("diff"),
     exits=(
         (EXIT_OK, "no rating moved and no item changed level"),
         (EXIT_FOUND, "a rating moved or an item changed level"),

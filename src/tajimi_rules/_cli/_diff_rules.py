@@ -14,7 +14,7 @@ from .._errors import InvalidDocumentError
 from .._texts import Lang, text
 from ..analysis import RuleSetDiff, compare
 from ..documents import load_rules
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, visible
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, summary, visible
 from ._lint_rules import MAX_ITEMS, MAX_ITEMS_HELP, coverage_text, located, max_items, rating_name
 
 __all__ = ["COMMAND"]
@@ -70,7 +70,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="diff-rules",
-    help="show the count vectors two rule sets rate differently, grouped into regions",
+    help=summary("diff-rules"),
     exits=(
         (EXIT_OK, "the two rate every count vector with 1 <= n <= --max-items alike"),
         (EXIT_FOUND, "they disagree somewhere"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import load_rules
 from ..export import Target, write_export
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -55,7 +55,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="export",
-    help="compile a rule set to JavaScript, SQL or a spreadsheet calculator",
+    help=summary("export"),
     exits=(
         (EXIT_OK, "the file was written"),
         (EXIT_USAGE, "usage error or unusable input, or an --out that cannot be written"),

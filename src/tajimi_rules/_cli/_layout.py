@@ -22,7 +22,7 @@ from typing import Any
 
 from .._texts import text
 from ..survey import available_readers, draft
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -99,7 +99,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="layout",
-    help="draft a workbook layout and catalog from published workbooks (layout init)",
+    help=summary("layout"),
     exits=(
         (EXIT_OK, "the draft layout and catalog were written"),
         (EXIT_USAGE, "the workbooks cannot be read, or DIR already holds a draft: nothing written"),

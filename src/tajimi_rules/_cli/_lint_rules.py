@@ -19,7 +19,7 @@ from ..analysis import MOVE_SETS, Analysis, Coverage, Move, Region, analyze, par
 from ..documents import load_rules
 from ..model import Rating
 from ..rules import Combine
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, table, visible
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, summary, table, visible
 
 __all__ = ["COMMAND", "MAX_ITEMS", "coverage_text", "located", "max_items", "moves", "rating_name"]
 
@@ -303,7 +303,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="lint-rules",
-    help="prove a rule set total, exclusive, monotone and free of dead rules, and show its boundaries",
+    help=summary("lint-rules"),
     exits=(
         (EXIT_OK, "sound: total, exclusive, monotone and without dead rules for every n"),
         (EXIT_FOUND, "a defect was found, or none up to --max-items but the check stops below the cell bound"),

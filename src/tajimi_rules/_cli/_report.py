@@ -28,7 +28,7 @@ from ..report import PdfError, write_report
 from ..report._charts import reworded
 from ..report._report import report_format
 from ..rules import RuleSet
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, summary, visible
 from ._lint_rules import located
 from ._suggest import add_budget, positive
 
@@ -107,7 +107,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="report",
-    help="write a report people read: summary table, explanations, remarks, plans and charts (HTML or Markdown)",
+    help=summary("report"),
     exits=(
         (EXIT_OK, "the report was written (disagreements are part of the report, not a failure)"),
         (

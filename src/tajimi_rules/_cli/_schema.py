@@ -16,7 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .._texts import text
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -45,7 +45,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="schema",
-    help="write the JSON Schemas into a folder, for editors that validate documents offline",
+    help=summary("schema"),
     exits=(
         (EXIT_OK, "the schemas were written"),
         (EXIT_USAGE, "the folder cannot be written"),

@@ -24,7 +24,7 @@ from ..documents import DEFAULT_RULES, resolve
 from ..model import Evaluation, Rating
 from ..report import rule_set_title
 from ..suggestions import CandidateOrder, SuggestionReport, suggest
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_format, add_lang, add_rules, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_format, add_lang, add_rules, summary, visible
 from ._lint_rules import located
 
 __all__ = ["COMMAND", "add_budget", "positive"]
@@ -171,7 +171,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="suggest",
-    help="the fewest item changes that lift each category's rating, and what holds it up",
+    help=summary("suggest"),
     exits=(
         (EXIT_OK, "the suggestions were written (a target out of reach is part of the answer)"),
         (

@@ -18,7 +18,7 @@ from .._texts import Lang, text
 from ..documents import load_rules
 from ..documents._jsonio import DEFAULT_MAX_BYTES
 from ..documents._validate import KINDS, Validated, validated
-from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, visible
+from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, add_rules, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="validate",
-    help=f"check documents ({', '.join(KINDS)}) against their schema and meaning; report every problem",
+    help=summary("validate"),
     exits=(
         (EXIT_OK, "every file is valid (warnings allowed, unless --strict)"),
         (EXIT_FOUND, "some file is not valid, or has a warning with --strict"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_rules, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_rules, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -58,7 +58,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
 
 COMMAND = Command(
     name="workbook",
-    help="write a what-if workbook (.xlsx) or interactive page (.html) of an evaluation",
+    help=summary("workbook"),
     exits=(
         (EXIT_OK, "the file was written"),
         (EXIT_USAGE, "usage error or unusable input, or an --out that cannot be written"),

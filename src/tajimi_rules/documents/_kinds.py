@@ -16,7 +16,6 @@ import attrs
 
 from .._errors import Problem
 from ..model import Catalog, Evaluation, Rating
-from ..model._layout import parse_layout
 from ..rules._rules import ItemGrading, RuleSet
 from ._meaning import catalog_problems, evaluation_clean, evaluation_problems, rate_problems, ruleset_problems
 from ._overlay import overlay_problems
@@ -94,6 +93,8 @@ def _is_layout(document: Mapping[str, Any]) -> bool:
 
 def _layout_before(document: Mapping[str, Any]) -> list[Problem]:
     # The layout's meaning: readings named, texts under one meaning, columns used once.
+    from ..model._layout import parse_layout  # noqa: PLC0415 - the layout model loads with the first layout
+
     return list(parse_layout(document)[1])
 
 

@@ -21,6 +21,7 @@ outside its denominator) would otherwise stop the structuring without a useful p
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -281,6 +282,8 @@ _FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 # Latin letters inside one katakana word ("デバinド"); "eラーニング" or "のAIチャット" are ordinary.
 _KATAKANA = "\u30a1-\u30fa\u30fc"
 _LATIN_IN_KANA = re.compile(f"(?<=[{_KATAKANA}])[A-Za-zＡ-Ｚａ-ｚ]{{1,2}}(?=[{_KATAKANA}])")
+# The same test for a whole text at once, without the look-behind (which makes the search try every position).
+_LATIN_IN_KANA_ANYWHERE = re.compile(f"[{_KATAKANA}][A-Za-zＡ-Ｚａ-ｚ]{{1,2}}(?=[{_KATAKANA}])")
 _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = (("Latin", re.compile("[A-Za-z\u00c0-\u024f]")), ("Cyrillic", _FOREIGN))
 
@@ -517,12 +520,14 @@ def ruleset_problems(data: Mapping[str, Any]) -> list[Problem]:
 
 
 _IMPLEMENTED = {level.value: level.implemented for level in Level}
-_GRADED = {(level.implemented, level.common): level.value for level in Level}
 
 
 def _ratio(value: Any) -> tuple[int, int] | None:
     """A schema-valid rate as ``(numerator, denominator)``, or ``None`` at any doubt."""
     try:
+        if type(value) is float:
+            # The decimal its repr writes, as everywhere (parse_rate): the reader's floats stand for those exactly.
+            return _float_ratio(value)
         if type(value) is int:
             return value, 1
         if type(value) is Decimal:
@@ -532,6 +537,17 @@ def _ratio(value: Any) -> tuple[int, int] | None:
     except (ValueError, ArithmeticError):
         return None
     return None
+
+
+def _float_ratio(value: float) -> tuple[int, int]:
+    """The decimal ``repr(value)`` writes, as a ratio (what :func:`~tajimi_rules._fractions.parse_rate` reads)."""
+    return Decimal(repr(value)).as_integer_ratio()
+
+
+@functools.lru_cache(maxsize=4096)
+def _float_unit_ratio(value: float) -> tuple[int, int] | None:
+    """:func:`_unit_ratio` of a float, remembered: a national rate recurs in every body's file."""
+    return _unit_ratio(value)
 
 
 def _text_ratio(text: str) -> tuple[int, int] | None:
@@ -545,81 +561,88 @@ def _text_ratio(text: str) -> tuple[int, int] | None:
     return Decimal(text).as_integer_ratio()
 
 
-def _in_unit(ratio: tuple[int, int] | None) -> bool:
-    return ratio is not None and 0 <= ratio[0] <= ratio[1]
-
-
-def _names(data: Mapping[str, Any]) -> Iterator[str]:
-    """Every text that :func:`evaluation_problems` checks for mixed scripts."""
-    if "title" in data:
-        yield data["title"]
-    municipality = data["municipality"]
-    yield municipality["name"]
-    yield municipality["prefecture"]
-    yield municipality.get("name_en", "")
-    yield data["survey"]["title"]
-    for category in data["categories"]:
-        for name in (category["group"], category["name"]):
-            yield name["ja"]
-            yield name.get("en", "")
-        for item in category.get("items", ()):
-            yield item["name"]["ja"]
-            yield item["name"].get("en", "")
-
-
 _CommonAt = tuple[int, int, bool, str]
 """An item grading as the quick check uses it: threshold numerator, denominator, strict, rate key."""
 
 
-def _item_clean(item: Mapping[str, Any], common_at: _CommonAt | None) -> bool:
-    """Whether one item's rates, level, implementation and cost agree, decided quickly."""
-    level = item.get("level")
-    implemented = item.get("implemented")
-    rates = {key: _ratio(item[key]) for key in ("national_rate", "prefecture_rate") if key in item}
-    if not all(_in_unit(ratio) for ratio in rates.values()):
-        return False
-    if isinstance(item.get("cost"), str) and _ratio(item["cost"]) is None:
-        return False
-    if level is None or implemented is None:
-        return True
-    if _IMPLEMENTED[level] is not implemented:
-        return False
-    if common_at is None or (ratio := rates.get(common_at[3])) is None:
-        return True
-    numerator, denominator, strict, _key = common_at
-    left, right = ratio[0] * denominator, numerator * ratio[1]
-    return bool(_GRADED[implemented, left > right if strict else left >= right] == level)
+_COMMON = {level.value: level.common for level in Level}
 
 
-def _counts_clean(counts: Mapping[str, int], items: Sequence[Mapping[str, Any]]) -> bool:
-    """Whether the named items fit in the counts, level by level and implemented or not."""
-    total = sum(counts.values())
-    if total == 0:
-        return False
-    if not items:
-        return True
+def _unit_ratio(value: Any) -> tuple[int, int] | None:
+    """A schema-valid rate as an exact ratio in [0, 1], or ``None`` at any doubt."""
+    ratio = _ratio(value)
+    return ratio if ratio is not None and 0 <= ratio[0] <= ratio[1] else None
+
+
+def _items_tally(  # noqa: PLR0912 - one loop for every item of every file validated: split, it costs a call an item
+    items: Sequence[Mapping[str, Any]], common_at: _CommonAt | None, names: list[str]
+) -> tuple[dict[str, int], int] | None:
+    """How many named items stand at each level and how many are implemented; ``None`` if one is in doubt.
+
+    An item is in doubt when its rates, level, implementation and cost may disagree. Each
+    item's names are added to ``names``. One loop does it all: it runs once for every item of
+    every file validated.
+    """
+    numerator, denominator, strict, graded_key = common_at if common_at is not None else (0, 1, False, "")
     by_level = dict.fromkeys(_IMPLEMENTED, 0)
     implemented_count = 0
     for item in items:
+        item_name = item["name"]
+        names += (item_name["ja"], item_name.get("en", ""))
+        graded = None
+        # The two rate keys written out: a loop over them costs a tenth of the whole.
+        if "national_rate" in item:
+            value = item["national_rate"]
+            if (ratio := _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)) is None:
+                return None
+            if graded_key == "national_rate":
+                graded = ratio
+        if "prefecture_rate" in item:
+            value = item["prefecture_rate"]
+            if (ratio := _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)) is None:
+                return None
+            if graded_key == "prefecture_rate":
+                graded = ratio
+        if "cost" in item and type(item["cost"]) is str and _ratio(item["cost"]) is None:
+            return None
         level = item.get("level")
-        if level is not None:
-            by_level[level] += 1
-        implemented_count += _IMPLEMENTED[level] if level is not None else bool(item.get("implemented"))
-    if len(items) > total or any(by_level[level] > counts[level] for level in by_level):
-        return False
-    implemented_room = counts["advanced"] + counts["standard"]
-    rest_room = total - implemented_room
-    return bool(implemented_count <= implemented_room and len(items) - implemented_count <= rest_room)
+        if level is None:
+            implemented_count += bool(item.get("implemented"))
+            continue
+        by_level[level] += 1
+        implemented = _IMPLEMENTED[level]
+        implemented_count += implemented
+        if (stated := item.get("implemented")) is None:
+            continue
+        if stated is not implemented:
+            return None
+        if graded is not None:
+            left, right = graded[0] * denominator, numerator * graded[1]
+            if (left > right if strict else left >= right) is not _COMMON[level]:
+                return None
+    return by_level, implemented_count
 
 
-def _category_clean(category: Mapping[str, Any], common_at: _CommonAt | None) -> bool:
+def _category_clean(category: Mapping[str, Any], common_at: _CommonAt | None, names: list[str]) -> bool:
+    """Whether one category's items agree with themselves and fit in its counts; its names go to ``names``."""
+    group, name = category["group"], category["name"]
+    names += (group["ja"], group.get("en", ""), name["ja"], name.get("en", ""))
     items = category.get("items", ())
-    if not all(_item_clean(item, common_at) for item in items):
-        return False
-    if len({item["id"] for item in items}) != len(items):
+    tally = _items_tally(items, common_at, names)
+    if tally is None or len({item["id"] for item in items}) != len(items):
         return False
     counts = category.get("counts")
-    return counts is None or _counts_clean(counts, items)
+    if counts is None:
+        return True
+    total = sum(counts.values())
+    if total == 0 or len(items) > total:
+        return False
+    by_level, implemented_count = tally
+    for level, count in by_level.items():
+        if count > counts[level]:
+            return False
+    implemented_room = counts["advanced"] + counts["standard"]
+    return bool(implemented_count <= implemented_room and len(items) - implemented_count <= total - implemented_room)
 
 
 def evaluation_clean(
@@ -652,10 +675,19 @@ def evaluation_clean(
         threshold = grading.threshold
         strict = grading.comparison is not Comparison.AT_LEAST
         common_at = (threshold.numerator, threshold.denominator, strict, f"{grading.rate}_rate")
+    municipality = data["municipality"]
+    # Every text evaluation_problems checks for mixed scripts, gathered on the way.
+    names = [
+        data.get("title", ""),
+        municipality["name"],
+        municipality["prefecture"],
+        municipality.get("name_en", ""),
+        data["survey"]["title"],
+    ]
     for category in categories:
         if "stated_rating" in category and category["stated_rating"] not in stated:
             return False
-        if not _category_clean(category, common_at):
+        if not _category_clean(category, common_at, names):
             return False
-    texts = "\n".join(_names(data))
-    return not (_FOREIGN.search(texts) or _LATIN_IN_KANA.search(texts))
+    texts = "\n".join(names)
+    return not (_FOREIGN.search(texts) or _LATIN_IN_KANA_ANYWHERE.search(texts))

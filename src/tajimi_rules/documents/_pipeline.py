@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from .._errors import Problem, Severity, phrase
-from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, read_json
+from ._jsonio import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parse_json, quick_draft, read_bytes
 from ._kinds import KINDS, Context, DocumentKind, detect_kind, schema_kind
 from ._schemas import Kind, fast_is_valid, json_type, schema_problems, type_words
 from ._values import value_problems
@@ -200,8 +200,17 @@ def run(  # noqa: PLR0913 - keyword-only options, each with a default
             if isinstance(draft, Mapping) and (draft_kind := kind or detect_kind(draft)) is not None:
                 verdicts[draft_kind] = fast_is_valid(draft, draft_kind)
 
-        document, read_problems = read_json(
-            source, name=label, max_bytes=max_bytes, max_depth=max_depth, peek=judge if plain else None
+        data, read_problems = read_bytes(source, name=label, max_bytes=max_bytes)
+        if data is None:
+            return Validated(kind, tuple(read_problems))
+        quick = _quick_verdict(data, kind, context, max_depth) if plain and not need_value else None
+        if quick is not None:
+            return _located(quick, label)
+        document, read_problems = parse_json(
+            data,
+            name=name or ("<bytes>" if isinstance(source, bytes) else str(source)),
+            max_depth=max_depth,
+            peek=judge if plain else None,
         )
         if read_problems:
             return Validated(kind, tuple(read_problems))
@@ -213,8 +222,39 @@ def run(  # noqa: PLR0913 - keyword-only options, each with a default
             located = [p.located(label) for p in found] if label is not None else found
             return Validated(kind, tuple(located))
     result = check(document, kind=kind, context=context, plain=plain, need_value=need_value, verdicts=verdicts)
-    # Errors first, each group in the order found (most relevant first); warnings last.
+    return _located(result, label)
+
+
+def _located(result: Validated, label: str | None) -> Validated:
+    """``result`` with its problems errors first (each group in the order found), located in ``label``."""
+    if not result.problems:
+        return result
     ordered = sorted(result.problems, key=lambda p: p.severity is Severity.WARNING)
     if label is not None:
         ordered = [p.located(label) for p in ordered]
     return attrs.evolve(result, problems=tuple(ordered))
+
+
+def _quick_verdict(data: bytes, kind: Kind | None, context: ContextFor, max_depth: int) -> Validated | None:
+    """The verdict on a document that reads, validates and means well at first sight; ``None`` at any doubt.
+
+    The document is read quickly (its fractions as floats, each standing exactly for the decimal
+    written), judged by the fast validator and by its kind's quick meaning check; nothing is
+    turned into decimals or structured. Any doubt, and the full pipeline reads it again and
+    words every problem.
+    """
+    draft = quick_draft(data, max_depth)
+    if not isinstance(draft, dict):
+        return None
+    told = kind is not None
+    draft_kind = kind if told else detect_kind(draft)
+    if draft_kind is None:
+        return None
+    entry = KINDS[draft_kind]
+    problems = _kind_problems(draft, draft_kind, told)
+    if entry.clean is None or any(p.severity is Severity.ERROR for p in problems):
+        return None
+    if fast_is_valid(draft, draft_kind) is not True:
+        return None
+    settled = context(entry, draft) if entry.uses_context else Context()
+    return Validated(draft_kind, tuple(problems)) if entry.clean(draft, settled) else None

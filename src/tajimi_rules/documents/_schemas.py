@@ -13,7 +13,6 @@ so valid documents never pay for the reference; invalid ones are always worded b
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import json
 import numbers
@@ -209,6 +208,8 @@ def fast_is_valid(instance: Any, kind: Kind) -> bool | None:
 def did_you_mean(word: str, choices: Iterator[str] | list[str] | tuple[str, ...]) -> str | None:
     """The closest of ``choices`` to a mistyped ``word``, if one is close enough."""
     options = [choice for choice in choices if isinstance(choice, str)]
+    import difflib  # noqa: PLC0415 - loaded by the first misspelt key, not by every start-up
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
         return close[0]
