@@ -96,6 +96,7 @@ def test_numpy_loads_with_the_first_bulk_rating():
 
 
 CHECK_MAY_LOAD = CORE | {
+    "tajimi_rules._arguments",
     "tajimi_rules._cli",
     "tajimi_rules._cli._check",
     "tajimi_rules._cli._common",
@@ -112,8 +113,10 @@ CHECK_MAY_LOAD = CORE | {
     "tajimi_rules.documents._pipeline",
     "tajimi_rules.documents._schemas",
     "tajimi_rules.documents._validate",
+    "tajimi_rules.documents._values",
 }
-"""What ``tajimi-rules check FILE`` may load: the core, the readers, the checks and its own command module."""
+"""What ``tajimi-rules check FILE`` may load: the core, the argument checks, the readers, the checks and its own
+command module."""
 
 
 def _command_line(*argv: str) -> str:

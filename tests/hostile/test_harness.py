@@ -6,6 +6,7 @@ import socket
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,9 +58,9 @@ def test_every_hostile_text_is_neutralised_in_a_file_name(tmp_path: Path, name: 
 def test_an_escaped_warning_fails_the_case(tmp_path: Path, example_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build_parser = cli_module.build_parser
 
-    def warning_parser() -> object:
+    def warning_parser(*args: Any, **kwargs: Any) -> object:
         warnings.warn("raw \x1b[2J warning", UserWarning, stacklevel=1)
-        return build_parser()
+        return build_parser(*args, **kwargs)
 
     monkeypatch.setattr(cli_module, "build_parser", warning_parser)
     with pytest.raises(AssertionError, match="Python warnings escaped"):
