@@ -32,7 +32,8 @@ from ..errors import InvalidDocumentError, Problem
 from ..model._layout import BUILTIN_READINGS, builtin_reading, column_letters
 from ._answers import PREFECTURES
 from ._codes import Code, code_digits, normalize_code
-from ._workbooks import ReaderName, available_readers, open_members
+from ._package import Refused
+from ._workbooks import Cells, ReaderName, available_readers, formula_warning, open_members
 
 __all__ = ["Draft", "draft_layout", "fiscal_year"]
 
@@ -322,6 +323,26 @@ def draft_layout(
     return result.layout, result.catalog
 
 
+def _sheets(drafter: _Drafter, file: str, book: Cells, section: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    """The specs of a workbook's worksheets with codes; a sheet that cannot be read is a problem, not a spec."""
+    specs = []
+    for name in book.names:
+        if book.kind(name) != "worksheet":
+            continue
+        try:
+            spec = drafter.sheet(name, section, book.rows(name))
+        except Refused as refused:
+            problems.append(refused.problem)
+            continue
+        if spec is not None:
+            specs.append(spec)
+            part = book.package.sheet(name)
+            warning = None if part is None else formula_warning(file, part, None, 1)
+            if warning is not None:
+                problems.append(warning)
+    return specs
+
+
 def draft(source: str | os.PathLike[str], *, reader: ReaderName | None = None) -> Draft:
     """Like :func:`draft_layout`, with the problems met (unreadable files) kept as values."""
     chosen = reader or (available_readers() or ("openpyxl",))[0]
@@ -334,9 +355,7 @@ def draft(source: str | os.PathLike[str], *, reader: ReaderName | None = None) -
         section, title = _section(member.key, order)
         drafter.groups.setdefault(section, title)
         try:
-            sheets = [
-                spec for name in book.names if (spec := drafter.sheet(name, section, book.rows(name))) is not None
-            ]
+            sheets = _sheets(drafter, member.name, book, section, problems)
         finally:
             book.close()
         if sheets:
