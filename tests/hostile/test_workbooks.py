@@ -128,8 +128,12 @@ def patched(data: bytes, member: str, *, size: int | None = None, flags: int | N
 
 
 def cfb(stream_name: str) -> bytes:
-    """An OLE compound file's first sector naming ``stream_name`` (how Excel stores an encrypted workbook)."""
-    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + stream_name.encode("utf-16-le") + b"\0" * 512
+    """An OLE compound file whose directory, after 8 KiB of sectors, names ``stream_name``.
+
+    Excel stores an encrypted workbook as such a file with an ``EncryptedPackage`` stream; a legacy
+    ``.xls`` has a ``Workbook`` stream.
+    """
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8184 + stream_name.encode("utf-16-le") + b"\0" * 512
 
 
 CHARTSHEET = f'<chartsheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>'

@@ -175,11 +175,14 @@ class Refused(Exception):  # noqa: N818 - a refusal carrying its problem, not an
         self.problem = found
 
 
-def not_a_workbook(name: str, head: bytes, error: Exception) -> Problem:
-    """Why bytes starting with ``head`` are not a workbook: encrypted, a legacy ``.xls``, or no zip."""
-    if head.startswith(_CFB):
-        encrypted = b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"
-        if encrypted in head:
+def not_a_workbook(name: str, data: bytes, error: Exception) -> Problem:
+    """Why ``data`` is not a workbook: encrypted, a legacy ``.xls`` (both OLE compound files), or no zip.
+
+    An encrypted workbook is a compound file holding a stream named ``EncryptedPackage``; its name
+    is in the file's directory, wherever that sits, so the whole file is searched.
+    """
+    if data.startswith(_CFB):
+        if "EncryptedPackage".encode("utf-16-le") in data:
             return problem("workbook.encrypted", file=name, expected=phrase("workbook.words.xlsx"), found="OLE")
         return problem("workbook.legacy_xls", file=name, expected=phrase("workbook.words.xlsx"), found="OLE")
     what = name.rsplit("/", 1)[-1]
@@ -230,7 +233,7 @@ class _Inspector:
         try:
             self.archive = zipfile.ZipFile(_Bytes(data))
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-            raise Refused(not_a_workbook(name, data[:4096], error)) from None
+            raise Refused(not_a_workbook(name, data, error)) from None
         self.infos = {info.filename: info for info in self.archive.infolist()}
         self.cells = 0
         self.shared: set[str] = set()

@@ -286,7 +286,9 @@ def _members(source: Path) -> tuple[list[Member], list[Problem]]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         with open(source, "rb") as stream:
             head = stream.read(4096)
-        return [], [not_a_workbook(name, head, error)]
+            # A compound file (encrypted or .xls) names its streams in a directory anywhere in it.
+            whole = head + stream.read() if head.startswith(b"\xd0\xcf\x11\xe0") else head
+        return [], [not_a_workbook(name, whole, error)]
     if "[Content_Types].xml" in archive.namelist():  # the source is itself a workbook
         archive.close()
         return [Member(source.name, _nfkc(source.name), _file_loader(source, source.name))], []
@@ -400,7 +402,8 @@ def open_member(member: Member, reader: ReaderName) -> Cells | Problem:
         package = inspect_package(member.name, data)
     except Refused as refused:
         return refused.problem
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as error:
+        # A workbook inside a zip set: encrypted (RuntimeError), packed in a way zipfile cannot unpack, damaged.
         found = type(error).__name__
         return problem("workbook.unreadable", file=member.name, found=found, part=member.name, error=str(error))
     return Cells(reader, data, package, member.name)
