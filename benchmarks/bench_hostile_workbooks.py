@@ -13,6 +13,10 @@ Cases, each a small file written here:
 * ``bomb-lying``: a part declaring 4,000 bytes that unpacks to 256 MiB of zeros (refused at the
   first chunk past its declared size).
 
+With ``--national``, it also measures what the package checks cost on the national set of
+``bench_read_workbooks.py``: every workbook of the zip checked (``inspect_package``) beside the
+whole read through the layout (which includes the checks), interleaved, best of each.
+
 Each case runs in its own process (``read_wide_xlsx`` or ``read_workbooks``), which reports the
 seconds the call took and its peak resident memory; rounds are interleaved and the best round of
 each case is printed with its ratio to the baseline, and the 1-minute load.
@@ -27,14 +31,20 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.hostile.test_workbooks import GOOD_CELLS, GOOD_ROWS, LAYOUT, MAPPING, parts, patched, sheet_xml, zipped
+from tests.mic_workbooks import sections, write_set
 
 from tajimi_rules.survey import _package as package
+from tajimi_rules.survey import parse_catalog
+from tajimi_rules.survey._draft import draft_layout
+from tajimi_rules.survey._layout import load_layout
+from tajimi_rules.survey._workbooks import read_workbooks
 
 _CHILD = """
 import json, resource, sys, time
@@ -126,11 +136,41 @@ def cases(folder: Path) -> dict[str, tuple[Path, str, str, str]]:
     return found
 
 
+def _national(repeat: int) -> None:
+    """The package checks' share of a national read, interleaved with the read itself."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "national.zip"
+        write_set(path, municipalities=1741, seed=2022, layout=sections(sheets_per_section=(2, 2, 2, 2, 2), columns=12))
+        layout_json, catalog_json = draft_layout(path)
+        layout, catalog = load_layout(layout_json), parse_catalog(catalog_json)
+        with zipfile.ZipFile(path) as archive:
+            books = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        best = {"checks": float("inf"), "read": float("inf")}
+        for _ in range(repeat):
+            started = time.perf_counter()
+            for name, data in books:
+                package.inspect_package(name, data)
+            best["checks"] = min(best["checks"], time.perf_counter() - started)
+            started = time.perf_counter()
+            read = read_workbooks(path, layout, catalog, reader="calamine")
+            best["read"] = min(best["read"], time.perf_counter() - started)
+            assert read.errors == ()
+    unpacked = sum(len(data) for _, data in books)
+    print(
+        f"national set ({len(books)} workbooks, {unpacked:,} bytes packed): package checks {best['checks']:.3f} s, "
+        f"whole read (calamine, checks included) {best['read']:.3f} s: checks are "
+        f"{100 * best['checks'] / best['read']:.0f}% of the read"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every case in interleaved rounds, each in a fresh process; print the best round of each."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--national", action="store_true", help="also time the package checks on a national set")
     args = parser.parse_args(argv)
+    if args.national:
+        _national(args.repeat)
     with Path("/proc/loadavg").open() as load:
         print(f"load (1 min) at start: {load.read().split()[0]}")
     with tempfile.TemporaryDirectory() as folder:

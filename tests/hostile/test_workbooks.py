@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import struct
 import zipfile
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tajimi_rules.survey import _package as package
-from tajimi_rules.survey import load_catalog, read_wide_xlsx
+from tajimi_rules.survey import load_catalog, read_answers, read_wide_xlsx
 from tajimi_rules.survey._draft import draft
 from tajimi_rules.survey._workbooks import available_readers, read_workbooks
 
@@ -413,3 +414,41 @@ def test_a_set_member_declared_too_large_is_refused(tmp_path: Path, layout_file:
     path = _written(tmp_path, "set.zip", outer)
     read = read_workbooks(path, LAYOUT, CATALOG)
     assert [p.code for p in read.errors] == ["workbook.too_large"]
+
+
+@pytest.mark.parametrize(
+    ("name", "stream", "code"),
+    [("answers.xls", "Workbook", "workbook.legacy_xls"), ("answers.csv", "EncryptedPackage", "workbook.encrypted")],
+)
+def test_an_ole_file_given_as_answers_is_never_read_as_text(tmp_path: Path, name: str, stream: str, code: str) -> None:
+    """A legacy .xls or an encrypted workbook given as answers, whatever its name, is its one problem."""
+    path = _written(tmp_path, name, cfb(stream))
+    answers = api_hostile(lambda: read_answers(path, CATALOG))
+    assert not isinstance(answers, BaseException), answers
+    assert [p.code for p in answers.errors] == [code]
+    result = run_hostile("batch", path, "--out", tmp_path / "out", *_BATCH, root=tmp_path, status=2)
+    assert answers.errors[0].text("en") in result.stderr
+
+
+def test_a_fifo_named_like_a_workbook_is_refused_unread(tmp_path: Path, layout_file: Path) -> None:
+    """A fifo as the workbook, or inside a folder of workbooks, is refused without waiting for a writer."""
+    fifo = tmp_path / "book.xlsx"
+    os.mkfifo(fifo)
+    folder = tmp_path / "set"
+    folder.mkdir()
+    os.mkfifo(folder / "a.xlsx")
+    for source in (fifo, folder):
+        read = api_hostile(functools.partial(read_workbooks, source, LAYOUT, CATALOG), timeout=10)
+        assert not isinstance(read, BaseException), read
+        assert [p.code for p in read.errors] == ["file.not_regular"]
+    run_hostile(
+        "layout",
+        "init",
+        fifo,
+        "--out",
+        tmp_path / "draft",
+        root=tmp_path,
+        status=2,
+        codes=["file.not_regular"],
+        timeout=10,
+    )

@@ -39,6 +39,7 @@ from .._errors import Problem, phrase
 from ._grouping import problem
 
 __all__ = [
+    "CFB_MAGIC",
     "MAX_AREA",
     "MAX_CELLS",
     "MAX_PARTS",
@@ -67,7 +68,7 @@ MAX_SHARED_BYTES = 64 * 1024 * 1024
 """The most bytes a shared-strings table may unpack to."""
 MAX_CELLS = 5_000_000
 """The most cells the worksheets of one workbook may hold together (a national sheet: about 100,000)."""
-MAX_AREA = 4_000_000
+MAX_AREA = 1_000_000
 """The largest rectangle of cells (rows by columns reached) read whole; a larger sheet is read row by row."""
 
 _CHUNK = 1024 * 1024
@@ -75,7 +76,8 @@ _CARRY = 8 * 1024 * 1024  # the most of a part held back to find a whole element
 _KEPT = 16 * 1024 * 1024  # the largest structural part (workbook, relationships) parsed
 _SHOWN = 10_000  # formula cells without a value recorded per sheet (all are counted)
 _EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE compound file: an encrypted workbook, a legacy ``.xls``."""
 _LOCAL = struct.Struct("<4s22sHH")
 _DEFLATED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _ENCRYPTED_FLAG = 0x1
@@ -181,7 +183,7 @@ def not_a_workbook(name: str, data: bytes, error: Exception) -> Problem:
     An encrypted workbook is a compound file holding a stream named ``EncryptedPackage``; its name
     is in the file's directory, wherever that sits, so the whole file is searched.
     """
-    if data.startswith(_CFB):
+    if data.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             return problem("workbook.encrypted", file=name, expected=phrase("workbook.words.xlsx"), found="OLE")
         return problem("workbook.legacy_xls", file=name, expected=phrase("workbook.words.xlsx"), found="OLE")

@@ -383,7 +383,7 @@ class Cells:
             # Rows without cells come as one shared tuple: told apart by identity, not by reading it.
             if values is gap or not values:
                 rows.append(_GAP)
-            elif width is not None and not any(values):
+            elif width is not None and values.count(None) == len(values):
                 gap = values
                 rows.append(_GAP)
             else:
