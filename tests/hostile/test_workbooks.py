@@ -452,3 +452,19 @@ def test_a_fifo_named_like_a_workbook_is_refused_unread(tmp_path: Path, layout_f
         codes=["file.not_regular"],
         timeout=10,
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "reach"),
+    [
+        (GOOD_ROWS.format(cells=GOOD_CELLS), (9, 4)),  # two rows: at most 9 (one digit), column D
+        ('<x:row r="5"><x:c r="XFD5"/></x:row>', (9, 16384)),  # a prefixed cell far right
+        ('<row r="1"><c r="C1"/><c r="AB1"/><c r="B1"/></row>', (9, 28)),  # cells out of order
+        ("<row><c/><c/><c/></row><row><c/></row>", (2, 4)),  # cells that do not say where they are
+    ],
+)
+def test_the_reach_is_found_from_the_cells_never_the_dimension(rows: str, reach: tuple[int, int]) -> None:
+    """A sheet's reach comes from its cells (counted generously), whatever its <dimension> claims."""
+    data = zipped(parts((("Q1", "worksheet", sheet_xml(rows, dimension="A1:XFD1048576")),)))
+    [sheet] = package.inspect_package("book.xlsx", data).sheets
+    assert (sheet.rows, sheet.columns) == reach

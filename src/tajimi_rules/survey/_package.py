@@ -24,6 +24,7 @@ chartsheet, dialog sheet, macro sheet), its part, the rows and columns its cells
 from __future__ import annotations
 
 import codecs
+import functools
 import posixpath
 import re
 import struct
@@ -68,7 +69,7 @@ MAX_SHARED_BYTES = 64 * 1024 * 1024
 """The most bytes a shared-strings table may unpack to."""
 MAX_CELLS = 5_000_000
 """The most cells the worksheets of one workbook may hold together (a national sheet: about 100,000)."""
-MAX_AREA = 1_000_000
+MAX_AREA = 2_000_000
 """The largest rectangle of cells (rows by columns reached) read whole; a larger sheet is read row by row."""
 
 _CHUNK = 1024 * 1024
@@ -76,6 +77,7 @@ _CARRY = 8 * 1024 * 1024  # the most of a part held back to find a whole element
 _KEPT = 16 * 1024 * 1024  # the largest structural part (workbook, relationships) parsed
 _SHOWN = 10_000  # formula cells without a value recorded per sheet (all are counted)
 _EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
+_ROW_DIGITS = len(str(_EXCEL_ROWS))
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an OLE compound file: an encrypted workbook, a legacy ``.xls``."""
 _LOCAL = struct.Struct("<4s22sHH")
@@ -85,10 +87,7 @@ _ENCRYPTED_FLAG = 0x1
 _NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
 _DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")
 _ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});)[^;\s<&]{0,40};?")
-_CELL = re.compile(rb"<" + _NAME + rb"c[\s/>]")
 _CELL_REF = re.compile(rb"<" + _NAME + rb"c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
-_ROW = re.compile(rb"<" + _NAME + rb"row[\s/>]")
-_ROW_REF = re.compile(rb"<" + _NAME + rb"row\s[^>]*?\br=\"([0-9]{1,7})\"")
 _NO_VALUE = re.compile(
     rb"<"
     + _NAME
@@ -106,6 +105,8 @@ _NO_VALUE = re.compile(
     + _NAME
     + rb"c>"
 )
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_PREFIXED_ROW = re.compile(rb":row[\s/>]")
 _R = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _STRING = re.compile(rb"<" + _NAME + rb"si[\s/>]")
 
@@ -194,26 +195,65 @@ def not_a_workbook(name: str, data: bytes, error: Exception) -> Problem:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _beyond(letters: bytes) -> re.Pattern[bytes]:
+    """References (``r="..."``) to a column past ``letters``: more letters, or as many and later."""
+    width = len(letters)
+    alternatives = [b"[A-Z]{%d,3}" % (width + 1)] if width < 3 else []
+    for index in range(width):
+        if letters[index] < ord("Z"):
+            later = b"[" + bytes([letters[index] + 1]) + b"-Z]"
+            alternatives.append(letters[:index] + later + b"[A-Z]" * (width - index - 1))
+    if not alternatives:
+        return re.compile(b"(?!)")
+    # No word boundary before r=: a pattern that starts with its literal is searched for fast, and an
+    # attribute whose name merely ends in r only makes the reach counted larger.
+    return re.compile(rb'r="(' + b"|".join(alternatives) + rb")[0-9]")
+
+
+@functools.lru_cache(maxsize=8)
+def _longer(digits: int) -> re.Pattern[bytes]:
+    """References (``r="..."`` of a row or a cell) to a row of more than ``digits`` digits."""
+    return re.compile(rb'r="[A-Z]{0,3}([0-9]{%d,7})"' % (digits + 1))
+
+
 class _Scan:
-    """What a sheet's cells reach, as its XML streams past: cells, rows, references, formulas without values."""
+    """What a sheet's cells reach, as its XML streams past: cells, rows, references, formulas without values.
+
+    Each chunk is scanned by searches that find nothing in the common case: references past the
+    farthest column seen so far, references to rows with more digits than seen so far. The row
+    reached is then bounded by its number of digits (a sheet of 1,800 rows reaches 9,999 at most),
+    which errs only towards reading a sheet row by row.
+    """
 
     def __init__(self) -> None:
-        self.cells = self.rows = self.referenced = self.max_row = self.max_column = 0
+        self.cells = self.rows = self.digits = 0
+        self.letters = b""
+        self.unreferenced = False
+        self.exact_row = 0
         self.no_value: list[tuple[int, int]] = []
         self.no_values = 0
 
     def feed(self, segment: bytes) -> None:
-        self.cells += len(_CELL.findall(segment))
-        self.rows += len(_ROW.findall(segment))
-        refs = _CELL_REF.findall(segment)
-        if refs:
-            self.referenced += len(refs)
-            letters = max(refs, key=lambda ref: (len(ref[0]), ref[0]))[0]
-            digits = max(refs, key=lambda ref: (len(ref[1]), ref[1]))[1]
-            self.max_column = max(self.max_column, column_number(letters))
-            self.max_row = max(self.max_row, int(digits))
-        for digits in _ROW_REF.findall(segment):
-            self.max_row = max(self.max_row, int(digits))
+        cells = segment.count(b"<c ") + segment.count(b"<c>") + segment.count(b"<c/>")
+        cells += len(_PREFIXED_CELL.findall(segment))
+        self.cells += cells
+        self.rows += segment.count(b"<row") + len(_PREFIXED_ROW.findall(segment))
+        # Writers put r first: where fewer cells start so, count those that say where they are.
+        if segment.count(b'<c r="') < cells and len(_CELL_REF.findall(segment)) < cells:
+            self.unreferenced = True
+        at = 0
+        while (match := _beyond(self.letters).search(segment, at)) is not None:
+            at, self.letters = match.start(), match.group(1)
+        while self.digits < _ROW_DIGITS and (match := _longer(self.digits).search(segment)) is not None:
+            self.digits = len(match.group(1))
+        if self.digits == _ROW_DIGITS:
+            rows = [int(digits) for digits in _longer(self.digits - 1).findall(segment)]
+            self.exact_row = max([self.exact_row, *rows])
+        if b"<f" in segment or b":f" in segment:
+            self.formulas(segment)
+
+    def formulas(self, segment: bytes) -> None:
         for match in _NO_VALUE.finditer(segment):
             self.no_values += 1
             where = _R.search(match.group(1))
@@ -221,8 +261,9 @@ class _Scan:
                 self.no_value.append((int(where.group(2)), column_number(where.group(1))))
 
     def sheet(self, name: str, part: str) -> SheetPart:
-        rows, columns = self.max_row, self.max_column
-        if self.referenced < self.cells:  # cells that do not say where they are: count them generously
+        rows = self.exact_row or min(10**self.digits - 1, _EXCEL_ROWS) if self.digits else 0
+        columns = column_number(self.letters)
+        if self.unreferenced:  # cells that do not say where they are: count them generously
             rows, columns = max(rows, self.rows), max(columns, min(_EXCEL_COLUMNS, self.cells))
         return SheetPart(name, "worksheet", part, rows, columns, self.cells, tuple(self.no_value), self.no_values)
 
