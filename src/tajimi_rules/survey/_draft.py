@@ -109,9 +109,12 @@ def _identity(rows: Sequence[Sequence[object]]) -> _Columns | None:
     if located is None:
         return None
     code, first_row = located
-    digits = code_digits(_cell(row, code) for row in rows[first_row - 1 :])
+    # A sheet read row by row has an empty row for each row without cells: skipped before any reading.
+    digits = code_digits(_cell(row, code) for row in rows[first_row - 1 :] if row)
     body_rows = [
-        row for row in rows[first_row - 1 :] if isinstance(normalize_code(_cell(row, code), digits=digits), Code)
+        row
+        for row in rows[first_row - 1 :]
+        if row and isinstance(normalize_code(_cell(row, code), digits=digits), Code)
     ]
     prefecture = name = None
     for column in range(code + 1, code + 4):
@@ -201,7 +204,11 @@ def _sheet_items(
     start = max(c for c in (found.code, found.name, found.prefecture) if c is not None)
     header_rows = _header_rows(rows, found.first_row, start)
     headers = _headers(rows, header_rows, start)
-    data = [row for row in rows[found.first_row - 1 :] if normalize_code(_cell(row, found.code), digits=6) is not None]
+    data = [
+        row
+        for row in rows[found.first_row - 1 :]
+        if row and normalize_code(_cell(row, found.code), digits=6) is not None
+    ]
     columns = sorted(headers)
     items: list[_Item] = []
     skip: set[int] = set()

@@ -596,10 +596,10 @@ class _SheetReader:
     def read(self, rows: Rows) -> None:
         sheet = self.sheet
         data = rows[sheet.first_row - 1 :]
-        digits = sheet.code_digits or code_digits(_cell(values, sheet.code) for values in data)
+        digits = sheet.code_digits or code_digits(_cell(values, sheet.code) for values in data if values)
         codes = self.merger.codes
         for offset, values in enumerate(data):
-            if all(value is None or value == "" for value in values):
+            if not values or all(value is None or value == "" for value in values):
                 continue
             row = sheet.first_row + offset
             raw = _cell(values, sheet.code)
