@@ -468,3 +468,38 @@ def test_the_reach_is_found_from_the_cells_never_the_dimension(rows: str, reach:
     data = zipped(parts((("Q1", "worksheet", sheet_xml(rows, dimension="A1:XFD1048576")),)))
     [sheet] = package.inspect_package("book.xlsx", data).sheets
     assert (sheet.rows, sheet.columns) == reach
+
+
+def _two_workbooks() -> bytes:
+    """A package whose relationships name xl/book2.xml, beside an unrelated xl/workbook.xml with a wide sheet."""
+    related = parts()
+    stray_rows = (
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>212059</t></is></c><c r="D2" t="inlineStr"><is><t>予定なし</t></is>'
+        '</c></row><row r="200"><c r="XFD200"><v>1</v></c></row>'
+    )
+    members = {
+        **related,
+        "_rels/.rels": related["_rels/.rels"].replace(b"xl/workbook.xml", b"xl/book2.xml"),
+        "xl/book2.xml": related["xl/workbook.xml"],
+        "xl/_rels/book2.xml.rels": related["xl/_rels/workbook.xml.rels"],
+        "xl/_rels/workbook.xml.rels": related["xl/_rels/workbook.xml.rels"].replace(b"sheet1", b"sheet9"),
+        "xl/worksheets/sheet9.xml": sheet_xml(stray_rows).encode(),
+    }
+    return zipped(members)
+
+
+def test_a_package_naming_two_workbook_parts_is_refused(tmp_path: Path) -> None:
+    """Relationships naming one workbook part and the usual name another: refused, as the readers would differ."""
+    path = _written(tmp_path, "book.xlsx", _two_workbooks())
+    for reader in READERS:
+        read = api_hostile(functools.partial(read_workbooks, path, LAYOUT, CATALOG, reader=reader))
+        assert not isinstance(read, BaseException), read
+        assert [p.code for p in read.errors] == ["workbook.structure"]
+    assert [p.code for p in read_wide_xlsx(path, CATALOG, MAPPING).errors] == ["workbook.structure"]
+
+
+def test_a_wide_part_outside_the_workbook_is_measured_too() -> None:
+    """An XML part no relationship names is measured like a sheet, so no reader reads one whole past the bound."""
+    wide = sheet_xml('<row r="200"><c r="XFD200"><v>1</v></c></row>').encode()
+    found = package.inspect_package("book.xlsx", zipped({**parts(), "xl/worksheets/sheet9.xml": wide}))
+    assert found.stray_area == 999 * 16384 > package.MAX_AREA  # row 200: at most 999 rows; column XFD

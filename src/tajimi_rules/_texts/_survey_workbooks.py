@@ -122,6 +122,7 @@ TEXTS: Table = {
         "ja": "値とともに保存された数式セル",
     },
     "workbook.words.bytes": {"en": "bytes", "ja": "バイト"},
+    "workbook.words.one_workbook": {"en": "one workbook part", "ja": "ワークブックの部品が一つ"},
     "workbook.words.strings": {"en": "strings", "ja": "個の文字列"},
     "workbook.kind.worksheet": {"en": "a worksheet", "ja": "ワークシート"},
     "workbook.kind.chartsheet": {"en": "a chartsheet", "ja": "グラフシート"},
@@ -276,8 +277,9 @@ PROBLEMS: Table = {
         "ja": "部品 {part!r} の圧縮方式が {method} である。ワークブックは無圧縮か deflate を使う",
     },
     "workbook.structure": {
-        "en": "the workbook lacks part {part!r}, which its structure names",
-        "ja": "ワークブックに、構造が指す部品 {part!r} がない",
+        "en": "the package's structure does not hold together at part {part!r} (a part it names is missing, "
+        "or it names more than one workbook part)",
+        "ja": "パッケージの構造が部品 {part!r} で成り立たない（指す部品がないか、ワークブックの部品を複数指している）",
     },
     "workbook.shared_strings": {
         "en": "the shared-strings table {part!r} holds {count:,} {unit}, more than the {limit:,} allowed",

@@ -111,6 +111,7 @@ _R = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _STRING = re.compile(rb"<" + _NAME + rb"si[\s/>]")
 
 _OFFICE_DOCUMENT = "/officeDocument"
+_USUAL_WORKBOOK = "xl/workbook.xml"
 _SHEET_KINDS = {
     "/worksheet": "worksheet",
     "/chartsheet": "chartsheet",
@@ -159,6 +160,9 @@ class Package:
     """What a workbook holds, checked: its sheets by name, in the workbook's order."""
 
     sheets: tuple[SheetPart, ...]
+    stray_area: int = 0
+    """The largest reach of the other XML parts, as if each were a sheet: a reader that finds its
+    parts by their usual names rather than by the workbook's relationships might read one of them."""
 
     @property
     def names(self) -> list[str]:
@@ -443,10 +447,27 @@ class _Inspector:
             found[element.get("Id", "")] = (element.get("Type", ""), resolved)
         return found
 
+    def workbook_part(self) -> str:
+        """The one workbook part: named alike by the relationships, the content types and the usual name.
+
+        The readers find it differently (openpyxl by the content types, calamine by the usual name),
+        so a package naming two is refused: every reader must read the workbook checked here.
+        """
+        named = {t for kind, t in self.relationships("").values() if kind.endswith(_OFFICE_DOCUMENT)}
+        types = self.kept("[Content_Types].xml")
+        for element in types.iter() if types is not None else ():
+            if element.tag.endswith("Override") and element.get("ContentType", "").endswith(".main+xml"):
+                named.add(element.get("PartName", "").lstrip("/"))
+        if _USUAL_WORKBOOK in self.infos:
+            named.add(_USUAL_WORKBOOK)
+        if len(named) > 1:
+            found = ", ".join(sorted(named))
+            raise self.refuse("workbook.structure", found, expected=phrase("workbook.words.one_workbook"), found=found)
+        return named.pop() if named else _USUAL_WORKBOOK
+
     def sheets(self) -> list[tuple[str, str, str]]:
         """The workbook's sheets: (name, kind, part), in order."""
-        document = [t for kind, t in self.relationships("").values() if kind.endswith(_OFFICE_DOCUMENT)]
-        workbook = document[0] if document else "xl/workbook.xml"
+        workbook = self.workbook_part()
         root = self.kept(workbook)
         if root is None:
             raise self.refuse("workbook.structure", workbook, expected=workbook, found="-")
@@ -472,19 +493,23 @@ class _Inspector:
         for name, kind, part in named:
             if kind == "worksheet" and part not in done:
                 done[part] = self.worksheet(name, part)
+        stray = 0
         for part, info in self.infos.items():
             if part in done or info.is_dir():
                 continue
             if part in self.shared:
                 self.shared_strings(info)
+            elif part.lower().endswith(".xml"):
+                scan = _Scan()
+                self.stream(info, scan.feed)
+                stray = max(stray, scan.sheet(part, part).area)
             else:
                 self.stream(info, _ignore)
-        return Package(
-            tuple(
-                attrs.evolve(done[part], name=name) if part in done else SheetPart(name, kind, part)
-                for name, kind, part in named
-            )
+        sheets = tuple(
+            attrs.evolve(done[part], name=name) if part in done else SheetPart(name, kind, part)
+            for name, kind, part in named
         )
+        return Package(sheets, stray)
 
     def worksheet(self, name: str, part: str) -> SheetPart:
         scan = _Scan()

@@ -350,7 +350,8 @@ class Cells:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 if sheet.area <= MAX_AREA:
-                    if self.reader == "calamine":
+                    # calamine finds parts by their usual names: any part it might read must be small too.
+                    if self.reader == "calamine" and self.package.stray_area <= MAX_AREA:
                         book = self._book("calamine")
                         rows: Rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
                         return rows
