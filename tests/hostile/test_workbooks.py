@@ -158,6 +158,16 @@ def _many_strings() -> bytes:
     return zipped({**parts(), "xl/sharedStrings.xml": table}, zipfile.ZIP_STORED)
 
 
+def _twice() -> bytes:
+    """A zip holding the sheet part twice: a hostile first copy, a harmless second (the one zipfile finds)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("XL/worksheets/sheet1.xml", sheet_xml(head=BILLION_LAUGHS))
+        for name, data in parts().items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
 def _formula_rows() -> str:
     formula = '<c r="D2" t="str"><f>CONCATENATE("任命","している")</f></c>'
     return GOOD_ROWS.format(cells=GOOD_CELLS.split('<c r="D2"', maxsplit=1)[0] + formula)
@@ -224,6 +234,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: zipped({k: v for k, v in parts().items() if k.startswith(("[", "_rels"))}),
         "workbook.structure",
     ),
+    "part-name-twice": (_twice, "workbook.structure"),
     "sheet-part-missing": (lambda: zipped(parts((("Q1", "worksheet", None),))), "workbook.structure"),
     "chartsheet-named": (lambda: zipped(parts((("Q1", "chartsheet", CHARTSHEET),))), "workbook.not_worksheet"),
     "dialog-sheet-named": (lambda: zipped(parts((("Q1", "dialogsheet", sheet_xml()),))), "workbook.not_worksheet"),

@@ -123,6 +123,7 @@ TEXTS: Table = {
     },
     "workbook.words.bytes": {"en": "bytes", "ja": "バイト"},
     "workbook.words.one_workbook": {"en": "one workbook part", "ja": "ワークブックの部品が一つ"},
+    "workbook.words.one_part": {"en": "each part name once", "ja": "部品名はそれぞれ一度だけ"},
     "workbook.words.strings": {"en": "strings", "ja": "個の文字列"},
     "workbook.kind.worksheet": {"en": "a worksheet", "ja": "ワークシート"},
     "workbook.kind.chartsheet": {"en": "a chartsheet", "ja": "グラフシート"},
@@ -278,8 +279,9 @@ PROBLEMS: Table = {
     },
     "workbook.structure": {
         "en": "the package's structure does not hold together at part {part!r} (a part it names is missing, "
-        "or it names more than one workbook part)",
-        "ja": "パッケージの構造が部品 {part!r} で成り立たない（指す部品がないか、ワークブックの部品を複数指している）",
+        "a part name is used twice, or it names more than one workbook part)",
+        "ja": "パッケージの構造が部品 {part!r} で成り立たない（指す部品がない、部品名が重複している、"
+        "またはワークブックの部品を複数指している）",
     },
     "workbook.shared_strings": {
         "en": "the shared-strings table {part!r} holds {count:,} {unit}, more than the {limit:,} allowed",

@@ -289,7 +289,16 @@ class _Inspector:
         return Refused(problem(code, file=self.name, expected=expected, found=found, part=part, **fields))
 
     def check_directory(self) -> None:
-        infos = list(self.infos.values())
+        infos = self.archive.infolist()
+        # Two members of one name (part names ignore case): a reader might read the one not checked here.
+        seen: set[str] = set()
+        for info in infos:
+            key = info.filename.lower()
+            if key in seen:
+                raise self.refuse(
+                    "workbook.structure", info.filename, expected=phrase("workbook.words.one_part"), found=info.filename
+                )
+            seen.add(key)
         if len(infos) > MAX_PARTS:
             raise self.refuse(
                 "workbook.too_many_parts",
