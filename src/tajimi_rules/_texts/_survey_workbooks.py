@@ -113,6 +113,23 @@ TEXTS: Table = {
         "en": "a .zip of .xlsx workbooks, a folder, or an .xlsx workbook",
         "ja": ".xlsx を収めた .zip、フォルダ、または .xlsx ブック",
     },
+    "workbook.words.xlsx": {
+        "en": "an .xlsx workbook (a zip of XML parts, without a password)",
+        "ja": ".xlsx ブック（XML 部品の zip、パスワードなし）",
+    },
+    "workbook.words.cached_value": {
+        "en": "formula cells saved with their value",
+        "ja": "値とともに保存された数式セル",
+    },
+    "workbook.words.bytes": {"en": "bytes", "ja": "バイト"},
+    "workbook.words.one_workbook": {"en": "one workbook part", "ja": "ワークブックの部品が一つ"},
+    "workbook.words.one_part": {"en": "each part name once", "ja": "部品名はそれぞれ一度だけ"},
+    "workbook.words.strings": {"en": "strings", "ja": "個の文字列"},
+    "workbook.kind.worksheet": {"en": "a worksheet", "ja": "ワークシート"},
+    "workbook.kind.chartsheet": {"en": "a chartsheet", "ja": "グラフシート"},
+    "workbook.kind.dialogsheet": {"en": "a dialog sheet", "ja": "ダイアログシート"},
+    "workbook.kind.macrosheet": {"en": "a macro sheet", "ja": "マクロシート"},
+    "workbook.kind.unknown": {"en": "a sheet of an unknown kind", "ja": "種類の分からないシート"},
     "cli.progress.reading": {"en": "reading", "ja": "読込"},
     "cli.progress.rating": {"en": "rating", "ja": "評価"},
     "cli.progress.writing": {"en": "writing", "ja": "書出"},
@@ -227,8 +244,67 @@ PROBLEMS: Table = {
         "ja": "ワークブックを展開すると {size} バイトで、上限 {limit} バイトを超える",
     },
     "workbook.xml_entities": {
-        "en": "part {part!r} declares a DOCTYPE: XML entities are never expanded, the workbook is refused",
-        "ja": "部品 {part!r} が DOCTYPE を宣言している: XML 実体は展開しないので、このワークブックは読まない",
+        "en": "part {part!r} holds a markup declaration (DOCTYPE or ENTITY): XML entities are never expanded, "
+        "the workbook is refused",
+        "ja": "部品 {part!r} にマークアップ宣言（DOCTYPE や ENTITY）がある: XML 実体は展開しないので、"
+        "このワークブックは読まない",
+    },
+    "workbook.entity_reference": {
+        "en": "part {part!r} refers to the entity {reference}, which no workbook defines (entities are never expanded)",
+        "ja": "部品 {part!r} が実体 {reference} を参照しているが、ワークブックでは定義されない（実体は展開しない）",
+    },
+    "workbook.encrypted": {
+        "en": "the workbook is encrypted (password-protected): save it without a password to read it",
+        "ja": "ワークブックが暗号化されている（パスワード保護）: パスワードなしで保存し直せば読める",
+    },
+    "workbook.legacy_xls": {
+        "en": "the file is a legacy binary workbook (.xls), not an .xlsx: save it as .xlsx to read it",
+        "ja": "ファイルは旧形式のバイナリのブック（.xls）で .xlsx ではない: .xlsx で保存し直せば読める",
+    },
+    "workbook.too_many_parts": {
+        "en": "the workbook holds {count} parts, more than the {limit} allowed",
+        "ja": "ワークブックの部品が {count} 個で、上限 {limit} 個を超える",
+    },
+    "workbook.compression_ratio": {
+        "en": "part {part!r} unpacks to {ratio} times its packed size, more than {limit} (a zip bomb)",
+        "ja": "部品 {part!r} は展開すると圧縮時の {ratio} 倍になり、上限 {limit} 倍を超える（zip 爆弾）",
+    },
+    "workbook.size_mismatch": {
+        "en": "part {part!r} declares {declared} bytes unpacked but unpacks to another size",
+        "ja": "部品 {part!r} の展開後のサイズは {declared} バイトと宣言されているが、実際は異なる",
+    },
+    "workbook.compression": {
+        "en": "part {part!r} is packed with compression method {method}; a workbook uses stored or deflate",
+        "ja": "部品 {part!r} の圧縮方式が {method} である。ワークブックは無圧縮か deflate を使う",
+    },
+    "workbook.structure": {
+        "en": "the package's structure does not hold together at part {part!r} (a part it names is missing, "
+        "a part name is used twice, or it names more than one workbook part)",
+        "ja": "パッケージの構造が部品 {part!r} で成り立たない（指す部品がない、部品名が重複している、"
+        "またはワークブックの部品を複数指している）",
+    },
+    "workbook.shared_strings": {
+        "en": "the shared-strings table {part!r} holds {count:,} {unit}, more than the {limit:,} allowed",
+        "ja": "共有文字列の表 {part!r} が {count:,} {unit}で、上限 {limit:,} を超える",
+    },
+    "workbook.too_many_cells": {
+        "en": "the workbook's sheets hold more than {limit:,} cells (found at part {part!r})",
+        "ja": "ワークブックのシートのセルが {limit:,} 個を超える（部品 {part!r} で判明）",
+    },
+    "workbook.sheet_extent": {
+        "en": "sheet {sheet!r} reaches {reach} (rows x columns), more than can be read",
+        "ja": "シート「{sheet}」は {reach}（行 x 列）に及び、読める範囲を超える",
+    },
+    "workbook.not_worksheet": {
+        "en": "sheet {sheet!r} is {kind}, not a worksheet of answers",
+        "ja": "シート「{sheet}」は{kind}で、回答のワークシートではない",
+    },
+    "workbook.formula_without_value": {
+        "en": "sheet {sheet!r}: {count} formula {count:plural:cell was:cells were} saved without a value "
+        "and {count:plural:is:are} read as blank (not answered): {cells}; open and save the workbook in a "
+        "spreadsheet program to store the values",
+        "ja": "シート「{sheet}」: 値なしで保存された数式セル {count} 個を空欄（無回答）として読んだ: {cells}。"
+        "表計算ソフトで開いて保存すれば値が入る",
     },
     "workbook.no_reader": {
         "en": "reading .xlsx needs python-calamine or openpyxl: pip install 'tajimi-rules[xlsx]'",

@@ -32,7 +32,8 @@ from ..errors import InvalidDocumentError, Problem
 from ..model._layout import BUILTIN_READINGS, builtin_reading, column_letters
 from ._answers import PREFECTURES
 from ._codes import Code, code_digits, normalize_code
-from ._workbooks import ReaderName, available_readers, open_members
+from ._package import Refused
+from ._workbooks import Cells, ReaderName, available_readers, formula_warning, open_members
 
 __all__ = ["Draft", "draft_layout", "fiscal_year"]
 
@@ -108,9 +109,12 @@ def _identity(rows: Sequence[Sequence[object]]) -> _Columns | None:
     if located is None:
         return None
     code, first_row = located
-    digits = code_digits(_cell(row, code) for row in rows[first_row - 1 :])
+    # A sheet read row by row has an empty row for each row without cells: skipped before any reading.
+    digits = code_digits(_cell(row, code) for row in rows[first_row - 1 :] if row)
     body_rows = [
-        row for row in rows[first_row - 1 :] if isinstance(normalize_code(_cell(row, code), digits=digits), Code)
+        row
+        for row in rows[first_row - 1 :]
+        if row and isinstance(normalize_code(_cell(row, code), digits=digits), Code)
     ]
     prefecture = name = None
     for column in range(code + 1, code + 4):
@@ -200,7 +204,11 @@ def _sheet_items(
     start = max(c for c in (found.code, found.name, found.prefecture) if c is not None)
     header_rows = _header_rows(rows, found.first_row, start)
     headers = _headers(rows, header_rows, start)
-    data = [row for row in rows[found.first_row - 1 :] if normalize_code(_cell(row, found.code), digits=6) is not None]
+    data = [
+        row
+        for row in rows[found.first_row - 1 :]
+        if row and normalize_code(_cell(row, found.code), digits=6) is not None
+    ]
     columns = sorted(headers)
     items: list[_Item] = []
     skip: set[int] = set()
@@ -322,6 +330,26 @@ def draft_layout(
     return result.layout, result.catalog
 
 
+def _sheets(drafter: _Drafter, file: str, book: Cells, section: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    """The specs of a workbook's worksheets with codes; a sheet that cannot be read is a problem, not a spec."""
+    specs = []
+    for name in book.names:
+        if book.kind(name) != "worksheet":
+            continue
+        try:
+            spec = drafter.sheet(name, section, book.rows(name))
+        except Refused as refused:
+            problems.append(refused.problem)
+            continue
+        if spec is not None:
+            specs.append(spec)
+            part = book.package.sheet(name)
+            warning = None if part is None else formula_warning(file, part, None, 1)
+            if warning is not None:
+                problems.append(warning)
+    return specs
+
+
 def draft(source: str | os.PathLike[str], *, reader: ReaderName | None = None) -> Draft:
     """Like :func:`draft_layout`, with the problems met (unreadable files) kept as values."""
     chosen = reader or (available_readers() or ("openpyxl",))[0]
@@ -334,9 +362,7 @@ def draft(source: str | os.PathLike[str], *, reader: ReaderName | None = None) -
         section, title = _section(member.key, order)
         drafter.groups.setdefault(section, title)
         try:
-            sheets = [
-                spec for name in book.names if (spec := drafter.sheet(name, section, book.rows(name))) is not None
-            ]
+            sheets = _sheets(drafter, member.name, book, section, problems)
         finally:
             book.close()
         if sheets:

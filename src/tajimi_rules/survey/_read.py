@@ -7,15 +7,28 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .._errors import phrase
+from .._errors import Problem, phrase
 from ..documents._jsonio import path_problem
 from ..model import Catalog
 from ._answers import Answers
 from ._csv import MAX_ANSWERS_BYTES, read_long_csv
+from ._package import CFB_MAGIC, not_a_workbook
 from ._problem import problem
 from ._xlsx import read_wide_xlsx
 
 __all__ = ["read_answers"]
+
+
+def _compound_file(path: Path, file: str) -> Problem | None:
+    """An encrypted workbook or a legacy ``.xls`` (OLE compound files) given as answers: never read as text."""
+    try:
+        with path.open("rb") as stream:
+            if stream.read(len(CFB_MAGIC)) != CFB_MAGIC:
+                return None
+            data = CFB_MAGIC + stream.read(MAX_ANSWERS_BYTES)
+    except OSError:
+        return None  # each reader words its own problem with the file
+    return not_a_workbook(file, data, ValueError("an OLE compound file"))
 
 
 def read_answers(
@@ -28,7 +41,9 @@ def read_answers(
     """Read answers: a wide ``.xlsx`` when ``mapping`` is given or the name ends in ``.xlsx``.
 
     Anything else is read as a long CSV (see :func:`read_long_csv`). A workbook without a
-    column mapping is a problem (``answers.mapping_missing``), not an exception.
+    column mapping is a problem (``answers.mapping_missing``), not an exception; so is an
+    encrypted workbook or a legacy ``.xls`` (``workbook.encrypted``, ``workbook.legacy_xls``),
+    whatever its name.
     """
     file = os.fspath(source)
     # A fifo would wait for a writer and a device never ends: only regular files of a bounded size are
@@ -38,6 +53,9 @@ def read_answers(
         return Answers.unread(catalog, file, (fault,))
     if mapping is not None:
         return read_wide_xlsx(source, catalog, mapping)
+    legacy = _compound_file(Path(source), file)
+    if legacy is not None:
+        return Answers.unread(catalog, file, (legacy,))
     if Path(source).suffix.lower() == ".xlsx":
         missing = problem(
             "answers.mapping_missing", file=file, expected=phrase("survey.expected.mapping"), found="none"

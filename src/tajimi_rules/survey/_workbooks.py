@@ -5,10 +5,15 @@ every sheet the :class:`~tajimi_rules.survey.Layout`-to-be names (see :mod:`._la
 all sheets into one row of answers per body, in catalog order. What it refuses it reports as
 problems, never as exceptions:
 
-* a source that is not a zip, folder or workbook, a part cut short, a workbook that unpacks to more
-  than :data:`MAX_UNPACKED` bytes, a part that declares a ``DOCTYPE`` (XML entities are never
-  expanded: the workbook is refused before any XML parser sees it);
-* a file or sheet the layout names and the set lacks;
+* a source that is not a zip, folder or workbook; a workbook that is malformed, hostile or
+  oversized, refused by :func:`~._package.inspect_package` before any cell reader sees it
+  (encrypted or legacy ``.xls``, zip bombs, parts cut short, ``DOCTYPE`` and entities, huge
+  shared-strings tables or cell counts), one problem per workbook;
+* a file or sheet the layout names and the set lacks, a chartsheet, dialog sheet or macro sheet
+  named where answers must be, a sheet whose XML is damaged (each found when the sheet is read,
+  and reported as a problem too);
+* formula cells the layout reads that were saved without a value: one **warning** per sheet
+  naming them (they are read as blank, that is not answered; the warning does not stop a run);
 * a malformed code (see :func:`normalize_code`), a body on a sheet of the other population, an
   answer text the column's reading does not know: each with file, sheet and cell;
 * a **conflict**: the same body and item answered differently in two places (both named).
@@ -19,7 +24,8 @@ Catalog items no column maps to, and header columns no item maps to, are listed 
 warnings.
 
 The cells are read by python-calamine (a Rust reader, the ``xlsx`` extra) where it is installed,
-else by openpyxl in read-only mode; ``reader=`` chooses. The benchmark
+else by openpyxl in read-only mode; ``reader=`` chooses. Only the cells a sheet holds are read,
+never the area its ``<dimension>`` claims (see :class:`Cells`). The benchmark
 ``benchmarks/bench_read_workbooks.py`` measures both on a national-size set.
 """
 
@@ -30,15 +36,17 @@ import importlib
 import io
 import os
 import unicodedata
+import warnings
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import attrs
 
 from .._texts import Lang, text
+from ..documents._jsonio import path_problem
 from ..errors import Phrase, Problem, Severity, phrase
 from ..model import Catalog
 from ..model._layout import Layout, LayoutSheet, Meaning, Reading, column_letters, column_number
@@ -46,9 +54,12 @@ from ._answers import PREFECTURES, Answers, Body
 from ._codes import Code, CodeFault, code_digits, normalize_code
 from ._grouping import problem
 from ._layout import load_layout
+from ._package import MAX_AREA, MAX_RATIO, MAX_UNPACKED, Package, Refused, SheetPart, inspect_package, not_a_workbook
 
 __all__ = [
+    "MAX_SET",
     "MAX_UNPACKED",
+    "SPARSE_COLUMNS",
     "Cells",
     "Member",
     "ReaderName",
@@ -57,19 +68,24 @@ __all__ = [
     "UnmappedColumn",
     "WorkbookRead",
     "available_readers",
+    "damaged",
+    "formula_warning",
+    "not_worksheet",
+    "open_member",
     "open_members",
     "read_workbooks",
 ]
-
-MAX_UNPACKED = 512 * 1024 * 1024
-"""The most bytes one workbook may unpack to (a national workbook unpacks to a few megabytes)."""
 
 ReaderName = Literal["calamine", "openpyxl"]
 """The libraries that can read the cells."""
 
 _READER_MODULES: Mapping[ReaderName, str] = {"calamine": "python_calamine", "openpyxl": "openpyxl"}
 _UNSEEN = object()
-_PROLOG = 4096  # a DOCTYPE must come before the root element, in the first bytes of a part
+_FORMULAS_SHOWN = 5
+SPARSE_COLUMNS = 256
+"""The fewest columns read of a sheet read row by row (beyond the columns the layout reads)."""
+MAX_SET = 4 * MAX_UNPACKED
+"""The most bytes the workbooks of one zip may unpack to together."""
 
 
 @attrs.frozen
@@ -194,18 +210,60 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _zip_members(path: Path, archive: zipfile.ZipFile) -> list[Member]:
-    members = []
-    for info in archive.infolist():
+def _zip_members(path: Path, archive: zipfile.ZipFile) -> tuple[list[Member], list[Problem]]:
+    members: list[Member] = []
+    infos = [
+        info
+        for info in archive.infolist()
+        if not info.is_dir()
+        and _zip_name(info).lower().endswith(".xlsx")
+        and not Path(_zip_name(info)).name.startswith(("~$", "."))
+    ]
+    # The set is a zip too: each workbook in it is held to the bounds before it is unpacked.
+    total = sum(info.file_size for info in infos)
+    if total > MAX_SET:
+        found = problem(
+            "workbook.too_large",
+            file=str(path),
+            expected=f"<= {MAX_SET}",
+            found=str(total),
+            part="-",
+            size=total,
+            limit=MAX_SET,
+        )
+        return [], [found]
+    for info in infos:
         name = _zip_name(info)
-        if info.is_dir() or not name.lower().endswith(".xlsx") or Path(name).name.startswith(("~$", ".")):
-            continue
 
         def load(info: zipfile.ZipInfo = info) -> bytes:
+            if info.file_size > MAX_UNPACKED or info.file_size // max(info.compress_size, 1) > MAX_RATIO:
+                raise Refused(
+                    problem(
+                        "workbook.too_large",
+                        file=f"{path.name}/{_zip_name(info)}",
+                        expected=f"<= {MAX_UNPACKED}",
+                        found=str(info.file_size),
+                        part="-",
+                        size=info.file_size,
+                        limit=MAX_UNPACKED,
+                    )
+                )
             return archive.read(info)
 
         members.append(Member(f"{path.name}/{name}", _nfkc(Path(name).name), load))
-    return members
+    return members, []
+
+
+def _file_loader(path: Path, shown: str) -> Callable[[], bytes]:
+    """A workbook file's bytes, read only when it is a regular file within the bounds."""
+
+    def load() -> bytes:
+        fault = path_problem(path, shown, MAX_UNPACKED, wanted="workbook.words.xlsx")
+        if fault is not None:
+            raise Refused(fault)
+        return path.read_bytes()
+
+    return load
 
 
 def _members(source: Path) -> tuple[list[Member], list[Problem]]:
@@ -213,99 +271,143 @@ def _members(source: Path) -> tuple[list[Member], list[Problem]]:
     name = str(source)
     if source.is_dir():
         found = sorted(p for p in source.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
-        return [Member(str(p.relative_to(source)), _nfkc(p.name), p.read_bytes) for p in found], []
-    if not source.exists():
-        expected = phrase("workbook.words.source")
-        return [], [problem("workbook.missing", file=name, expected=expected, found=name)]
+        return [
+            Member(str(p.relative_to(source)), _nfkc(p.name), _file_loader(p, str(p.relative_to(source))))
+            for p in found
+        ], []
+    fault = path_problem(source, name, MAX_UNPACKED, wanted="workbook.words.source")
+    if fault is not None:
+        if fault.code == "file.missing":
+            expected = phrase("workbook.words.source")
+            return [], [problem("workbook.missing", file=name, expected=expected, found=name)]
+        return [], [fault]
     try:
         archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as error:
-        return [], [_not_zip(name, error)]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        with open(source, "rb") as stream:
+            head = stream.read(4096)
+            # A compound file (encrypted or .xls) names its streams in a directory anywhere in it.
+            whole = head + stream.read() if head.startswith(b"\xd0\xcf\x11\xe0") else head
+        return [], [not_a_workbook(name, whole, error)]
     if "[Content_Types].xml" in archive.namelist():  # the source is itself a workbook
         archive.close()
-        return [Member(source.name, _nfkc(source.name), source.read_bytes)], []
-    return _zip_members(source, archive), []
-
-
-def _not_zip(name: str, error: Exception) -> Problem:
-    what = Path(name).name
-    found = type(error).__name__
-    expected = phrase("workbook.words.source")
-    return problem("workbook.not_zip", file=name, expected=expected, found=found, what=what, error=str(error))
-
-
-def _inspect(name: str, data: bytes) -> Problem | None:
-    """Refuse a workbook before parsing: not a zip, too large unpacked, a part cut short or declaring a DOCTYPE."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
-        return _not_zip(name, error)
-    with package:
-        size = sum(info.file_size for info in package.infolist())
-        if size > MAX_UNPACKED:
-            limit = str(MAX_UNPACKED)
-            return problem(
-                "workbook.too_large", file=name, expected=f"<= {limit}", found=str(size), size=size, limit=limit
-            )
-        for info in package.infolist():
-            if not info.filename.endswith((".xml", ".rels", ".vml")):
-                continue
-            try:
-                with package.open(info) as part:
-                    head = part.read(_PROLOG)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
-                found = type(error).__name__
-                return problem("workbook.unreadable", file=name, found=found, part=info.filename, error=str(error))
-            prolog = head.decode("utf-16") if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head.decode("latin-1")
-            if "<!doctype" in prolog.lower():
-                return problem(
-                    "workbook.xml_entities", file=name, expected="no DOCTYPE", found="<!DOCTYPE", part=info.filename
-                )
-    return None
+        return [Member(source.name, _nfkc(source.name), _file_loader(source, source.name))], []
+    return _zip_members(source, archive)
 
 
 # -- the cell readers --------------------------------------------------------------------------
 
 Rows = Sequence[Sequence[object]]
+_GAP: tuple[object, ...] = ()
+
+
+def damaged(name: str, part: str, error: Exception) -> Problem:
+    """A workbook that passed the package checks and still failed to read: damaged XML, mostly."""
+    found = type(error).__name__
+    return problem("workbook.unreadable", file=name, found=found, part=part, error=str(error) or found)
 
 
 class Cells:
-    """One open workbook: its sheet names, and each sheet's rows from row 1 and column A."""
+    """One open workbook: its sheet names and kinds, and each sheet's rows from row 1 and column A.
 
-    def __init__(self, reader: ReaderName, data: bytes) -> None:
-        self.reader = reader
-        module = importlib.import_module(_READER_MODULES[reader])
-        if reader == "calamine":
-            self.book: Any = module.CalamineWorkbook.from_filelike(io.BytesIO(data))
-            self.names: list[str] = list(self.book.sheet_names)
-        else:
-            self.book = module.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            self.names = list(self.book.sheetnames)
+    A sheet whose cells reach no further than :data:`MAX_AREA` cells is read whole by the chosen
+    reader; a larger one (a stray cell far out, a sheet claiming XFD1048576) row by row through
+    openpyxl, only as many columns as asked for and only the rows that hold cells, so its claimed
+    size costs nothing.
+    """
 
-    def rows(self, name: str) -> Rows:
-        if self.reader == "calamine":
-            rows: Rows = self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            return rows
-        return list(self.book[name].iter_rows(min_row=1, min_col=1, values_only=True))
+    def __init__(self, reader: ReaderName, data: bytes, package: Package, name: str = "") -> None:
+        self.reader, self.data, self.package, self.file = reader, data, package, name
+        self.names: list[str] = package.names
+        self._books: dict[ReaderName, Any] = {}  # each reader opens the workbook when first asked
+
+    def _book(self, reader: ReaderName) -> Any:
+        if reader not in self._books:
+            module = importlib.import_module(_READER_MODULES[reader])
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if reader == "calamine":
+                    self._books[reader] = module.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+                else:
+                    self._books[reader] = module.load_workbook(io.BytesIO(self.data), read_only=True, data_only=True)
+        return self._books[reader]
+
+    def kind(self, name: str) -> str:
+        """The sheet's kind: worksheet, chartsheet, dialogsheet, macrosheet."""
+        sheet = self.package.sheet(name)
+        return sheet.kind if sheet is not None else "unknown"
+
+    def active(self) -> str:
+        """The name of the sheet the workbook opens at."""
+        title: str = self._book("openpyxl").active.title
+        return title
+
+    def rows(self, name: str, width: int | None = None) -> Rows:
+        """The sheet's rows (a row without cells is empty); :class:`Refused` when it cannot be read."""
+        sheet = self.package.sheet(name)
+        assert sheet is not None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                if sheet.area <= MAX_AREA:
+                    # calamine finds parts by their usual names: any part it might read must be small too.
+                    if self.reader == "calamine" and self.package.stray_area <= MAX_AREA:
+                        book = self._book("calamine")
+                        rows: Rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                        return rows
+                    return self._openpyxl_rows(name, None)
+                if "openpyxl" not in available_readers():
+                    reach = f"{sheet.rows} x {sheet.columns}"
+                    raise Refused(
+                        problem(
+                            "workbook.sheet_extent",
+                            file=self.file,
+                            part=sheet.part,
+                            expected=f"<= {MAX_AREA} cells",
+                            found=reach,
+                            sheet=name,
+                            reach=reach,
+                        )
+                    )
+                return self._openpyxl_rows(name, max(width or 0, SPARSE_COLUMNS))
+        except Refused:
+            raise
+        except Exception as error:  # the readers raise many kinds for damaged XML
+            raise Refused(damaged(self.file, sheet.part, error)) from None
+
+    def _openpyxl_rows(self, name: str, width: int | None) -> Rows:
+        worksheet = self._book("openpyxl")[name]
+        worksheet.reset_dimensions()  # never the <dimension> the sheet claims
+        rows: list[Sequence[object]] = []
+        gap: object = None
+        for values in worksheet.iter_rows(min_row=1, max_col=width, values_only=True):
+            # Rows without cells come as one shared tuple: told apart by identity, not by reading it.
+            if values is gap or not values:
+                rows.append(_GAP)
+            elif width is not None and values.count(None) == len(values):
+                gap = values
+                rows.append(_GAP)
+            else:
+                rows.append(values)
+        return rows
 
     def close(self) -> None:
-        self.book.close()
+        for book in self._books.values():
+            book.close()
 
 
 def open_member(member: Member, reader: ReaderName) -> Cells | Problem:
     """One workbook of a set opened for reading, or the problem that refuses it."""
     try:
         data = member.load()
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        package = inspect_package(member.name, data)
+    except Refused as refused:
+        return refused.problem
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as error:
+        # A workbook inside a zip set: encrypted (RuntimeError), packed in a way zipfile cannot unpack, damaged.
         found = type(error).__name__
         return problem("workbook.unreadable", file=member.name, found=found, part=member.name, error=str(error))
-    refused = _inspect(member.name, data)
-    if refused is not None:
-        return refused
-    try:
-        return Cells(reader, data)
-    except Exception as error:  # the readers raise many kinds for a damaged workbook
-        return _not_zip(member.name, error)
+    return Cells(reader, data, package, member.name)
 
 
 def open_members(source: Path, reader: ReaderName) -> tuple[list[tuple[Member, Cells]], list[Problem]]:
@@ -319,6 +421,27 @@ def open_members(source: Path, reader: ReaderName) -> tuple[list[tuple[Member, C
         else:
             opened.append((member, book))
     return opened, problems
+
+
+def formula_warning(file: str, sheet: SheetPart, columns: Collection[int] | None, first_row: int) -> Problem | None:
+    """One warning naming the formula cells read that were saved without a value (read as blank)."""
+    cells = [
+        (row, column) for row, column in sheet.no_value if row >= first_row and (columns is None or column in columns)
+    ]
+    if not cells:
+        return None
+    shown = ", ".join(f"{column_letters(column)}{row}" for row, column in cells[:_FORMULAS_SHOWN])
+    more = len(cells) > _FORMULAS_SHOWN or sheet.no_values > len(sheet.no_value)
+    return problem(
+        "workbook.formula_without_value",
+        file=file,
+        severity=Severity.WARNING,
+        expected=phrase("workbook.words.cached_value"),
+        found=str(len(cells)),
+        sheet=sheet.name,
+        count=len(cells),
+        cells=shown + (", …" if more else ""),
+    )
 
 
 # -- merging -----------------------------------------------------------------------------------
@@ -474,10 +597,10 @@ class _SheetReader:
     def read(self, rows: Rows) -> None:
         sheet = self.sheet
         data = rows[sheet.first_row - 1 :]
-        digits = sheet.code_digits or code_digits(_cell(values, sheet.code) for values in data)
+        digits = sheet.code_digits or code_digits(_cell(values, sheet.code) for values in data if values)
         codes = self.merger.codes
         for offset, values in enumerate(data):
-            if all(value is None or value == "" for value in values):
+            if not values or all(value is None or value == "" for value in values):
                 continue
             row = sheet.first_row + offset
             raw = _cell(values, sheet.code)
@@ -654,15 +777,49 @@ class _SetReader:
                     )
                 )
                 continue
-            rows = book.rows(actual)
-            reader = _SheetReader(self.merger, self.layout, name, sheet, actual)
-            reader.read(rows)
-            self.unmapped.extend(reader.unmapped(rows))
-            self.skipped.extend(reader.skipped)
-            self.completed += reader.completed
-            self.restored += reader.restored
-            summary = SheetSummary(name, actual, sheet.population, reader.rows, len(reader.bodies), len(reader.skipped))
-            self.sheets.append(summary)
+            fault = not_worksheet(name, book, actual)
+            if fault is not None:
+                self.merger.problems.append(fault)
+                continue
+            try:
+                self.read_sheet(name, book, sheet, actual)
+            except Refused as refused:
+                self.merger.problems.append(refused.problem)
+
+    def read_sheet(self, name: str, book: Cells, sheet: LayoutSheet, actual: str) -> None:
+        used = {column for item in sheet.items for column in item.columns}
+        identity = {c for c in (sheet.code, sheet.name, sheet.prefecture) if c is not None}
+        rows = book.rows(actual, max(used | identity))
+        reader = _SheetReader(self.merger, self.layout, name, sheet, actual)
+        reader.read(rows)
+        part = book.package.sheet(actual)
+        assert part is not None
+        warning = formula_warning(name, part, used | identity, sheet.first_row)
+        if warning is not None:
+            self.merger.problems.append(warning)
+        self.unmapped.extend(reader.unmapped(rows))
+        self.skipped.extend(reader.skipped)
+        self.completed += reader.completed
+        self.restored += reader.restored
+        summary = SheetSummary(name, actual, sheet.population, reader.rows, len(reader.bodies), len(reader.skipped))
+        self.sheets.append(summary)
+
+
+def not_worksheet(file: str, book: Cells, sheet: str) -> Problem | None:
+    """A chartsheet, dialog sheet or macro sheet named where a worksheet of answers must be."""
+    kind = book.kind(sheet)
+    if kind == "worksheet":
+        return None
+    part = book.package.sheet(sheet)
+    return problem(
+        "workbook.not_worksheet",
+        file=file,
+        expected=phrase("workbook.kind.worksheet"),
+        found=phrase(f"workbook.kind.{kind}"),
+        sheet=sheet,
+        part=part.part if part is not None else "-",
+        kind=phrase(f"workbook.kind.{kind}"),
+    )
 
 
 def _layout_catalog_problems(layout: Layout, catalog: Catalog) -> list[Problem]:

@@ -1,7 +1,9 @@
 """Reading the wide spreadsheets the survey is published as: one row per body, one column per item.
 
 A column mapping (:mod:`._mapping`) says which column holds what. Workbooks are read through
-openpyxl, the ``xlsx`` extra, imported only when one is read. Every problem carries the row
+openpyxl, the ``xlsx`` extra, imported only when one is read, after the package checks of
+:mod:`._package` (a malformed, hostile or oversized workbook is one problem, never an exception);
+only the rows that hold cells are read, as far as the last column the mapping reads. Every problem carries the row
 number and the 1-based column number, and its message names the cell (``cell D12``).
 """
 
@@ -9,17 +11,22 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .._errors import Problem, Severity, phrase
+from ..documents._jsonio import path_problem
 from ..model import Catalog
 from ._answers import Answers
 from ._collect import Collector, Place, unreadable
+from ._csv import MAX_ANSWERS_BYTES
 from ._mapping import ColumnMapping, column_letters, read_mapping
+from ._package import Refused, inspect_package
 from ._problem import problem
+from ._workbooks import Cells, damaged, formula_warning, not_worksheet
 
 __all__ = ["cell_text", "load_openpyxl", "read_rows", "read_wide_xlsx"]
 
@@ -59,7 +66,7 @@ def _cell_place(line: int) -> Place:
     return Place(line, lambda column: f"cell {column_letters(column)}{line}")
 
 
-def _row(values: tuple[object, ...], place: Place, layout: ColumnMapping, collector: Collector) -> None:
+def _row(values: Sequence[object], place: Place, layout: ColumnMapping, collector: Collector) -> None:
     """Record one body's row."""
 
     def cell(column: int | None) -> str:
@@ -85,7 +92,7 @@ def _row(values: tuple[object, ...], place: Place, layout: ColumnMapping, collec
         collector.record(code, item, cell(column), place, (column, column))
 
 
-def read_rows(rows: Iterable[tuple[object, ...]], layout: ColumnMapping, catalog: Catalog, file: str) -> Answers:
+def read_rows(rows: Iterable[Sequence[object]], layout: ColumnMapping, catalog: Catalog, file: str) -> Answers:
     """The answers in a sheet's rows (``rows`` starts at ``layout.first_row``); empty rows are skipped."""
     collector = Collector(catalog, file)
     for line, values in enumerate(rows, start=layout.first_row):
@@ -121,37 +128,85 @@ def read_wide_xlsx(
     layout, problems = read_mapping(mapping, catalog)
     if layout is None:
         return Answers.unread(catalog, file, problems)
-    openpyxl = load_openpyxl()
-    if openpyxl is None:
+    if load_openpyxl() is None:
         return Answers.unread(catalog, file, (problem("answers.xlsx_unavailable", file=file),))
+    book = _open(file, catalog)
+    if not isinstance(book, Cells):
+        return Answers.unread(catalog, file, (book,))
     try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except FileNotFoundError as error:
-        return unreadable(catalog, file, error)
+        answers = _read_sheet(book, layout, catalog, file)
+    finally:
+        book.close()
+    if answers.errors and not answers.bodies:
+        return answers
+    return attrs.evolve(answers, problems=(*answers.problems, *_unmapped(layout, catalog, file)))
+
+
+def _open(file: str, catalog: Catalog) -> Cells | Problem:
+    """The workbook at ``file`` opened after the package checks, or the one problem that refuses it."""
+    # A fifo would wait for a writer and a device never ends: only regular files of a bounded size are read.
+    fault = path_problem(Path(file), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file")
+    if fault is not None and fault.code != "file.missing":
+        return fault
+    try:
+        data = Path(file).read_bytes()
+    except OSError as error:
+        return unreadable(catalog, file, error).problems[0]
+    try:
+        return Cells("openpyxl", data, inspect_package(file, data), file)
+    except Refused as refused:
+        return _not_xlsx(file, refused.problem)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        return _not_xlsx(file, error)
+
+
+def _not_xlsx(file: str, cause: Problem | Exception) -> Problem:
+    """A file that is no workbook at all is the reader's own problem; a refused workbook keeps its own."""
+    if isinstance(cause, Problem):
+        if cause.code != "workbook.not_zip":
+            return cause
+        error, found = str(cause.fields.get("error", "")), cause.found
+    else:
+        error, found = str(cause), type(cause).__name__
+    return problem(
+        "answers.not_xlsx",
+        {"error": error},
+        file=file,
+        expected=phrase("survey.expected.workbook"),
+        found=found,
+    )
+
+
+def _read_sheet(book: Cells, layout: ColumnMapping, catalog: Catalog, file: str) -> Answers:
+    """The answers of the mapping's sheet (the active one when it names none), every fault a problem."""
+    try:
+        name = layout.sheet if layout.sheet is not None else book.active()
+    except Exception as error:  # openpyxl reads the workbook's views lazily
+        return Answers.unread(catalog, file, (damaged(file, "xl/workbook.xml", error),))
+    if name not in book.names:
         fault = problem(
-            "answers.not_xlsx",
-            {"error": str(error)},
+            "answers.missing_sheet",
+            {"sheet": name},
             file=file,
-            expected=phrase("survey.expected.workbook"),
-            found=type(error).__name__,
+            expected=phrase("survey.expected.one_of", names=", ".join(repr(name) for name in book.names)),
+            found=repr(name),
         )
         return Answers.unread(catalog, file, (fault,))
+    other = not_worksheet(file, book, name)
+    if other is not None:
+        return Answers.unread(catalog, file, (other,))
+    columns = {layout.code, *(c for c in (layout.name, layout.prefecture) if c is not None)}
+    columns.update(column for column, _ in layout.items)
     try:
-        if layout.sheet is not None and layout.sheet not in workbook.sheetnames:
-            fault = problem(
-                "answers.missing_sheet",
-                {"sheet": layout.sheet},
-                file=file,
-                expected=phrase("survey.expected.one_of", names=", ".join(repr(name) for name in workbook.sheetnames)),
-                found=repr(layout.sheet),
-            )
-            return Answers.unread(catalog, file, (fault,))
-        sheet = workbook[layout.sheet] if layout.sheet is not None else workbook.active
-        answers = read_rows(sheet.iter_rows(min_row=layout.first_row, values_only=True), layout, catalog, file)
-    finally:
-        workbook.close()
-    return attrs.evolve(answers, problems=(*answers.problems, *_unmapped(layout, catalog, file)))
+        rows = book.rows(name, max(columns))
+    except Refused as refused:
+        return Answers.unread(catalog, file, (refused.problem,))
+    answers = read_rows(rows[layout.first_row - 1 :], layout, catalog, file)
+    part = book.package.sheet(name)
+    warning = None if part is None else formula_warning(file, part, columns, layout.first_row)
+    if warning is None:
+        return answers
+    return attrs.evolve(answers, problems=(*answers.problems, warning))
 
 
 def _unmapped(layout: ColumnMapping, catalog: Catalog, file: str, shown: int = 8) -> tuple[Problem, ...]:
