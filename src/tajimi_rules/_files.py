@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -14,9 +16,12 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
 
     The bytes go to a temporary file in the same directory, are flushed to disk, then renamed over
     ``path``. On any failure (an interrupt included) the temporary file is removed and ``path`` is
-    untouched. The file gets the permissions a new file would (the umask applies).
+    untouched. The file gets the permissions a new file would (the umask applies). Only a regular
+    file (or a symbolic link, which is replaced, not followed) is replaced: a directory, a fifo, a
+    device or a socket at ``path`` raises :class:`OSError` and is left as it was.
     """
     target = Path(path)
+    _refuse_special(target)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -31,3 +36,16 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def _refuse_special(target: Path) -> None:
+    # Renaming over a fifo or a device would replace the special file itself (a device node, for
+    # a user allowed to write in /dev), which no one asking for an output file means.
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise OSError(errno.EEXIST, "not a regular file", str(target))
