@@ -14,6 +14,7 @@ a file that cannot be written, the ``report`` extra not installed, or (for a PDF
 from __future__ import annotations
 
 import argparse
+import warnings
 from pathlib import Path
 
 from .._texts import text
@@ -23,7 +24,7 @@ from ..model import Evaluation
 from ..report import PdfError, write_report
 from ..report._report import report_format
 from ..rules import RuleSet
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, is_directory, visible
 
 __all__ = ["COMMAND"]
 
@@ -53,18 +54,24 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         format_ = report_format(out_path)
     except ValueError:
         raise UsageError("cli.report.extension", out=args.out) from None
-    if not out_path.parent.is_dir():
+    if not is_directory(out_path.parent):
         raise UsageError("cli.report.no_directory", directory=out_path.parent)
     evaluation, rules = resolve(args.file, args.rules)
     if args.interactive:
         return _interactive(args, out, format_, (evaluation, rules))
     try:
-        report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
+        # The chart library warns on stderr itself (a glyph its fonts lack, say, with its own source
+        # path): its warnings are caught and said here, neutralised like every other line.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            report = write_report(evaluation, out_path, rules, lang=args.lang, charts=not args.no_charts)
     except (ImportError, PdfError) as error:
         # A missing extra or a missing (or failing) Chromium for a PDF: the message says what to do.
         raise UsageError("cli.report.missing_extra", reason=str(error)) from error
     except OSError as error:
         raise UsageError("cli.report.cannot_write", out=out_path, reason=error.strerror or str(error)) from error
+    for detail in dict.fromkeys(str(warning.message) for warning in caught):
+        out.error(text("cli.report.library_warning", args.lang, detail=detail))
     summary = report.summary
     kind = text(f"cli.report.kind.{format_}", args.lang)
     written = text(

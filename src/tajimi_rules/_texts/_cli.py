@@ -332,6 +332,10 @@ _REPORT: Table = {
     },
     "cli.report.missing_extra": {"en": "{reason}", "ja": "{reason}"},
     "cli.report.cannot_write": {"en": "cannot write {out}: {reason}", "ja": "書き込めない: {out}: {reason}"},
+    "cli.report.library_warning": {
+        "en": "warning: the chart library: {detail}",
+        "ja": "警告: グラフ描画ライブラリ: {detail}",
+    },
     "cli.report.kind.html": {"en": "HTML", "ja": "HTML"},
     "cli.report.kind.markdown": {"en": "Markdown", "ja": "Markdown"},
     "cli.report.kind.pdf": {"en": "PDF", "ja": "PDF"},
