@@ -503,6 +503,56 @@ def test_an_unreadable_file_is_refused(command: str, tmp_path: Path) -> None:
     _run(Case(argv, status, ("file.unreadable",)), root)
 
 
+# --------------------------------------------------------------------------- odd options
+
+_BATCH_ARGS = ("batch", "{answers}", "--catalog", "r4", "--grade-within-observed", "--out")
+
+OPTIONS: dict[str, Case] = {
+    "no-command": Case((), 2),
+    "unknown-command": Case(("bogus",), 2, says="bogus"),
+    "check-without-file": Case(("check",), 2),
+    "check-unknown-format": Case(("check", "{ev}", "--format", "xml"), 2),
+    "check-unknown-language": Case(("check", "{ev}", "--lang", "fr"), 2),
+    "check-unknown-rule-set": Case(("check", "{ev}", "--rules", "nosuch"), 2, says="nosuch"),
+    "validate-max-bytes-zero": Case(("validate", "{ev}", "--max-bytes", "0"), 2),
+    "validate-max-bytes-text": Case(("validate", "{ev}", "--max-bytes", "abc"), 2),
+    "validate-max-bytes-huge": Case(("validate", "{ev}", "--max-bytes", "1000000000000000"), 0),
+    "validate-max-bytes-beyond-64-bits": Case(("validate", "{ev}", "--max-bytes", "99999999999999999999"), 0),
+    "validate-max-bytes-small": Case(
+        ("validate", "{ev}", "--max-bytes", "100", "--format", "json"), 1, ("file.too_large",)
+    ),
+    "suggest-unknown-target": Case(("suggest", "{ev}", "--target", "bogus"), 2, says="bogus"),
+    "suggest-unknown-category": Case(("suggest", "{ev}", "--category", "nosuch", "--lang", "ja"), 2, says="nosuch"),
+    "suggest-unknown-order": Case(("suggest", "{ev}", "--order", "bogus"), 2),
+    "suggest-unknown-minimise": Case(("suggest", "{ev}", "--minimise", "bogus"), 2),
+    "suggest-japanese-target": Case(("suggest", "{ev}", "--target", "先進的", "--exact"), 0),
+    "lint-rules-max-items-above-bound": Case(("lint-rules", "tajimi-r4", "--max-items", "401"), 2, says="400"),
+    "lint-rules-max-items-zero": Case(("lint-rules", "tajimi-r4", "--max-items", "0"), 2),
+    "lint-rules-unknown-moves": Case(("lint-rules", "tajimi-r4", "--moves", "bogus"), 2, says="bogus"),
+    "diff-rules-max-items-zero": Case(("diff-rules", "tajimi-r4", "tajimi-r4-written", "--max-items", "0"), 2),
+    "diff-different-bodies": Case(("diff", "{ev}", "{root}/other.json"), 2, ("diff.different_bodies",)),
+    "batch-unknown-catalog": Case(("batch", "{answers}", "--catalog", "nosuch", "--out", "{root}/out"), 2),
+    "batch-unknown-encoding": Case(
+        (*_BATCH_ARGS, "{root}/out", "--encoding", "bogus-enc"), 2, ("answers.unknown_encoding",)
+    ),
+    "batch-negative-max-problems": Case((*_BATCH_ARGS, "{root}/out", "--max-problems", "-1"), 2),
+    "batch-partial-coverage": Case(("batch", "{answers}", "--catalog", "r4", "--out", "{root}/out"), 2),
+    "export-unknown-target": Case(("export", "tajimi-r4", "--to", "cobol", "--out", "{root}/x"), 2),
+    "export-unknown-rule-set": Case(("export", "nosuch", "--to", "js", "--out", "{root}/x.js"), 2),
+    "report-interactive-markdown": Case(("report", "{ev}", "--interactive", "--out", "{root}/r.md"), 2),
+    "schema-without-out": Case(("schema",), 2),
+}
+
+
+@pytest.mark.parametrize("case", _cases(OPTIONS))
+def test_odd_options_are_usage_errors(case: Case, tmp_path: Path) -> None:
+    """Unknown commands, values out of range, unknown ids: exit 2 with a message; huge limits parse."""
+    other = _small_evaluation()
+    other["municipality"].update(code="212059", name="他市")
+    _write_json(tmp_path / "other.json", other)
+    _run(case, tmp_path)
+
+
 # --------------------------------------------------------------------------- output paths
 
 
@@ -518,7 +568,7 @@ def _earlier_batch(root: Path) -> None:
     (root / "done-link").symlink_to("done")
 
 
-_BATCH = ("batch", "{answers}", "--catalog", "r4", "--grade-within-observed", "--out")
+_BATCH = _BATCH_ARGS
 
 OUTPUTS: dict[str, Case] = {
     "report-existing-file": Case(
@@ -599,7 +649,7 @@ def test_an_unwritable_parent_is_refused(argv: tuple[str, ...], tmp_path: Path) 
 
 def test_every_known_failure_names_a_case() -> None:
     """The list of cases expected to fail names only cases of this file."""
-    every = {*MALFORMED, *WRONG_KINDS, *MEANINGLESS, *HOSTILE, *PATHS, *OUTPUTS}
+    every = {*MALFORMED, *WRONG_KINDS, *MEANINGLESS, *HOSTILE, *PATHS, *OPTIONS, *OUTPUTS}
     assert set(KNOWN_FAILURES) <= every
 
 
