@@ -541,6 +541,11 @@ OPTIONS: dict[str, Case] = {
     "export-unknown-rule-set": Case(("export", "nosuch", "--to", "js", "--out", "{root}/x.js"), 2),
     "report-interactive-markdown": Case(("report", "{ev}", "--interactive", "--out", "{root}/r.md"), 2),
     "schema-without-out": Case(("schema",), 2),
+    "suggest-hostile-category": Case(("suggest", "{ev}", "--category", "\x1b]0;owned\x07"), 2),
+    "check-hostile-rule-set-id": Case(("check", "{ev}", "--rules", "\x9b31m\u202e"), 2),
+    "batch-hostile-catalog-id": Case(("batch", "{answers}", "--catalog", "\x1b[2J", "--out", "{root}/out"), 2),
+    "lint-rules-hostile-moves": Case(("lint-rules", "tajimi-r4", "--moves", "\x1b[31m:x"), 2),
+    "suggest-hostile-target": Case(("suggest", "{ev}", "--target", "\u2066good"), 2),
 }
 
 
