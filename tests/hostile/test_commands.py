@@ -1,4 +1,4 @@
-"""The hostile corpus across the commands: every case states its exit status and problem codes.
+"""The hostile corpus across the commands: every case states its exit status and the problem codes it shows.
 
 Each case runs ``tajimi-rules`` in-process through :func:`~tests.hostile.harness.run_hostile`,
 which also states that no traceback appeared, nothing drove the terminal, nothing connected to
@@ -573,8 +573,6 @@ def _earlier_batch(root: Path) -> None:
     (root / "done-link").symlink_to("done")
 
 
-_BATCH = _BATCH_ARGS
-
 OUTPUTS: dict[str, Case] = {
     "report-existing-file": Case(
         ("report", "{ev}", "--out", "{root}/existing.html", "--no-charts"), 0, writes=("existing.html",)
@@ -600,24 +598,24 @@ OUTPUTS: dict[str, Case] = {
     "schema-existing-file": Case(("schema", "--out", "{root}/precious.txt"), 2, says="precious.txt"),
     "schema-inside-a-file": Case(("schema", "--out", "{root}/precious.txt/schemas"), 2),
     "schema-empty-directory": Case(("schema", "--out", "{empty_dir}"), 0, writes=("empty-dir",)),
-    "batch-existing-file": Case((*_BATCH, "{root}/precious.txt"), 2, says="precious.txt"),
-    "batch-existing-file-replace": Case((*_BATCH, "{root}/precious.txt", "--replace"), 2, says="precious.txt"),
-    "batch-foreign-directory": Case((*_BATCH, "{foreign}"), 2, says="foreign"),
-    "batch-foreign-directory-replace": Case((*_BATCH, "{foreign}", "--replace"), 2, says="foreign"),
-    "batch-empty-directory": Case((*_BATCH, "{empty_dir}"), 0, writes=("empty-dir",)),
-    "batch-earlier-output": Case((*_BATCH, "{root}/done"), 2),
-    "batch-earlier-output-replace": Case((*_BATCH, "{root}/done", "--replace"), 0, writes=("done",)),
-    "batch-link-to-earlier-output-replace": Case((*_BATCH, "{root}/done-link", "--replace"), 2),
-    "batch-output-inside-the-answers": Case((*_BATCH, "{answers}/out"), 2),
-    "batch-output-is-the-answers": Case((*_BATCH, "{answers}", "--replace"), 2),
+    "batch-existing-file": Case((*_BATCH_ARGS, "{root}/precious.txt"), 2, says="precious.txt"),
+    "batch-existing-file-replace": Case((*_BATCH_ARGS, "{root}/precious.txt", "--replace"), 2, says="precious.txt"),
+    "batch-foreign-directory": Case((*_BATCH_ARGS, "{foreign}"), 2, says="foreign"),
+    "batch-foreign-directory-replace": Case((*_BATCH_ARGS, "{foreign}", "--replace"), 2, says="foreign"),
+    "batch-empty-directory": Case((*_BATCH_ARGS, "{empty_dir}"), 0, writes=("empty-dir",)),
+    "batch-earlier-output": Case((*_BATCH_ARGS, "{root}/done"), 2),
+    "batch-earlier-output-replace": Case((*_BATCH_ARGS, "{root}/done", "--replace"), 0, writes=("done",)),
+    "batch-link-to-earlier-output-replace": Case((*_BATCH_ARGS, "{root}/done-link", "--replace"), 2),
+    "batch-output-inside-the-answers": Case((*_BATCH_ARGS, "{answers}/out"), 2),
+    "batch-output-is-the-answers": Case((*_BATCH_ARGS, "{answers}", "--replace"), 2),
     "report-long-parent": Case(("report", "{ev}", "--out", "{root}/" + "y" * 300 + "/r.html"), 2),
     "report-long-name": Case(("report", "{ev}", "--out", "{root}/" + "y" * 300 + ".md"), 2),
     "export-long-parent": Case(("export", "tajimi-r4", "--to", "js", "--out", "{root}/" + "y" * 300 + "/x.js"), 2),
     "workbook-long-parent": Case(("workbook", "{ev}", "--out", "{root}/" + "y" * 300 + "/w.xlsx"), 2),
-    "batch-long-name": Case((*_BATCH, "{root}/" + "y" * 300), 2),
+    "batch-long-name": Case((*_BATCH_ARGS, "{root}/" + "y" * 300), 2),
     "schema-long-name": Case(("schema", "--out", "{root}/" + "y" * 300), 2),
-    "batch-missing-parent": Case((*_BATCH, "{root}/a/b/c"), 0, writes=("a",)),
-    "batch-fifo": Case((*_BATCH, "{fifo}", "--replace"), 2),
+    "batch-missing-parent": Case((*_BATCH_ARGS, "{root}/a/b/c"), 0, writes=("a",)),
+    "batch-fifo": Case((*_BATCH_ARGS, "{fifo}", "--replace"), 2),
     "layout-existing-file": Case(("layout", "init", "{root}/missing.zip", "--out", "{root}/precious.txt"), 2),
 }
 
@@ -637,7 +635,7 @@ def test_output_paths_are_written_whole_or_refused(case: Case, tmp_path: Path) -
         ("report", "{ev}", "--out", "{root}/locked/r.md"),
         ("export", "tajimi-r4", "--to", "js", "--out", "{root}/locked/r.js"),
         ("workbook", "{ev}", "--out", "{root}/locked/w.xlsx"),
-        (*_BATCH, "{root}/locked/out"),
+        (*_BATCH_ARGS, "{root}/locked/out"),
         ("schema", "--out", "{root}/locked/schemas"),
     ],
 )
