@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
@@ -26,6 +27,7 @@ __all__ = [
     "add_format",
     "add_lang",
     "add_rules",
+    "is_directory",
     "summary",
     "table",
     "visible",
@@ -161,6 +163,14 @@ def add_lang(parser: argparse.ArgumentParser, *, what: str = "messages") -> None
 def add_rules(parser: argparse.ArgumentParser, *, default_help: str) -> None:
     """``--rules ID|PATH``."""
     parser.add_argument("--rules", metavar="ID|PATH", default=None, help=f"rule set (default: {default_help})")
+
+
+def is_directory(path: Path) -> bool:
+    """Whether ``path`` is a directory; a name too long, a link loop or a NUL is none (not an error)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 # C0 and C1 controls (escape sequences start here), line and paragraph separators, and the

@@ -17,7 +17,7 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import load_rules
 from ..export import Target, write_export
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, summary, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, is_directory, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -42,7 +42,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 def _run(args: argparse.Namespace, out: Output) -> int:
     lang = resolve_lang(args.lang)
     path = Path(args.out)
-    if not path.parent.is_dir():
+    if not is_directory(path.parent):
         raise UsageError("export.cli.no_directory", directory=path.parent)
     rules = load_rules(args.rules)
     try:

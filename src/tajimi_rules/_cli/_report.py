@@ -28,7 +28,18 @@ from ..report import PdfError, write_report
 from ..report._charts import reworded
 from ..report._report import report_format
 from ..rules import RuleSet
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, summary, visible
+from ._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    Output,
+    UsageError,
+    add_lang,
+    add_rules,
+    is_directory,
+    summary,
+    visible,
+)
 from ._lint_rules import located
 from ._suggest import add_budget, positive
 
@@ -69,12 +80,14 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         format_ = report_format(out_path)
     except ValueError:
         raise UsageError("cli.report.extension", out=args.out) from None
-    if not out_path.parent.is_dir():
+    if not is_directory(out_path.parent):
         raise UsageError("cli.report.no_directory", directory=out_path.parent)
     evaluation, rules = resolve(args.file, args.rules)
     if args.interactive:
         return _interactive(args, out, format_, (evaluation, rules))
     try:
+        # The chart library warns on stderr itself (a glyph its fonts lack, say, with its own source
+        # path): its warnings are caught and said here in the project's words, neutralised.
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             report = write_report(

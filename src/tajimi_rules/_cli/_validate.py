@@ -67,7 +67,7 @@ def _files(paths: list[str]) -> Iterator[tuple[str, Problem | None]]:
     for path in paths:
         try:
             is_directory = stat.S_ISDIR(os.stat(path).st_mode)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in the path
             is_directory = False  # the reader reports a missing or unreadable path as such
         if not is_directory:
             yield path, None

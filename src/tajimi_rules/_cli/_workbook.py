@@ -17,7 +17,7 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_rules, summary, visible
+from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_rules, is_directory, summary, visible
 
 __all__ = ["COMMAND"]
 
@@ -43,7 +43,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     path = Path(args.out)
     if path.suffix.lower() not in _SUFFIXES:
         raise UsageError("export.cli.suffix", path=path, suffixes=", ".join(_SUFFIXES))
-    if not path.parent.is_dir():
+    if not is_directory(path.parent):
         raise UsageError("export.cli.no_directory", directory=path.parent)
     evaluation, rules = resolve(args.evaluation, args.rules)
     try:

@@ -153,16 +153,16 @@ _PAGE: Table = {
 
 _CLI: Table = {
     "export.cli.no_directory": {
-        "en": "tajimi-rules: no such directory for --out: {directory}",
-        "ja": "tajimi-rules: 出力先のディレクトリがない: {directory}",
+        "en": "no such directory for --out: {directory}",
+        "ja": "出力先のディレクトリがない: {directory}",
     },
     "export.cli.cannot_write": {
-        "en": "tajimi-rules: cannot write {path}: {reason}",
-        "ja": "tajimi-rules: 書き込めない: {path}: {reason}",
+        "en": "cannot write {path}: {reason}",
+        "ja": "書き込めない: {path}: {reason}",
     },
     "export.cli.suffix": {
-        "en": "tajimi-rules: --out must end in one of {suffixes}: {path}",
-        "ja": "tajimi-rules: --out の拡張子は {suffixes} のいずれかにする: {path}",
+        "en": "--out must end in one of {suffixes}: {path}",
+        "ja": "--out の拡張子は {suffixes} のいずれかにする: {path}",
     },
     "export.cli.wrote_export": {
         "en": "{path}: {rules} exported to {to}",

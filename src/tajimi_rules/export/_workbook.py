@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -85,9 +86,32 @@ def _whole_numbers(openpyxl: Any, top: int, lang: Lang) -> Any:
     return validation
 
 
+class _Input(str):
+    """A text from the input (a name, a title): written as text, never read as a formula."""
+
+    __slots__ = ()
+
+
+# The characters a worksheet cannot hold (C0 controls but tab, line feed and carriage return).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _append(sheet: Any, values: Sequence[object]) -> None:
+    """Append a row; each :class:`_Input` is a plain text cell, its illegal characters written as escapes.
+
+    openpyxl would take a text starting with ``=`` for a formula: a name such as
+    ``=HYPERLINK(...)`` must stay the name it is.
+    """
+    sheet.append([_ILLEGAL.sub(lambda m: ascii(m[0])[1:-1], v) if isinstance(v, _Input) else v for v in values])
+    row = sheet.max_row
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, _Input):
+            sheet.cell(row=row, column=column).data_type = "s"
+
+
 def _about(sheet: Any, rules: RuleSet, lang: Lang) -> None:
     sheet.append([text("export.about.rule_set", lang), rules.id])
-    sheet.append([text("export.about.title", lang), rules.title])
+    _append(sheet, [text("export.about.title", lang), _Input(rules.title)])
     sheet.append([text("export.about.combine", lang), text(f"export.combine.{rules.combine.value}", lang)])
     for index, rule in enumerate(rules.rules):
         label = text(f"export.rating.{rule.rating.value}", lang)
@@ -269,12 +293,13 @@ def _items_sheet(sheet: Any, openpyxl: Any, rule_set: RuleSet, categories: Seque
                     f'IF(G{row}="{no}",IF(J{row},"{behind}","{review}"),"—"))'
                 )
             national, prefecture = item.item.national_rate, item.item.prefecture_rate
-            sheet.append(
+            _append(
+                sheet,
                 [
                     entry.category.id,
-                    entry.category.name.label(lang),
+                    _Input(entry.category.name.label(lang)),
                     item.item.id,
-                    item.item.name.label(lang),
+                    _Input(item.item.name.label(lang)),
                     format_percent(national) if national is not None else "",
                     format_percent(prefecture) if prefecture is not None else "",
                     "" if item.implemented is None else (yes if item.implemented else no),
@@ -282,7 +307,7 @@ def _items_sheet(sheet: Any, openpyxl: Any, rule_set: RuleSet, categories: Seque
                     denominator,
                     common,
                     level,
-                ]
+                ],
             )
     if row > 1:
         choice = openpyxl.worksheet.datavalidation.DataValidation(
@@ -332,7 +357,7 @@ class _Sheets:
 
 
 def _category_row(entry: WhatIfCategory, row: int, sheets: _Sheets, rule_set: RuleSet, lang: Lang) -> list[object]:
-    values: list[object] = [entry.category.id, entry.category.name.label(lang)]
+    values: list[object] = [entry.category.id, _Input(entry.category.name.label(lang))]
     counted = entry.counted
     known = counted is not None
     values += [counted[level] if counted is not None else None for level in Level]
@@ -391,7 +416,7 @@ def whatif_workbook(
         names=_level_names(lang),
     )
     for row, entry in enumerate(categories, start=2):
-        sheet.append(_category_row(entry, row, sheets, rule_set, lang))
+        _append(sheet, _category_row(entry, row, sheets, rule_set, lang))
         if entry.counted is not None:
             _move_validations(sheet, openpyxl, row, sheets, lang)
     sheet.freeze_panes = "C2"

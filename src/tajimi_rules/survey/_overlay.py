@@ -137,11 +137,19 @@ def load_overlay(source: str | os.PathLike[str] | Mapping[str, Any]) -> Overlaid
     return apply_overlay(result.value)
 
 
+def _regular_file(source: str | os.PathLike[str]) -> bool:
+    # A name too long or a link loop is no file to sniff: the catalog loader reports it.
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def load_any_catalog(source: str | os.PathLike[str] | Mapping[str, Any] | Catalog | None) -> Catalog:
     """A catalog by shipped id, path or mapping, where a document that ``extends`` one is an overlay."""
     if isinstance(source, Mapping):
         return apply_overlay(source) if "extends" in source else load_catalog(source)
-    if source is not None and not isinstance(source, Catalog) and Path(source).is_file():
+    if source is not None and not isinstance(source, Catalog) and _regular_file(source):
         try:
             document = json.loads(Path(source).read_bytes().decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
