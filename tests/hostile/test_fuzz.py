@@ -515,12 +515,6 @@ def test_the_command_line_on_fuzzed_evaluations(data: st.DataObject) -> None:
 
 
 # Failing today in code other parts of the project are changing; strict, so a fix is noticed.
-KNOWN_FAILURES: dict[str, str] = {
-    "surrogate-in-mapping": "a lone surrogate in a mapping passes validate, and the HTML report then raises",
-}
-
-
-@pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES["surrogate-in-mapping"])
 def test_a_lone_surrogate_in_a_mapping_is_a_problem(tmp_path: Path) -> None:
     """A lone surrogate in a mapping's name is refused as it is in a file, and the report raises no encoding error."""
     document = json.loads(EXAMPLE.read_text(encoding="utf-8"))

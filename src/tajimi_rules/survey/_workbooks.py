@@ -269,7 +269,11 @@ def _file_loader(path: Path, shown: str) -> Callable[[], bytes]:
 def _members(source: Path) -> tuple[list[Member], list[Problem]]:
     """The workbooks of a zip, a folder, or a single workbook."""
     name = str(source)
-    if source.is_dir():
+    try:
+        folder = source.is_dir()
+    except (OSError, ValueError):  # a name too long, say: path_problem below words it
+        folder = False
+    if folder:
         found = sorted(p for p in source.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
         return [
             Member(str(p.relative_to(source)), _nfkc(p.name), _file_loader(p, str(p.relative_to(source))))
