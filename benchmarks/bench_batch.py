@@ -298,12 +298,13 @@ def polars_job(source: Path, out: Path) -> int:
         .otherwise(pl.lit("partly_deficient"))
     )
     points = pl.col("rating").replace_strict(POINTS, default=0, return_dtype=pl.Int64)
-    summary = (
-        counts.with_columns(n=n, unanswered=pl.col("size") - n, rating=rating)
-        .with_columns(score=points.sum().over("code"))
+    rated = counts.with_columns(n=n, unanswered=pl.col("size") - n, rating=rating)
+    scores = (
+        rated.group_by(["code", "local"])
+        .agg(score=points.sum())
         .with_columns(rank=pl.col("score").rank("min", descending=True).over("local"))
-        .sort(["code", "category"])
     )
+    summary = rated.join(scores.drop("local"), on="code").sort(["code", "category"])
     summary.write_csv(out / "summary.csv")
     summary.group_by(["category", "rating"]).len().pivot(on="rating", index="category", values="len").write_csv(
         out / "national.csv"

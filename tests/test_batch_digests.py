@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 import attrs
+import pytest
 
 import tajimi_rules as tr
+import tajimi_rules.survey._batch as batch_module
 from tajimi_rules.model import Answer
 from tajimi_rules.survey._output import MARKER
 from tests.synthetic import synthetic_answers, write_long_csv
@@ -68,19 +70,30 @@ def manifest(out: Path) -> dict[str, str]:
     return found
 
 
-def run_batch(folder: Path) -> Path:
-    """Generate the answers in ``folder`` and run ``tajimi-rules batch`` on them; the output directory."""
-    source = national_answers(folder)
+def run_batch(folder: Path, source: Path | None = None) -> Path:
+    """Run ``tajimi-rules batch`` on ``source`` (by default the answers generated in ``folder``); the output."""
+    source = source or national_answers(folder)
     out = folder / "out"
     status, _, stderr = run_cli("batch", source, "--catalog", "r4", "--out", out)
     assert status == 0, stderr
     return out
 
 
-def test_national_batch_outputs_are_byte_identical_to_the_manifest(tmp_path: Path):
-    """Every file the national batch writes has the digest recorded in the manifest, and no file is missing or new."""
+@pytest.fixture(scope="module")
+def answers_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated national answers, written once for the module."""
+    return national_answers(tmp_path_factory.mktemp("answers"))
+
+
+@pytest.mark.parametrize("numpy", [True, False], ids=["columns (numpy)", "objects (without numpy)"])
+def test_national_batch_outputs_are_byte_identical_to_the_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, numpy: bool, answers_file: Path
+):
+    """Every file the national batch writes has the digest recorded in the manifest, with numpy or without."""
+    if not numpy:
+        monkeypatch.setattr(batch_module, "available", lambda: False)
     expected = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    found = manifest(run_batch(tmp_path))
+    found = manifest(run_batch(tmp_path, answers_file))
     assert sorted(found) == sorted(expected)
     differing = sorted(path for path in expected if found[path] != expected[path])
     assert not differing, differing

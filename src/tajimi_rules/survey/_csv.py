@@ -214,7 +214,7 @@ def _records(reader: Any, collector: Collector) -> Iterator[list[str]]:
                     {"limit": MAX_ANSWERS_ROWS},
                     line=reader.line_num,
                     column=None,
-                    expected=f"at most {MAX_ANSWERS_ROWS:,} rows of answers",
+                    expected=phrase("survey.expected.rows", limit=MAX_ANSWERS_ROWS),
                     found=f"more than {MAX_ANSWERS_ROWS:,}",
                 )
                 return
