@@ -6,6 +6,11 @@ themselves (:mod:`._implementation`), each answered item is graded by the rule s
 ``item_grading``, each category's counts are rated by the rule set. Writing the results is
 :func:`~tajimi_rules.survey.write_batch`'s work (:mod:`._output`).
 
+With numpy installed the work is done in columns (:mod:`._columns`): every body's levels, counts,
+ratings, scores and ranks are arrays, and :class:`ColumnResults` builds a body's objects only when
+they are asked for. Without numpy every body's objects are built at once (:func:`_evaluate`); the
+results, and the files written from them, are the same.
+
 The rank of a body (``rank`` in ``summary.csv``) is defined as follows. A body's *score* is
 the sum over its categories of the rating's rank (advanced 3, good 2, partly deficient 1,
 deficient 0; a category with no rating adds 0). Municipalities are ranked among the
