@@ -191,8 +191,8 @@ def _rows(records: Iterable[list[str]], reader: Any, columns: _Columns, collecto
 class _Buffered:
     """The rows read before the code column's form was known, replayed with their line numbers."""
 
-    def __init__(self, rows: list[tuple[int, list[str]]], reader: Any) -> None:
-        self.rows, self.reader, self.line_num = rows, reader, 0
+    def __init__(self, rows: list[tuple[int, list[str]]]) -> None:
+        self.rows, self.line_num = rows, 0
 
     def __iter__(self) -> Iterator[list[str]]:
         for line, row in self.rows:
@@ -249,7 +249,7 @@ def _parse(lines: Iterable[str], collector: Collector) -> None:
         if len(row) > at and code_digits((row[at],)) == 6:
             break
     collector.digits = 6 if held and len(held[-1][1]) > at and code_digits((held[-1][1][at],)) == 6 else 5
-    replay = _Buffered(held, reader)
+    replay = _Buffered(held)
     _rows(replay, replay, columns, collector)
     _rows(records, reader, columns, collector)
 
