@@ -348,6 +348,9 @@ class _ColumnWriter(_Writer):
         self.results = results
         self.items: dict[str, tuple[list[bytes | None], list[bytes | None]]] = {}
         self.counts: dict[tuple[int, ...], bytes] = {}
+        self.notes: dict[tuple[int, int], bytes] = {}
+        # Indexed by rating code; the last entry (index -1) is no rating.
+        self.rating_json = [_RATING_JSON[rating] for rating in RATING_CODES] + [b""]
         catalog = results.catalog
         self.category_heads = [self._head(category) for category in catalog.categories]
         self.survey = self.encode(self.converter.unstructure(catalog.survey))
@@ -378,6 +381,23 @@ class _ColumnWriter(_Writer):
             )
         return found
 
+    def _counts(self, tally: list[int]) -> bytes:
+        """The counts' JSON, up to the items' opening bracket (one text per count vector)."""
+        key = tuple(tally)
+        found = self.counts.get(key)
+        if found is None:
+            counts = self.encode(self.converter.unstructure(Counts(*tally)))
+            found = self.counts[key] = f', "counts": {counts}, "items": [\n    '.encode()
+        return found
+
+    def _note(self, unanswered: int, size: int) -> bytes:
+        """The category's closing text: its note and closing brace (one text per pair)."""
+        found = self.notes.get((unanswered, size))
+        if found is None:
+            note = self.piece(self.results.note(unanswered, size))
+            found = self.notes[unanswered, size] = b', "source": ' + note + b"}"
+        return found
+
     def body(self, position: int) -> tuple[bytes, str]:
         """One body's evaluation file (bytes) and its summary.csv rows (text)."""
         results, columns = self.results, self.results.columns
@@ -401,26 +421,22 @@ class _ColumnWriter(_Writer):
         ):
             total = sum(tally)
             unanswered = last - first - total
-            rating = self.rating_cells[code] if code >= 0 else self.no_rating
             lines.append(
                 f"{head},{self.category_cells[index]},{total},{tally[0]},{tally[1]},{tally[2]},{tally[3]},"
-                f"{unanswered},{rating},{tail}"
+                f"{unanswered},{self.rating_cells[code] if code >= 0 else self.no_rating},{tail}"
             )
-            if not total:
-                continue
-            key = tuple(tally)
-            counts = self.counts.get(key)
-            if counts is None:
-                counts = self.counts[key] = self.encode(self.converter.unstructure(Counts(*tally))).encode()
-            items = [
-                (done if answered[at] == 1 else not_done)[at] or b"" for at in range(first, last) if levels[at] >= 0
-            ]
-            piece = [self.category_heads[index], b', "counts": ', counts, b', "items": [\n    ']
-            piece += (b",\n    ".join(items), b"\n  ]")
-            if code >= 0:
-                piece.append(_RATING_JSON[RATING_CODES[code]])
-            piece += (b', "source": ', self.piece(results.note(unanswered, last - first)), b"}")
-            parts.append(b"".join(piece))
+            if total:
+                items = b",\n    ".join(
+                    [
+                        (done if answered[at] == 1 else not_done)[at] or b""
+                        for at in range(first, last)
+                        if levels[at] >= 0
+                    ]
+                )
+                parts.append(
+                    b"".join((self.category_heads[index], self._counts(tally), items, b"\n  ]",
+                              self.rating_json[code], self._note(unanswered, last - first)))
+                )  # fmt: skip
         first_part = (
             f'{{"$schema": {self.schema_text},\n "municipality": {municipality},\n "survey": {self.survey},'
             f'\n "rules": {self.rules}'
