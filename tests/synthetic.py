@@ -37,6 +37,7 @@ from tajimi_rules.survey._mapping import column_letters
 from tajimi_rules.survey._xlsx import load_openpyxl
 
 __all__ = [
+    "MAX_BODY_NUMBER",
     "MUNICIPALITIES",
     "synthetic_answers",
     "synthetic_bodies",
@@ -61,16 +62,24 @@ def _code(first_five: str) -> str:
     return first_five + str(check_digit(first_five))
 
 
-def synthetic_bodies() -> tuple[Body, ...]:
+MAX_BODY_NUMBER = 999
+"""The highest body number a code can hold: a prefecture has at most 999 municipalities."""
+
+
+def synthetic_bodies(scale: int = 1) -> tuple[Body, ...]:
     """The 1,788 bodies: per prefecture, the prefectural government then its municipalities.
 
     Prefectural governments have body number 000 (北海道 is ``010006``); municipalities are
-    numbered from 201 upwards and named after their prefecture and number.
+    numbered from 201 upwards and named after their prefecture and number. ``scale`` > 1 gives
+    each prefecture ``scale`` times its municipalities, numbered from 001, at most
+    :data:`MAX_BODY_NUMBER` (so a large scale gives somewhat fewer than ``scale`` times the bodies).
     """
     bodies: list[Body] = []
     for prefecture_code, prefecture in PREFECTURES.items():
         bodies.append(Body(code=_code(prefecture_code + "000"), name=prefecture, prefecture=prefecture))
-        for number in range(_FIRST_MUNICIPALITY, _FIRST_MUNICIPALITY + MUNICIPALITIES[prefecture_code]):
+        first = _FIRST_MUNICIPALITY if scale == 1 else 1
+        count = min(MUNICIPALITIES[prefecture_code] * scale, MAX_BODY_NUMBER + 1 - first)
+        for number in range(first, first + count):
             bodies.append(
                 Body(
                     code=_code(f"{prefecture_code}{number:03d}"),
@@ -92,11 +101,13 @@ def synthetic_answers(
     seed: int = 0,
     base_rates: Mapping[str, Fraction | float] | None = None,
     blank: float = 0.005,
+    scale: int = 1,
 ) -> Answers:
     """Answers of all 1,788 bodies to every item of ``catalog``, deterministic from ``seed``.
 
     ``base_rates`` sets the rate an item is drawn around (by item id); other items draw
-    theirs from Beta(1.1, 1.4). ``blank`` is the share of answers left blank.
+    theirs from Beta(1.1, 1.4). ``blank`` is the share of answers left blank. ``scale`` > 1
+    answers for more municipalities per prefecture (see :func:`synthetic_bodies`).
     """
     rng = random.Random(seed)
     items = catalog.items
@@ -104,7 +115,7 @@ def synthetic_answers(
     bases = [_logit(float(given[item.id])) if item.id in given else _logit(rng.betavariate(1.1, 1.4)) for item in items]
     spread = [rng.uniform(0.4, 1.2) for _ in items]
     prefecture_effect = {code: rng.gauss(0.0, 0.35) for code in PREFECTURES}
-    bodies = synthetic_bodies()
+    bodies = synthetic_bodies(scale)
     rows: list[tuple[Answer, ...]] = []
     implemented, not_implemented, not_answered = (
         Answer.IMPLEMENTED,
@@ -116,11 +127,11 @@ def synthetic_answers(
         if body.is_prefecture:
             lift += 1.0
         row = []
-        for base, scale in zip(bases, spread, strict=True):
+        for base, width in zip(bases, spread, strict=True):
             if rng.random() < blank:
                 row.append(not_answered)
                 continue
-            chance = 1.0 / (1.0 + math.exp(-(base + scale * lift)))
+            chance = 1.0 / (1.0 + math.exp(-(base + width * lift)))
             row.append(implemented if rng.random() < chance else not_implemented)
         rows.append(tuple(row))
     return Answers(catalog=catalog, bodies=bodies, answers=tuple(rows), file=None)

@@ -19,6 +19,7 @@ TEXTS: Table = {
     },
     "survey.expected.one_answer": {"en": "one answer per body and item", "ja": "団体と項目ごとに一つの回答"},
     "survey.expected.readable_file": {"en": "a readable answers file", "ja": "読み取れる回答ファイル"},
+    "survey.expected.rows": {"en": "at most {limit:,} rows of answers", "ja": "回答の行は{limit:,}行まで"},
     "survey.expected.header": {
         "en": "a header with code, item, answer (and optionally name, prefecture)",
         "ja": "code、item、answer（と任意で name、prefecture）の見出し行",
@@ -134,6 +135,10 @@ PROBLEMS: Table = {
     "answers.bad_csv": {
         "en": "the CSV cannot be read past this line: {error}; the rest of the file was not read",
         "ja": "この行から先の CSV を読めない: {error}。以降は読んでいない",
+    },
+    "answers.too_many_rows": {
+        "en": "the file has more than {limit:,} rows of answers; the rest of the file was not read",
+        "ja": "回答の行が{limit:,}行を超えている。以降は読んでいない",
     },
     # -- spreadsheets
     "answers.mapping_missing": {

@@ -6,6 +6,11 @@ themselves (:mod:`._implementation`), each answered item is graded by the rule s
 ``item_grading``, each category's counts are rated by the rule set. Writing the results is
 :func:`~tajimi_rules.survey.write_batch`'s work (:mod:`._output`).
 
+With numpy installed the work is done in columns (:mod:`._columns`): every body's levels, counts,
+ratings, scores and ranks are arrays, and :class:`ColumnResults` builds a body's objects only when
+they are asked for. Without numpy every body's objects are built at once (:func:`_evaluate`); the
+results, and the files written from them, are the same.
+
 The rank of a body (``rank`` in ``summary.csv``) is defined as follows. A body's *score* is
 the sum over its categories of the rating's rank (advanced 3, good 2, partly deficient 1,
 deficient 0; a category with no rating adds 0). Municipalities are ranked among the
@@ -18,8 +23,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -39,8 +45,10 @@ from ..model import (
     Rating,
     Source,
 )
+from ..rules import RATING_CODES
 from ..rules._rules import ItemGrading, RuleSet
 from ._answers import Answers, Body
+from ._columns import Columns, available, tabulate, value_counts
 from ._coverage import NATION, RATES_FROM_ANSWERS, RATES_OBSERVED, RATES_PUBLISHED, RateSource, coverage_of
 from ._grouping import problem as worded
 from ._implementation import ItemRate, RateTable, compute_rates
@@ -53,6 +61,7 @@ __all__ = [
     "Batch",
     "BodyResult",
     "CategoryResult",
+    "ColumnResults",
     "evaluate_answers",
 ]
 
@@ -85,12 +94,17 @@ class BodyResult:
 
 @attrs.frozen(kw_only=True)
 class Batch:
-    """The evaluations of every body in one set of answers under one rule set."""
+    """The evaluations of every body in one set of answers under one rule set.
+
+    ``results`` is a sequence with one :class:`BodyResult` per body. With numpy installed it is a
+    :class:`ColumnResults`, which holds every body's numbers as arrays and builds a body's objects
+    each time they are asked for (so a batch of any size holds no object per body).
+    """
 
     catalog: Catalog
     rules: RuleSet
     rates: RateTable
-    results: tuple[BodyResult, ...]
+    results: Sequence[BodyResult]
     problems: tuple[Problem, ...] = ()
     source: RateSource | None = None
     """Where the rates come from and how much of the nation the answers cover."""
@@ -98,6 +112,8 @@ class Batch:
     def distribution(self) -> dict[str, Counter[Rating | None]]:
         """Per category id, how many bodies got each rating (``None``: no rating)."""
         tally: dict[str, Counter[Rating | None]] = {c.id: Counter() for c in self.catalog.categories}
+        if isinstance(self.results, ColumnResults):
+            return self.results.distribution(tally)
         for result in self.results:
             for category in result.categories:
                 tally[category.id][category.rating] += 1
@@ -253,18 +269,25 @@ def evaluate_answers(
     rule_set = load_rules(rules)
     grading = _grading(rule_set)
     rates_table, source, warnings = _rates(answers, grading, rates, nation)
-    batch = _evaluate(answers, rule_set, grading, rates_table, source)
+    evaluate = _evaluate_columns if available() else _evaluate
+    batch = evaluate(answers, rule_set, grading, rates_table, source)
     return attrs.evolve(batch, problems=(*answers.problems, *warnings))
 
 
-def _evaluate(answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: RateTable, source: RateSource) -> Batch:
-    catalog = answers.catalog
+def _spans(catalog: Catalog) -> list[tuple[int, int]]:
+    """Each category's items as ``(first, last)`` positions in the catalog's item order."""
     spans: list[tuple[int, int]] = []
     start = 0
     for category in catalog.categories:
         spans.append((start, start + len(category.items)))
         start += len(category.items)
+    return spans
 
+
+def _evaluate(answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: RateTable, source: RateSource) -> Batch:
+    """The batch body by body, with objects: the path without numpy, and the reference for the columns."""
+    catalog = answers.catalog
+    spans = _spans(catalog)
     table = _graded_items(catalog, rates, grading)
     notes: dict[tuple[int, int], Source] = {}
     # Count vectors repeat across bodies: each is built and rated once.
@@ -328,6 +351,131 @@ def _evaluate(answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: 
         problems=answers.problems,
         source=source,
     )
+
+
+def _evaluate_columns(
+    answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: RateTable, source: RateSource
+) -> Batch:
+    """The batch as columns (:mod:`._columns`): the same results as :func:`_evaluate`, without an object per body."""
+    catalog = answers.catalog
+    graded = _graded_items(catalog, rates, grading)
+    scopes = [_scope(body) for body in answers.bodies]
+    first_of: dict[str, Body] = {}
+    for body, scope in zip(answers.bodies, scopes, strict=True):
+        first_of.setdefault(scope, body)
+
+    def positions(scope: str) -> tuple[list[int], list[int]]:
+        done, not_done = graded(first_of[scope])
+        return [-1 if e is None else e[1] for e in done], [-1 if e is None else e[1] for e in not_done]
+
+    spans = _spans(catalog)
+    columns = tabulate(answers.answers, scopes, positions, spans, rule_set.rate_many)
+    results = ColumnResults(
+        catalog=catalog, rules=rule_set, source=source, bodies=answers.bodies, graded=graded, columns=columns
+    )
+    return Batch(
+        catalog=catalog, rules=rule_set, rates=rates, results=results, problems=answers.problems, source=source
+    )
+
+
+def _item(entry: tuple[Item, int] | None) -> Item:
+    assert entry is not None
+    return entry[0]
+
+
+class ColumnResults(Sequence[BodyResult]):
+    """Every body's :class:`BodyResult`, built from the batch's columns when asked for (never kept).
+
+    The writer reads the columns themselves: :attr:`columns`, :meth:`graded` (a body's scope's
+    items, each as implemented and as not) and :meth:`note`.
+    """
+
+    def __init__(
+        self,
+        *,
+        catalog: Catalog,
+        rules: RuleSet,
+        source: RateSource,
+        bodies: tuple[Body, ...],
+        graded: Callable[[Body], _Graded],
+        columns: Columns,
+    ) -> None:
+        self.catalog, self.rules, self.source, self.bodies = catalog, rules, source, bodies
+        self.graded, self.columns = graded, columns
+        self.spans = _spans(catalog)
+        self._notes: dict[tuple[int, int], Source] = {}
+
+    def note(self, unanswered: int, size: int) -> Source:
+        """The note of a category with ``unanswered`` of its ``size`` items unanswered (one object per pair)."""
+        note = self._notes.get((unanswered, size))
+        if note is None:
+            note = self._notes[unanswered, size] = Source(note=_note(self.rules, unanswered, size, self.source))
+        return note
+
+    def __len__(self) -> int:
+        return len(self.bodies)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._result(position) for position in range(len(self))[index]]
+        return self._result(range(len(self))[index])
+
+    def _result(self, position: int) -> BodyResult:
+        body, columns = self.bodies[position], self.columns
+        done, not_done = self.graded(body)
+        answered = columns.answered[position].tolist()
+        levels = columns.levels[position].tolist()
+        ratings = columns.ratings[position].tolist()
+        categories: list[Category] = []
+        category_results: list[CategoryResult] = []
+        for category, (first, last), tally, code in zip(
+            self.catalog.categories, self.spans, columns.counts[position].tolist(), ratings, strict=True
+        ):
+            # A graded level means an answer and a known rate: the scope's item for it is there.
+            chosen = tuple(
+                _item((done if answered[index] == 1 else not_done)[index])
+                for index in range(first, last)
+                if levels[index] >= 0
+            )
+            counts = Counts(*tally)
+            rating = RATING_CODES[code] if code >= 0 else None
+            unanswered = last - first - len(chosen)
+            category_results.append(CategoryResult(id=category.id, counts=counts, unanswered=unanswered, rating=rating))
+            if chosen:
+                categories.append(
+                    Category(
+                        id=category.id,
+                        group=category.group,
+                        name=category.name,
+                        counts=counts,
+                        items=chosen,
+                        computed_rating=rating,
+                        source=self.note(unanswered, last - first),
+                    )
+                )
+        evaluation = Evaluation(
+            municipality=Municipality(code=body.code, name=body.name, prefecture=body.prefecture),
+            survey=self.catalog.survey,
+            categories=tuple(categories),
+            rules=self.rules.id,
+        )
+        return BodyResult(
+            body=body,
+            evaluation=evaluation,
+            categories=tuple(category_results),
+            score=int(columns.scores[position]),
+            rank=int(columns.ranks[position]),
+            rank_of=int(columns.rank_of[position]),
+            rank_scope=RANK_SCOPE_PREFECTURES if body.is_prefecture else RANK_SCOPE_PREFECTURE,
+        )
+
+    def distribution(self, tally: dict[str, Counter[Rating | None]]) -> dict[str, Counter[Rating | None]]:
+        """``tally`` filled with how many bodies got each rating per category (``None``: no rating)."""
+        codes = self.columns.ratings
+        for column, category in enumerate(self.catalog.categories):
+            for code, count in value_counts(codes[:, column]):
+                tally[category.id][RATING_CODES[code] if code >= 0 else None] += count
+        return tally
 
 
 def _ranked(results: list[BodyResult]) -> Iterator[BodyResult]:

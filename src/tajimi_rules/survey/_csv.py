@@ -9,6 +9,7 @@ write it. Every problem carries the line number in the file (the header is line 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -26,7 +27,7 @@ from ._codes import code_digits
 from ._collect import Collector, Place, normalize, unreadable
 from ._problem import problem
 
-__all__ = ["MAX_ANSWERS_BYTES", "decode", "read_long_csv"]
+__all__ = ["MAX_ANSWERS_BYTES", "MAX_ANSWERS_ROWS", "decode", "read_long_csv"]
 
 _COLUMNS = {
     "code": "code",
@@ -236,12 +237,12 @@ def _row(row: list[str], line: int, columns: _Columns, collector: Collector) -> 
         collector.record(code, row[columns.item], row[columns.answer], place, (columns.item + 1, columns.answer + 1))
 
 
-def _rows(records: Iterable[tuple[int, list[str]]], columns: _Columns, collector: Collector) -> None:
-    """Record every row after the header (each with its line number)."""
+def _rows(records: Iterable[list[str]], reader: Any, columns: _Columns, collector: Collector) -> None:
+    """Record every row after the header; ``reader.line_num`` is the line a row ends on."""
     code_at, item_at, answer_at, needed = columns.code, columns.item, columns.answer, columns.needed
     rows, item_index, meanings, codes = collector.rows, collector.item_index, collector.meanings, collector.valid_codes
     own = collector.item_vocabularies
-    for line, row in records:
+    for row in records:
         # The common case, a well-formed answer of a body already seen, costs a few lookups.
         if len(row) >= needed:
             known = rows.get(codes.get(row[code_at], ""))
@@ -253,13 +254,40 @@ def _rows(records: Iterable[tuple[int, list[str]]], columns: _Columns, collector
                     continue
         elif not row:
             continue
-        _row(row, line, columns, collector)
+        _row(row, reader.line_num, columns, collector)
+
+
+class _Buffered:
+    """The rows read before the code column's form was known, replayed with their line numbers."""
+
+    def __init__(self, rows: list[tuple[int, list[str]]]) -> None:
+        self.rows, self.line_num = rows, 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for line, row in self.rows:
+            self.line_num = line
+            yield row
 
 
 def _records(reader: Any, collector: Collector) -> Iterator[list[str]]:
-    """The reader's rows; a row the CSV parser refuses (a field too long, ...) is a problem that ends the reading."""
+    """The reader's rows, at most :data:`MAX_ANSWERS_ROWS` after the header.
+
+    A row the CSV parser refuses (a field too long, ...), or one row too many, is a problem that ends
+    the reading.
+    """
     try:
-        yield from reader
+        for count, row in enumerate(reader):
+            if count > MAX_ANSWERS_ROWS:
+                collector.problem(
+                    "answers.too_many_rows",
+                    {"limit": MAX_ANSWERS_ROWS},
+                    line=reader.line_num,
+                    column=None,
+                    expected=phrase("survey.expected.rows", limit=MAX_ANSWERS_ROWS),
+                    found=f"more than {MAX_ANSWERS_ROWS:,}",
+                )
+                return
+            yield row
     except csv.Error as error:
         collector.problem(
             "answers.bad_csv",
@@ -271,8 +299,91 @@ def _records(reader: Any, collector: Collector) -> Iterator[list[str]]:
         )
 
 
+def _parse(lines: Iterable[str], collector: Collector) -> None:
+    """Read the CSV text in ``lines`` (each line with its line end) into ``collector``, row by row.
+
+    Rows are recorded as they are parsed, and none is kept: only the rows before the first
+    6-digit code are held, since the code column's form (6 digits, or 5 without the check digit) is
+    the column's, not a row's, and 6 digits anywhere decide it.
+    """
+    reader = csv.reader(lines)
+    records = _records(reader, collector)
+    columns = _header(next(records, None), collector)
+    if columns is None:
+        return
+    at = columns.code
+    held: list[tuple[int, list[str]]] = []
+    for row in records:
+        held.append((reader.line_num, row))
+        if len(row) > at and code_digits((row[at],)) == 6:
+            break
+    collector.digits = 6 if held and len(held[-1][1]) > at and code_digits((held[-1][1][at],)) == 6 else 5
+    replay = _Buffered(held)
+    _rows(replay, replay, columns, collector)
+    _rows(records, reader, columns, collector)
+
+
+_CHUNK = 1 << 20
+
+
+class _NotUtf8Error(Exception):
+    """The bytes are not UTF-8: the whole file goes to :func:`decode`."""
+
+
+def _utf8_lines(chunks: Iterable[bytes]) -> Iterator[str]:
+    """The lines of UTF-8 ``chunks`` (a leading byte-order mark dropped), decoded a piece at a time.
+
+    Pieces end after a line feed, which no UTF-8 sequence holds, so each decodes on its own; the
+    lines are those of the whole text read with ``newline=""``. :class:`_NotUtf8Error` on a byte that is
+    not UTF-8.
+    """
+    pending: list[bytes] = []
+    for number, read in enumerate(chunks):
+        chunk = read.removeprefix(b"\xef\xbb\xbf") if number == 0 else read
+        cut = chunk.rfind(b"\n") + 1
+        if not cut:
+            pending.append(chunk)  # a line longer than a chunk: joined once, when it ends
+            continue
+        piece = b"".join((*pending, chunk[:cut])) if pending else chunk[:cut]
+        pending = [chunk[cut:]]
+        yield from io.StringIO(_utf8(piece), newline="")
+    if pending:
+        yield from io.StringIO(_utf8(b"".join(pending)), newline="")
+
+
+def _utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotUtf8Error from None
+
+
+def _chunks(stream: Any, limit: int, counted: list[int]) -> Iterator[bytes]:
+    """``stream``'s bytes in chunks, at most ``limit`` and one more (``counted[0]``: how many were read)."""
+    while counted[0] <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - counted[0]))
+        if not chunk:
+            return
+        counted[0] += len(chunk)
+        yield chunk
+
+
+def _streamable(encoding: str | None) -> bool:
+    """Whether the file may be read as UTF-8 a piece at a time (by default, or when UTF-8 is asked for)."""
+    if encoding is None:
+        return True
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
 MAX_ANSWERS_BYTES = 256 * 1024 * 1024
-"""The largest answers file read (256 MiB; a national long CSV is a few MiB): larger ones are refused, unread."""
+"""The largest answers file read (256 MiB; a national long CSV is about 15 MB): larger ones are refused, unread."""
+
+MAX_ANSWERS_ROWS = 10_000_000
+"""The most rows of answers read after the header (a national long CSV has about 204,000; every possible
+body code times 200 items is under 10 million). A file with more is refused (``answers.too_many_rows``)."""
 
 
 def _grew(file: str) -> Problem:
@@ -293,34 +404,59 @@ def read_long_csv(
     allowed), then cp932.
     """
     if isinstance(source, bytes):
-        file, data = name or "<bytes>", source
-    else:
-        file = name or os.fspath(source)
-        fault = path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file")
-        if fault is not None:
-            return Answers.unread(catalog, file, (fault,))
-        try:
-            with Path(source).open("rb") as stream:
-                data = read_bounded(stream, MAX_ANSWERS_BYTES + 1)
-        except OSError as error:
-            return unreadable(catalog, file, error)
-        if len(data) > MAX_ANSWERS_BYTES:  # the file grew since it was measured
-            return Answers.unread(
-                catalog,
-                file,
-                (path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file") or _grew(file),),
-            )
+        file = name or "<bytes>"
+        if _streamable(encoding):
+            found = _read_utf8(iter((source,)), catalog, file)
+            if found is not None:
+                return found
+        return _read_text(source, encoding, catalog, file)
+    return _read_path(source, catalog, name or os.fspath(source), encoding)
+
+
+def _read_path(source: str | os.PathLike[str], catalog: Catalog, file: str, encoding: str | None) -> Answers:
+    """The answers in the file at ``source``: read a piece at a time when UTF-8, else whole."""
+    fault = path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file")
+    if fault is not None:
+        return Answers.unread(catalog, file, (fault,))
+    try:
+        with Path(source).open("rb") as stream:
+            counted = [0]
+            if _streamable(encoding):
+                found = _read_utf8(_chunks(stream, MAX_ANSWERS_BYTES, counted), catalog, file)
+                if counted[0] > MAX_ANSWERS_BYTES:
+                    return _grown(source, catalog, file)
+                if found is not None:
+                    return found
+                stream.seek(0)
+            data = read_bounded(stream, MAX_ANSWERS_BYTES + 1)
+    except OSError as error:
+        return unreadable(catalog, file, error)
+    if len(data) > MAX_ANSWERS_BYTES:
+        return _grown(source, catalog, file)
+    return _read_text(data, encoding, catalog, file)
+
+
+def _grown(source: str | os.PathLike[str], catalog: Catalog, file: str) -> Answers:
+    """No answers: the file grew past the bound since it was measured."""
+    fault = path_problem(Path(source), file, MAX_ANSWERS_BYTES, wanted="words.an_answers_file") or _grew(file)
+    return Answers.unread(catalog, file, (fault,))
+
+
+def _read_utf8(chunks: Iterable[bytes], catalog: Catalog, file: str) -> Answers | None:
+    """The answers in UTF-8 ``chunks``, read as they come; ``None`` if they are not UTF-8."""
+    collector = Collector(catalog, file)
+    try:
+        _parse(_utf8_lines(chunks), collector)
+    except _NotUtf8Error:
+        return None
+    return collector.result()
+
+
+def _read_text(data: bytes, encoding: str | None, catalog: Catalog, file: str) -> Answers:
+    """The answers in ``data``, decoded whole by :func:`decode` (any encoding it reads)."""
     text = decode(data, encoding, file)
     if isinstance(text, Problem):
         return Answers.unread(catalog, file, (text,))
     collector = Collector(catalog, file)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records = _records(reader, collector)
-    columns = _header(next(records, None), collector)
-    if columns is not None:
-        # The code column's form (6 digits, or 5 without the check digit) is the column's, not a row's.
-        rows = [(reader.line_num, row) for row in records]
-        at = columns.code
-        collector.digits = code_digits(row[at] for _, row in rows if len(row) > at)
-        _rows(rows, columns, collector)
+    _parse(io.StringIO(text, newline=""), collector)
     return collector.result()

@@ -37,9 +37,10 @@ from .._convert import make_converter
 from .._errors import OutputExistsError
 from .._fractions import rate_to_json
 from .._texts import Lang, text
-from ..model import Category, Evaluation, Rating
+from ..model import CatalogCategory, Category, Counts, Evaluation, Municipality, Rating
+from ..rules import RATING_CODES
 from ._answers import PREFECTURES
-from ._batch import Batch, BodyResult
+from ._batch import RANK_SCOPE_PREFECTURE, RANK_SCOPE_PREFECTURES, Batch, BodyResult, ColumnResults
 from ._implementation import ItemRate
 
 __all__ = ["MARKER", "evaluation_json", "write_batch", "write_schemas"]
@@ -334,18 +335,157 @@ class _Writer:
         return b"".join((first.encode(), b',\n "categories": [\n  ', categories, b"\n ]\n}\n"))
 
 
+class _ColumnWriter(_Writer):
+    """Writes each body's evaluation and summary rows straight from a batch's columns.
+
+    The bytes are :class:`_Writer`'s for the same evaluation (the tests hold the two equal): the
+    pieces (a scope's graded items, a category's head, a count vector, a note) are encoded once
+    and each body's file is joined from them; no object is built per body.
+    """
+
+    def __init__(self, results: ColumnResults, schema: str, lang: Lang, source: str) -> None:
+        super().__init__(schema)
+        self.results = results
+        self.items: dict[str, tuple[list[bytes | None], list[bytes | None]]] = {}
+        self.counts: dict[tuple[int, ...], bytes] = {}
+        self.notes: dict[tuple[int, int], bytes] = {}
+        # Indexed by rating code; the last entry (index -1) is no rating.
+        self.rating_json = [_RATING_JSON[rating] for rating in RATING_CODES] + [b""]
+        catalog = results.catalog
+        self.category_heads = [self._head(category) for category in catalog.categories]
+        self.survey = self.encode(self.converter.unstructure(catalog.survey))
+        self.rules = self.encode(results.rules.id)
+        self.schema_text = self.encode(schema)
+        labels = _rating_labels(lang)
+        self.rating_cells = [_csv_line((rating.value, labels[rating])) for rating in RATING_CODES]
+        self.no_rating = _csv_line(("", labels[None]))
+        self.category_cells = [
+            _csv_line((_cell(category.id), _cell(category.name.label(lang)))) for category in catalog.categories
+        ]
+        self.source = source
+
+    def _head(self, category: CatalogCategory) -> bytes:
+        group = self.encode(self.converter.unstructure(category.group))
+        name = self.encode(self.converter.unstructure(category.name))
+        return f'{{"id": {self.encode(category.id)}, "group": {group}, "name": {name}'.encode()
+
+    def _pieces(self, position: int) -> tuple[list[bytes | None], list[bytes | None]]:
+        body = self.results.bodies[position]
+        scope = self.results.columns.scopes[int(self.results.columns.scope_of[position])]
+        found = self.items.get(scope)
+        if found is None:
+            done, not_done = self.results.graded(body)
+            found = self.items[scope] = (
+                [None if entry is None else self.piece(entry[0]) for entry in done],
+                [None if entry is None else self.piece(entry[0]) for entry in not_done],
+            )
+        return found
+
+    def _counts(self, tally: list[int]) -> bytes:
+        """The counts' JSON, up to the items' opening bracket (one text per count vector)."""
+        key = tuple(tally)
+        found = self.counts.get(key)
+        if found is None:
+            counts = self.encode(self.converter.unstructure(Counts(*tally)))
+            found = self.counts[key] = f', "counts": {counts}, "items": [\n    '.encode()
+        return found
+
+    def _note(self, unanswered: int, size: int) -> bytes:
+        """The category's closing text: its note and closing brace (one text per pair)."""
+        found = self.notes.get((unanswered, size))
+        if found is None:
+            note = self.piece(self.results.note(unanswered, size))
+            found = self.notes[unanswered, size] = b', "source": ' + note + b"}"
+        return found
+
+    def body(self, position: int) -> tuple[bytes, str]:
+        """One body's evaluation file (bytes) and its summary.csv rows (text)."""
+        results, columns = self.results, self.results.columns
+        body = results.bodies[position]
+        done, not_done = self._pieces(position)
+        answered = columns.answered[position].tolist()
+        levels = columns.levels[position].tolist()
+        ratings = columns.ratings[position].tolist()
+        municipality = self.encode(
+            self.converter.unstructure(Municipality(code=body.code, name=body.name, prefecture=body.prefecture))
+        )
+        score, rank, rank_of = (int(columns.scores[position]), int(columns.ranks[position]),
+                                int(columns.rank_of[position]))  # fmt: skip
+        scope = RANK_SCOPE_PREFECTURES if body.is_prefecture else RANK_SCOPE_PREFECTURE
+        head = _csv_line((body.code, _cell(f"{body.code} {body.name}"), _cell(body.name), _cell(body.prefecture)))
+        tail = f"{score},{rank},{rank_of},{scope},{self.source}\n"
+        parts: list[bytes] = []
+        lines: list[str] = []
+        for index, ((first, last), tally, code) in enumerate(
+            zip(results.spans, columns.counts[position].tolist(), ratings, strict=True)
+        ):
+            total = sum(tally)
+            unanswered = last - first - total
+            lines.append(
+                f"{head},{self.category_cells[index]},{total},{tally[0]},{tally[1]},{tally[2]},{tally[3]},"
+                f"{unanswered},{self.rating_cells[code] if code >= 0 else self.no_rating},{tail}"
+            )
+            if total:
+                items = b",\n    ".join(
+                    [
+                        (done if answered[at] == 1 else not_done)[at] or b""
+                        for at in range(first, last)
+                        if levels[at] >= 0
+                    ]
+                )
+                parts.append(
+                    b"".join((self.category_heads[index], self._counts(tally), items, b"\n  ]",
+                              self.rating_json[code], self._note(unanswered, last - first)))
+                )  # fmt: skip
+        first_part = (
+            f'{{"$schema": {self.schema_text},\n "municipality": {municipality},\n "survey": {self.survey},'
+            f'\n "rules": {self.rules}'
+        )
+        text = b"".join((first_part.encode(), b',\n "categories": [\n  ', b",\n  ".join(parts), b"\n ]\n}\n"))
+        return text, "".join(lines)
+
+
+def _csv_line(fields: tuple[object, ...]) -> str:
+    """The fields as one CSV line (as ``csv.writer`` quotes them), without its line end."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(fields)
+    return out.getvalue()[:-1]
+
+
+def _write_columns(
+    batch: Batch, results: ColumnResults, folder: Path, progress: Callable[[int, int], None] | None, lang: Lang
+) -> None:
+    """Each body's evaluation file and summary rows, written as each is built."""
+    source = _csv_line((batch.source.kind,)) if batch.source is not None else ""
+    writer = _ColumnWriter(results, _RELATIVE_SCHEMA, lang, source)
+    evaluations = folder / "evaluations"
+    total = len(results)
+    with (folder / "summary.csv").open("w", encoding="utf-8-sig", newline="") as summary:
+        summary.write(_csv_line(_SUMMARY_HEADER) + "\n")
+        for position, body in enumerate(results.bodies):
+            text, lines = writer.body(position)
+            with open(evaluations / f"{body.code}.json", "wb") as stream:
+                stream.write(text)
+            summary.write(lines)
+            if progress is not None:
+                progress(position + 1, total)
+
+
 def _write_all(batch: Batch, folder: Path, progress: Callable[[int, int], None] | None, lang: Lang, xlsx: bool) -> None:
     write_schemas(folder / "schemas")
     evaluations = folder / "evaluations"
     evaluations.mkdir()
-    total = len(batch.results)
-    writer = _Writer(_RELATIVE_SCHEMA)
-    for done, result in enumerate(batch.results, start=1):
-        with open(evaluations / f"{result.body.code}.json", "wb") as stream:
-            stream.write(writer.text(result.evaluation))
-        if progress is not None:
-            progress(done, total)
-    _write_text(folder / "summary.csv", _summary_csv(batch, lang))
+    if isinstance(batch.results, ColumnResults):
+        _write_columns(batch, batch.results, folder, progress, lang)
+    else:
+        total = len(batch.results)
+        writer = _Writer(_RELATIVE_SCHEMA)
+        for done, result in enumerate(batch.results, start=1):
+            with open(evaluations / f"{result.body.code}.json", "wb") as stream:
+                stream.write(writer.text(result.evaluation))
+            if progress is not None:
+                progress(done, total)
+        _write_text(folder / "summary.csv", _summary_csv(batch, lang))
     _write_text(folder / "national.csv", _national_csv(batch, lang))
     _write_text(folder / "rates.csv", _rates_csv(batch, lang))
     if batch.problems:
