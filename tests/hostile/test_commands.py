@@ -47,15 +47,6 @@ IS_ROOT = os.geteuid() == 0
 # unexpected pass is reported), and the entry goes once the fix is in.
 KNOWN_FAILURES: dict[str, str] = {
     "batch-carriage-return-ja": "a carriage return inside a quoted CSV field splits the row",
-    **dict.fromkeys(
-        (
-            "batch-catalog-osc-title-en",
-            "batch-catalog-csi-clear-ja",
-            "batch-catalog-csi-colour-en",
-            "batch-catalog-backspace-ja",
-        ),
-        "a control character in a catalog name cannot go into summary.xlsx: an internal error",
-    ),
 }
 
 

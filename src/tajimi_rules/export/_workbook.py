@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -28,6 +27,7 @@ import attrs
 
 from .._arguments import check_lang, check_rule_set
 from .._fractions import format_percent
+from .._sheets import sheet_text
 from .._texts import Lang, text
 from ..checks import item_level
 from ..documents import resolve
@@ -92,17 +92,13 @@ class _Input(str):
     __slots__ = ()
 
 
-# The characters a worksheet cannot hold (C0 controls but tab, line feed and carriage return).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _append(sheet: Any, values: Sequence[object]) -> None:
     """Append a row; each :class:`_Input` is a plain text cell, its illegal characters written as escapes.
 
     openpyxl would take a text starting with ``=`` for a formula: a name such as
     ``=HYPERLINK(...)`` must stay the name it is.
     """
-    sheet.append([_ILLEGAL.sub(lambda m: ascii(m[0])[1:-1], v) if isinstance(v, _Input) else v for v in values])
+    sheet.append([sheet_text(v) if isinstance(v, _Input) else v for v in values])
     row = sheet.max_row
     for column, value in enumerate(values, start=1):
         if isinstance(value, _Input):

@@ -36,6 +36,7 @@ from typing import Any
 from .._convert import make_converter
 from .._errors import OutputExistsError
 from .._fractions import rate_to_json
+from .._sheets import sheet_text
 from .._texts import Lang, text
 from ..model import CatalogCategory, Category, Counts, Evaluation, Municipality, Rating
 from ..rules import RATING_CODES
@@ -531,13 +532,18 @@ def _xlsx_available() -> bool:
 def _sheet(workbook: Any, title: str, header: list[str], first: bool = False) -> Any:
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = title
-    sheet.append(header)
+    _append(sheet, header)
     font = _openpyxl().styles.Font(bold=True)
     for cell in sheet[1]:
         cell.font = font
         cell.data_type = "s"  # a name starting with "=" is text, never a formula
     sheet.freeze_panes = "A2"
     return sheet
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """Append a row, each text with the characters a worksheet cannot hold written as escapes."""
+    sheet.append([sheet_text(value) if isinstance(value, str) else value for value in values])
 
 
 def _filter(sheet: Any) -> None:
@@ -579,7 +585,7 @@ def _summary_xlsx(batch: Batch, lang: Lang) -> Any:
     bodies = _sheet(workbook, text("batch.sheet.bodies", lang), head, first=True)
     labels = _rating_labels(lang)
     for result in batch.results:
-        bodies.append(_body_row(result, labels, order))
+        _append(bodies, _body_row(result, labels, order))
     _text_cells(bodies, tuple(range(3 + len(order))))
     _filter(bodies)
     keys = ["item", "item_name", "category", "category_name", "scope", "scope_name", "bodies_of"]
@@ -589,7 +595,7 @@ def _summary_xlsx(batch: Batch, lang: Lang) -> Any:
         # A number a spreadsheet computes with (shown as a percentage), the exact fraction beside it.
         exact = rate.rate
         shown = [None, None] if exact is None else [float(exact), _exact_text(rate)]
-        rates.append([*head_cells, rate.implemented, rate.answered, rate.unanswered, *shown])
+        _append(rates, [*head_cells, rate.implemented, rate.answered, rate.unanswered, *shown])
     for row in rates.iter_rows(min_row=2, min_col=11, max_col=11):  # the rate column
         row[0].number_format = _PERCENT
     _text_cells(rates, (0, 1, 2, 3, 4, 5, 6, 11))
