@@ -38,6 +38,7 @@ __all__ = [
     "read_bounded",
     "read_bytes",
     "read_json",
+    "surrogate_problem",
 ]
 
 _FastJson = tuple[Callable[[bytes], Any], Callable[[Any], bytes]]
@@ -165,7 +166,7 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
         )
     elif isinstance(value, str):
         if lone := _SURROGATE.search(value):
-            yield _surrogate_problem(value, lone.start(), path)
+            yield surrogate_problem(value, lone.start(), path)
     elif isinstance(value, dict):
         for key in getattr(value, "duplicates", ()):
             if _SURROGATE.search(key):
@@ -180,7 +181,7 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
         for key, item in value.items():
             if lone := _SURROGATE.search(key):
                 # The key cannot be part of a printable pointer: report it at its object.
-                yield _surrogate_problem(key, lone.start(), path, key=True)
+                yield surrogate_problem(key, lone.start(), path, key=True)
                 continue
             yield from _walk(item, (*path, key), depth + 1, limit)
     elif isinstance(value, list):
@@ -197,7 +198,8 @@ def _clip(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: bool = False) -> Problem:
+def surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: bool = False) -> Problem:
+    """``json.surrogate``: ``text`` (a string, or a key) at ``path`` holds a lone surrogate at ``at``."""
     return Problem(
         code="json.surrogate",
         pointer=pointer(*path),

@@ -20,6 +20,7 @@ from typing import Any
 
 from .._errors import Problem, phrase, pointer
 from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
+from ._jsonio import surrogate_problem
 
 __all__ = ["value_problems"]
 
@@ -48,7 +49,7 @@ def _walk(document: Mapping[str, Any], limit: int) -> Iterator[Problem]:
             )
         elif isinstance(value, str):
             if not value.isascii() and (lone := _SURROGATE.search(value)):
-                yield _surrogate(value, lone.start(), path, key=False)
+                yield surrogate_problem(value, lone.start(), path)
         elif isinstance(value, float | Decimal):
             yield from _number(value, path)
         elif isinstance(value, Mapping):
@@ -56,7 +57,7 @@ def _walk(document: Mapping[str, Any], limit: int) -> Iterator[Problem]:
             for key, item in value.items():
                 if isinstance(key, str) and not key.isascii() and (lone := _SURROGATE.search(key)):
                     # The key cannot be part of a printable pointer: report it at its object.
-                    yield _surrogate(key, lone.start(), path, key=True)
+                    yield surrogate_problem(key, lone.start(), path, key=True)
                 else:
                     children.append((item, (*path, key)))
             stack.extend(reversed(children))
@@ -88,14 +89,3 @@ def _number(value: float | Decimal, path: _Path) -> Iterator[Problem]:
             expected=phrase("words.number_digits", before=MAX_DIGITS_BEFORE_POINT, after=MAX_DIGITS_AFTER_POINT),
             found=text,
         )
-
-
-def _surrogate(text: str, at: int, path: _Path, *, key: bool) -> Problem:
-    return Problem(
-        code="json.surrogate",
-        pointer=pointer(*path),
-        fields={"what": phrase("words.a_key" if key else "words.a_string")},
-        expected=phrase("words.whole_characters"),
-        # repr() writes the surrogate as an escape (it is not printable), so the problem can be printed.
-        found=repr(text[max(0, at - 12) : at + 12]),
-    )
