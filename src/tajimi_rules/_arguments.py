@@ -77,6 +77,8 @@ def check_choice(value: object, options: Iterable[Any], *, function: str, parame
 
 def check_count(value: object, *, function: str, parameter: str, minimum: int = 0) -> None:
     """Raise unless ``value`` is an ``int`` (not a ``bool``) of at least ``minimum``."""
+    if type(value) is int and value >= minimum:
+        return  # the common case, without wording a message no one reads
     expected = text("argument.int_at_least", "en", minimum=minimum)
     check_type(value, int, function=function, parameter=parameter, expected=expected)
     assert isinstance(value, int)

@@ -15,6 +15,7 @@ import datetime
 import os
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 from .._arguments import check_choice, check_count, check_type
 from .._errors import Problem
@@ -53,6 +54,32 @@ def _check_arguments(  # noqa: PLR0913 - the options of validate(), checked toge
     check_type(fast, (bool, type(None)), function=function, parameter="fast", expected="True, False or None")
 
 
+class _Options(NamedTuple):
+    """The options of :func:`validate` and :func:`validated`, once checked."""
+
+    kind: Kind | None
+    rules: RulesArgument
+    name: str | None
+    max_bytes: int
+    max_depth: int
+    today: datetime.date | None
+    fast: bool | None
+
+
+def _run(source: Source, options: _Options, *, need_value: bool) -> Validated:
+    """The pipeline on one document, its arguments checked."""
+    return run(
+        source,
+        kind=options.kind,
+        context=context_for(options.rules, options.today),
+        name=options.name,
+        max_bytes=options.max_bytes,
+        max_depth=options.max_depth,
+        fast=options.fast,
+        need_value=need_value,
+    )
+
+
 def validated(  # noqa: PLR0913 - keyword-only options, each with a default
     source: Source,
     *,
@@ -73,16 +100,7 @@ def validated(  # noqa: PLR0913 - keyword-only options, each with a default
     _check_arguments(
         "validated", source, kind=kind, name=name, max_bytes=max_bytes, max_depth=max_depth, today=today, fast=fast
     )
-    return run(
-        source,
-        kind=kind,
-        context=context_for(rules, today),
-        name=name,
-        max_bytes=max_bytes,
-        max_depth=max_depth,
-        fast=fast,
-        need_value=need_value,
-    )
+    return _run(source, _Options(kind, rules, name, max_bytes, max_depth, today, fast), need_value=need_value)
 
 
 def validate(  # noqa: PLR0913 - keyword-only options, each with a default
@@ -125,16 +143,5 @@ def validate(  # noqa: PLR0913 - keyword-only options, each with a default
     _check_arguments(
         "validate", source, kind=kind, name=name, max_bytes=max_bytes, max_depth=max_depth, today=today, fast=fast
     )
-    return list(
-        validated(
-            source,
-            kind=kind,
-            rules=rules,
-            name=name,
-            max_bytes=max_bytes,
-            max_depth=max_depth,
-            today=today,
-            fast=fast,
-            need_value=False,
-        ).problems
-    )
+    options = _Options(kind, rules, name, max_bytes, max_depth, today, fast)
+    return list(_run(source, options, need_value=False).problems)
