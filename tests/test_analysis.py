@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tajimi_rules as tr
-from tajimi_rules._cli._lint_rules import MAX_ITEMS, max_items
+from tajimi_rules._cli._options import MAX_ITEMS, max_items
 from tajimi_rules.analysis import _soundness
 from tajimi_rules.analysis._arrangement import Arrangement, rule_shares, scan
 

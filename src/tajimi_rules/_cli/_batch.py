@@ -50,6 +50,7 @@ from ..survey import (
     write_batch,
 )
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_lang, add_rules, summary, visible
+from ._options import count
 
 __all__ = ["COMMAND"]
 
@@ -57,16 +58,6 @@ DEFAULT_MAX_PROBLEMS = 20
 _UNMAPPED = frozenset(
     {"workbook.unmapped_item", "workbook.unmapped_column", "answers.unmapped_items", "survey.empty_category"}
 )
-
-
-def _count(given: str) -> int:
-    try:
-        value = int(given)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {given!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -124,7 +115,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-problems",
-        type=_count,
+        type=count,
         default=DEFAULT_MAX_PROBLEMS,
         metavar="N",
         help=f"list at most N groups of problems (default: {DEFAULT_MAX_PROBLEMS})",

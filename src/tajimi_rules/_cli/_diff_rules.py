@@ -15,7 +15,8 @@ from .._texts import Lang, text
 from ..analysis import RuleSetDiff, compare
 from ..documents import load_rules
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, summary, visible
-from ._lint_rules import MAX_ITEMS, MAX_ITEMS_HELP, coverage_text, located, max_items, rating_name
+from ._lint_rules import coverage_text, rating_name
+from ._options import MAX_ITEMS, MAX_ITEMS_HELP, located, max_items
 
 __all__ = ["COMMAND"]
 

@@ -13,37 +13,15 @@ from __future__ import annotations
 import argparse
 
 from .._errors import InvalidDocumentError
-from .._limits import MAX_ITEMS, MAX_SHARE_FORMS
 from .._texts import Lang, text
 from ..analysis import MOVE_SETS, Analysis, Coverage, Move, Region, analyze, parse_moves
 from ..documents import load_rules
 from ..model import Rating
 from ..rules import Combine
 from ._common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, Command, Output, add_format, add_lang, summary, table, visible
+from ._options import MAX_ITEMS, MAX_ITEMS_HELP, located, max_items
 
-__all__ = ["COMMAND", "MAX_ITEMS", "coverage_text", "located", "max_items", "moves", "rating_name"]
-
-MAX_ITEMS_HELP = (
-    f"N from 1 to {MAX_ITEMS}; a rule set with more distinct share thresholds is checked to a smaller N "
-    f"(at most {MAX_SHARE_FORMS} thresholds; see docs/limits.md)"
-)
-"""What ``--max-items`` admits, for the help of the commands that take it."""
-
-
-def located(error: InvalidDocumentError, file: str) -> InvalidDocumentError:
-    """``error`` with each problem that names no file placed in ``file`` (a bound is found on a loaded document)."""
-    return InvalidDocumentError((problem.located(problem.file or file) for problem in error.problems), kind=error.kind)
-
-
-def max_items(given: str) -> int:
-    """``--max-items``: a whole number from 1 to :data:`MAX_ITEMS`."""
-    try:
-        value = int(given)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {given!r}") from None
-    if not 1 <= value <= MAX_ITEMS:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_ITEMS}, got {value}")
-    return value
+__all__ = ["COMMAND", "coverage_text", "moves", "rating_name"]
 
 
 def coverage_text(coverage: Coverage, max_items: int, what: str, lang: Lang) -> str:

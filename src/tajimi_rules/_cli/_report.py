@@ -40,8 +40,7 @@ from ._common import (
     summary,
     visible,
 )
-from ._lint_rules import located
-from ._suggest import add_budget, positive
+from ._options import add_budget, located, positive
 
 __all__ = ["COMMAND"]
 

@@ -18,38 +18,16 @@ import difflib
 import unicodedata
 
 from .._errors import InvalidDocumentError, UnknownCategoryError
-from .._limits import SEARCH_BUDGET_HELP, SUGGEST_BUDGET, SUGGEST_ITEMS
+from .._limits import SUGGEST_ITEMS
 from .._texts import LANGS, Lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..model import Evaluation, Rating
 from ..report import rule_set_title
 from ..suggestions import CandidateOrder, SuggestionReport, suggest
 from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_format, add_lang, add_rules, summary, visible
-from ._lint_rules import located
+from ._options import add_budget, located
 
-__all__ = ["COMMAND", "add_budget", "positive"]
-
-
-def positive(given: str) -> int:
-    """A whole number of at least 1 (an option that raises a bound)."""
-    try:
-        value = int(given)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {given!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def add_budget(parser: argparse.ArgumentParser) -> None:
-    """``--budget N``: the count vectors all the searches of the run examine together."""
-    parser.add_argument(
-        "--budget",
-        type=positive,
-        default=SUGGEST_BUDGET,
-        metavar="N",
-        help=f"{SEARCH_BUDGET_HELP} (default: {SUGGEST_BUDGET:,}; see docs/limits.md)",
-    )
+__all__ = ["COMMAND"]
 
 
 def _key(value: str) -> str:
