@@ -14,6 +14,10 @@
   ``writes`` (paths relative to ``root``, each of which must then exist);
 * the case finished within ``timeout`` seconds (a hang guard interrupts it otherwise).
 
+A case about permissions runs as the user ``nobody`` (``unprivileged=True``), in a process of its
+own, since root reads and writes whatever the permissions say; its problems are recorded there and
+judged here alike.
+
 :func:`api_hostile` runs one call of the Python API under the same network and hang guards and
 returns what it raised, for the case to state which documented error that is.
 """
@@ -25,13 +29,16 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
+import subprocess
+import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pytest
 
@@ -152,16 +159,17 @@ def _json_codes(stdout: str) -> set[str]:
     return set()
 
 
-def run_hostile(
-    *argv: str | os.PathLike[str],
-    root: Path,
-    status: int,
-    codes: Iterable[str] = (),
-    writes: Iterable[str] = (),
-    env: Mapping[str, str | None] | None = None,
-    timeout: float = 60,
-) -> Result:
-    """Run one hostile case of the command line and check every promise (see the module)."""
+class _Run(NamedTuple):
+    """What one run showed: its result, the problem codes it raised or wrote, network attempts, escaped warnings."""
+
+    result: Result
+    codes: set[str]
+    attempts: list[str]
+    escaped: list[str]
+
+
+def _recorded(argv: Sequence[str | os.PathLike[str]], env: Mapping[str, str | None] | None, timeout: float) -> _Run:
+    """Run the command line in-process, recording the problems it raised or wrote as text."""
     raised: list[str] = []
     error_lines = cli_module.error_lines
 
@@ -175,7 +183,6 @@ def run_hostile(
         raised.append(problem.code)
         return problem_text(problem, lang)
 
-    before = snapshot(root)
     with (
         pytest.MonkeyPatch.context() as patch,
         warnings.catch_warnings(record=True) as escaped,
@@ -186,7 +193,53 @@ def run_hostile(
         patch.setattr(cli_module, "error_lines", recording)
         patch.setattr(Problem, "text", worded)
         result = run_cli(*argv, env=env)
+    found = set(raised) | _json_codes(result.stdout)
+    return _Run(result, found, attempts, [str(warning.message) for warning in escaped])
+
+
+SETPRIV = shutil.which("setpriv")
+"""util-linux's ``setpriv``, which runs a case as an unprivileged user when the tests run as root."""
+
+_NOBODY = ("--reuid=65534", "--regid=65534", "--clear-groups")
+
+
+def _unprivileged(argv: Sequence[str | os.PathLike[str]], root: Path, timeout: float) -> _Run:
+    """Run the command line as the user ``nobody`` (the tests run as root), in a process of its own."""
+    assert SETPRIV is not None
+    request = json.dumps({"argv": [os.fspath(arg) for arg in argv], "timeout": timeout})
+    done = subprocess.run(
+        [SETPRIV, *_NOBODY, sys.executable, "-m", "tests.hostile.harness", request],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=timeout + 30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    result = Result(answer["status"], answer["stdout"], answer["stderr"])
+    return _Run(result, set(answer["codes"]), answer["attempts"], answer["escaped"])
+
+
+def run_hostile(
+    *argv: str | os.PathLike[str],
+    root: Path,
+    status: int,
+    codes: Iterable[str] = (),
+    writes: Iterable[str] = (),
+    env: Mapping[str, str | None] | None = None,
+    timeout: float = 60,
+    unprivileged: bool = False,
+) -> Result:
+    """Run one hostile case of the command line and check every promise (see the module).
+
+    ``unprivileged``: run it as the user ``nobody`` (for cases about permissions, which root
+    does not feel); only when the tests run as root and ``setpriv`` is there (:data:`SETPRIV`).
+    """
+    before = snapshot(root)
+    run = _unprivileged(argv, root, timeout) if unprivileged else _recorded(argv, env, timeout)
     after = snapshot(root)
+    result = run.result
     shown = result.stdout + result.stderr
     if len(shown) > 4000:
         shown = shown[:2000] + "\n[...]\n" + shown[-2000:]
@@ -195,17 +248,16 @@ def run_hostile(
     assert result.status == status, f"exit status {result.status}, expected {status}\n{shown}"
     driving = sorted({repr(match[0]) for match in _DRIVING.finditer(shown)})
     assert not driving, f"characters that drive a terminal reached it: {driving}\n{shown!r}"
-    assert not attempts, f"network access attempted: {attempts}"
-    assert not escaped, f"Python warnings escaped: {[str(warning.message) for warning in escaped]}"
+    assert not run.attempts, f"network access attempted: {run.attempts}"
+    assert not run.escaped, f"Python warnings escaped: {run.escaped}"
     allowed = set(writes)
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
     unexpected = {path for path in changed if not any(path == a or path.startswith(a + "/") for a in allowed)}
     assert not unexpected, f"files written, changed or left behind: {sorted(unexpected)}"
     for path in allowed:
         assert (root / path).exists(), f"expected output {path} was not written"
-    found = set(raised) | _json_codes(result.stdout)
-    missing = set(codes) - found
-    assert not missing, f"expected problem codes {sorted(missing)}, found {sorted(found)}\n{shown}"
+    missing = set(codes) - run.codes
+    assert not missing, f"expected problem codes {sorted(missing)}, found {sorted(run.codes)}\n{shown}"
     return result
 
 
@@ -221,3 +273,17 @@ def api_hostile(call: Callable[[], T], *, timeout: float = 60) -> BaseException 
             value = error
     assert not attempts, f"network access attempted: {attempts}"
     return value
+
+
+def _main(request: str) -> None:
+    """Run one case as asked by :func:`_unprivileged` and write what it showed as JSON."""
+    asked = json.loads(request)
+    run = _recorded(asked["argv"], None, asked["timeout"])
+    result = run.result
+    answer = {"status": result.status, "stdout": result.stdout, "stderr": result.stderr}
+    answer |= {"codes": sorted(run.codes), "attempts": run.attempts, "escaped": run.escaped}
+    print(json.dumps(answer))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1])

@@ -10,15 +10,16 @@ output paths (an existing file, a foreign directory, a fifo, a missing parent).
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import csv
 import functools
 import io
 import json
 import os
+import shutil
+import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,21 +27,20 @@ import pytest
 
 import tajimi_rules as tr
 import tajimi_rules._cli as cli_module
-import tajimi_rules._cli._batch as batch_cli
 from tajimi_rules._cli._common import Output
-from tajimi_rules._errors import Problem, TajimiRulesError
 from tajimi_rules._limits import MAX_ITEMS
-from tajimi_rules._texts import Lang
 from tajimi_rules.report._pdf import find_chromium
 
 from ..conftest import EXAMPLE, ROOT, Result
 from ..synthetic import synthetic_bodies
-from .harness import HOSTILE_TEXTS, codes_in_json, run_hostile
+from .harness import HOSTILE_TEXTS, SETPRIV, run_hostile
 
 BROKEN = ROOT / "tests" / "broken"
 PACKAGE = ROOT / "src" / "tajimi_rules"
 LONG_NAME = "x" * 300 + ".json"
-IS_ROOT = os.geteuid() == 0
+NOBODY_NEEDED = os.geteuid() == 0
+"""Root reads and writes whatever the permissions say: a case about permissions then runs as ``nobody``."""
+NO_SETPRIV = "the tests run as root and setpriv (util-linux) is not there to run the case as nobody"
 
 
 class Case(NamedTuple):
@@ -139,30 +139,18 @@ def _argv(case: Case, places: dict[str, str]) -> list[str]:
     return [part.format(**places) for part in case.argv]
 
 
-def _run(case: Case, root: Path, *, timeout: float = 30) -> Result:
-    """Run ``case`` with every promise checked, its codes looked up among every problem it showed."""
-    places = _place(root)
-    shown: list[str] = []
-    error_lines = cli_module.error_lines
-    show = batch_cli._show
-
-    def recording(error: TajimiRulesError, lang: Lang) -> list[str]:
-        shown.extend(problem.code for problem in getattr(error, "problems", ()))
-        return error_lines(error, lang)
-
-    def showing(problems: Sequence[Problem], args: Any, out: Any) -> None:
-        shown.extend(problem.code for problem in problems)
-        show(problems, args, out)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cli_module, "error_lines", recording)
-        patch.setattr(batch_cli, "_show", showing)
-        result = run_hostile(*_argv(case, places), root=root, status=case.status, writes=case.writes, timeout=timeout)
-    with_json: set[str] = set(shown)
-    with contextlib.suppress(ValueError):
-        with_json |= codes_in_json(json.loads(result.stdout))
-    missing = set(case.codes) - with_json
-    assert not missing, f"expected problem codes {sorted(missing)}, found {sorted(with_json)}\n{result.stderr}"
+def _run(case: Case, root: Path, *, timeout: float = 30, unprivileged: bool = False) -> Result:
+    """Run ``case`` with every promise checked (as an unprivileged user, where asked)."""
+    argv = _argv(case, _place(root))
+    result = run_hostile(
+        *argv,
+        root=root,
+        status=case.status,
+        codes=case.codes,
+        writes=case.writes,
+        timeout=timeout,
+        unprivileged=unprivileged,
+    )
     assert case.says in result.stdout + result.stderr, result.stderr
     return result
 
@@ -464,20 +452,34 @@ def test_odd_input_paths_are_refused_with_their_code(case: Case, tmp_path: Path)
     _run(case, tmp_path, timeout=5)
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root reads a file whatever its permissions")
+@pytest.fixture
+def open_root() -> Iterator[Path]:
+    """A folder every user may enter: a case about permissions runs as ``nobody`` when the tests run as root."""
+    folder = Path(tempfile.mkdtemp(prefix="tajimi-rules-hostile-"))
+    folder.chmod(0o755)
+    try:
+        yield folder
+    finally:
+        for path in (folder, *folder.rglob("*")):
+            if path.is_dir() and not path.is_symlink():
+                path.chmod(0o755)
+        shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(NOBODY_NEEDED and SETPRIV is None, reason=NO_SETPRIV)
 @pytest.mark.parametrize("command", ["check", "suggest", "lint-rules", "validate"])
-def test_an_unreadable_file_is_refused(command: str, tmp_path: Path) -> None:
+def test_an_unreadable_file_is_refused(command: str, open_root: Path) -> None:
     """A file without read permission: file.unreadable."""
-    locked = tmp_path / "locked"
+    locked = open_root / "locked"
     locked.mkdir()
     target = locked / "ev.json"
     target.write_bytes(EXAMPLE.read_bytes())
     target.chmod(0)
-    root = tmp_path / "w"
+    root = open_root / "w"
     root.mkdir()
     status = 1 if command == "validate" else 2
     argv = (command, str(target), *(("--format", "json") if command == "validate" else ()))
-    _run(Case(argv, status, ("file.unreadable",)), root)
+    _run(Case(argv, status, ("file.unreadable",)), root, unprivileged=NOBODY_NEEDED)
 
 
 # --------------------------------------------------------------------------- odd options
@@ -607,7 +609,7 @@ def test_output_paths_are_written_whole_or_refused(case: Case, tmp_path: Path) -
     _run(case, tmp_path)
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root writes into a directory whatever its permissions")
+@pytest.mark.skipif(NOBODY_NEEDED and SETPRIV is None, reason=NO_SETPRIV)
 @pytest.mark.parametrize(
     "argv",
     [
@@ -618,15 +620,12 @@ def test_output_paths_are_written_whole_or_refused(case: Case, tmp_path: Path) -
         ("schema", "--out", "{root}/locked/schemas"),
     ],
 )
-def test_an_unwritable_parent_is_refused(argv: tuple[str, ...], tmp_path: Path) -> None:
+def test_an_unwritable_parent_is_refused(argv: tuple[str, ...], open_root: Path) -> None:
     """A parent directory without write permission: exit 2, nothing written."""
-    locked = tmp_path / "locked"
+    locked = open_root / "locked"
     locked.mkdir()
     locked.chmod(0o555)
-    try:
-        _run(Case(argv, 2), tmp_path)
-    finally:
-        locked.chmod(0o755)
+    _run(Case(argv, 2), open_root, unprivileged=NOBODY_NEEDED)
 
 
 @pytest.mark.skipif(
