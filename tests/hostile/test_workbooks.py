@@ -370,7 +370,10 @@ def test_batch_on_the_huge_dimension_finishes(tmp_path: Path, mapping_file: Path
 
 
 def test_formula_cells_without_values_are_one_warning_naming_them(tmp_path: Path, mapping_file: Path) -> None:
-    """A formula cell the mapping reads, saved without a value, is a warning naming the cell, not a silent blank."""
+    """A formula cell the mapping reads, saved without a value, is a warning naming the cell, not a silent blank.
+
+    With ``--strict`` it stops the batch: the answer in that cell was not read.
+    """
     path = _written(tmp_path, "answers.xlsx", zipped(parts((("Q1", "worksheet", sheet_xml(_formula_rows())),))))
     wide = read_wide_xlsx(path, CATALOG, MAPPING)
     [warning] = [p for p in wide.problems if p.code == "workbook.formula_without_value"]
@@ -393,6 +396,20 @@ def test_formula_cells_without_values_are_one_warning_naming_them(tmp_path: Path
         writes=["out"],
     )
     assert warning.text("en") in result.stderr
+    strict = run_hostile(
+        "batch",
+        path,
+        "--mapping",
+        mapping_file,
+        "--out",
+        tmp_path / "strict",
+        *_BATCH,
+        "--strict",
+        root=tmp_path,
+        status=2,
+        codes=["workbook.formula_without_value"],
+    )
+    assert "--strict" in strict.stderr
 
 
 @pytest.mark.parametrize(

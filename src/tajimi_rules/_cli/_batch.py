@@ -11,7 +11,8 @@ Every output records where its rates came from and the coverage.
 
 Problems are grouped (identical problems on one line, with a count and the first places) and
 the list is bounded by ``--max-problems``. Catalog items no column is read as, columns read as
-no item, and categories no body answered are warnings; ``--strict`` makes them errors.
+no item, categories no body answered and formula cells saved without a value are warnings;
+``--strict`` makes them errors.
 
 Exit statuses: 0 when everything was read and written; 1 when ``--keep-going`` left out rows
 with problems (they are listed on the error stream) but the rest was written; 2 when the
@@ -55,9 +56,16 @@ from ._options import count
 __all__ = ["COMMAND"]
 
 DEFAULT_MAX_PROBLEMS = 20
-_UNMAPPED = frozenset(
-    {"workbook.unmapped_item", "workbook.unmapped_column", "answers.unmapped_items", "survey.empty_category"}
+_STRICT = frozenset(
+    {
+        "workbook.unmapped_item",
+        "workbook.unmapped_column",
+        "answers.unmapped_items",
+        "survey.empty_category",
+        "workbook.formula_without_value",
+    }
 )
+"""The warnings ``--strict`` makes errors: each means answers that were not read."""
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -111,7 +119,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         help="leave out rows with problems and write the rest (exit status 1)",
     )
     parser.add_argument(
-        "--strict", action="store_true", help="make unmapped items and columns and empty categories errors"
+        "--strict",
+        action="store_true",
+        help="make unmapped items and columns, empty categories and formula cells saved without a value errors",
     )
     parser.add_argument(
         "--max-problems",
@@ -177,7 +187,7 @@ def _strict(problems: Sequence[Problem], strict: bool) -> tuple[Problem, ...]:
     if not strict:
         return tuple(problems)
     return tuple(
-        attrs.evolve(p, severity=Severity.ERROR) if p.code in _UNMAPPED and p.severity is Severity.WARNING else p
+        attrs.evolve(p, severity=Severity.ERROR) if p.code in _STRICT and p.severity is Severity.WARNING else p
         for p in problems
     )
 
@@ -210,8 +220,8 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     errors = [p for p in problems if p.severity is Severity.ERROR]
     _show(problems, args, out)
     if errors and not args.keep_going:
-        if args.strict and any(p.code in _UNMAPPED for p in errors):
-            raise UsageError("cli.batch.strict", count=sum(p.code in _UNMAPPED for p in errors))
+        if args.strict and any(p.code in _STRICT for p in errors):
+            raise UsageError("cli.batch.strict", count=sum(p.code in _STRICT for p in errors))
         raise UsageError("cli.batch.problems", count=len(errors), answers=args.answers)
     if not answers.bodies:
         raise UsageError("cli.batch.no_answers", answers=args.answers)
