@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import socket
 import time
 import warnings
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 
 import tajimi_rules._cli as cli_module
+from tajimi_rules._cli import _common as common
 
 from .harness import HOSTILE_TEXTS, Hang, api_hostile, hang_guard, no_network, run_hostile
 
@@ -64,4 +67,24 @@ def test_an_escaped_warning_fails_the_case(tmp_path: Path, example_path: Path, m
 
     monkeypatch.setattr(cli_module, "build_parser", warning_parser)
     with pytest.raises(AssertionError, match="Python warnings escaped"):
+        run_hostile("check", example_path, root=tmp_path, status=1)
+
+
+def test_a_character_driving_the_terminal_fails_the_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(common, "_CONTROL", re.compile("(?!)"))  # neutralising nothing
+    missing = tmp_path / f"missing{HOSTILE_TEXTS['csi-clear']}.json"
+    with pytest.raises(AssertionError, match="characters that drive a terminal"):
+        run_hostile("validate", missing, root=tmp_path, status=1)
+
+
+def test_a_network_attempt_fails_the_case(tmp_path: Path, example_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_parser = cli_module.build_parser
+
+    def calling_home(*args: Any, **kwargs: Any) -> object:
+        with contextlib.suppress(OSError):
+            socket.create_connection(("192.0.2.1", 80), timeout=1)
+        return build_parser(*args, **kwargs)
+
+    monkeypatch.setattr(cli_module, "build_parser", calling_home)
+    with pytest.raises(AssertionError, match="network access attempted"):
         run_hostile("check", example_path, root=tmp_path, status=1)
