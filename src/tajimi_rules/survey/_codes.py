@@ -40,7 +40,7 @@ from typing import Literal
 import attrs
 
 from .._arguments import check_choice, wrong_type
-from ..documents._meaning import check_digit_unchecked as check_digit
+from ..documents._meaning import check_digit_unchecked
 
 __all__ = ["Code", "CodeFault", "code_digits", "normalize_code"]
 
@@ -118,7 +118,7 @@ def _six(code: str, found: str) -> Code | CodeFault:
     """Verify a 6-digit code: a known prefecture and the right check digit."""
     if code[:2] not in _PREFECTURE_CODES:
         return CodeFault("prefecture", "01-47", found)
-    expected = check_digit(code[:5])
+    expected = check_digit_unchecked(code[:5])
     if int(code[5]) != expected:
         return CodeFault("check_digit", f"{code[:5]}{expected}", found)
     return Code(code)
@@ -128,7 +128,7 @@ def _five(code: str, found: str) -> Code | CodeFault:
     """Complete a 5-digit code with its check digit."""
     if code[:2] not in _PREFECTURE_CODES:
         return CodeFault("prefecture", "01-47", found)
-    return Code(f"{code}{check_digit(code)}", completed=True)
+    return Code(f"{code}{check_digit_unchecked(code)}", completed=True)
 
 
 def _either(digits: str, found: str) -> Code | CodeFault:
