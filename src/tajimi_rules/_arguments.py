@@ -10,16 +10,20 @@ Either message names the function, the parameter, what was expected and what was
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._texts import LANGS, text
 
 __all__ = [
+    "check_callable",
     "check_choice",
     "check_count",
     "check_lang",
+    "check_optional_str",
     "check_rule_set",
+    "check_source",
     "check_type",
     "type_name",
     "wrong_type",
@@ -99,3 +103,31 @@ def check_rule_set(value: object, function: str, parameter: str = "rules") -> No
 
 
 _A_RULE_SET = "a RuleSet (load one with load_rules())"
+
+
+def check_source(
+    value: object, function: str, parameter: str = "source", *, data: bool = False, mapping: bool = False
+) -> None:
+    """Raise :class:`TypeError` unless ``value`` is a path (``str`` or ``os.PathLike``).
+
+    ``data`` admits the file's bytes too, ``mapping`` an already parsed :class:`~collections.abc.Mapping`.
+    """
+    if isinstance(value, (str, os.PathLike)) or (data and isinstance(value, bytes)):
+        return
+    if mapping and isinstance(value, Mapping):
+        return
+    kinds = ["a path (str or os.PathLike)"] + (["bytes"] if data else []) + (["a Mapping"] if mapping else [])
+    expected = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    raise wrong_type(function, parameter, expected, value)
+
+
+def check_optional_str(value: object, function: str, parameter: str) -> None:
+    """Raise :class:`TypeError` unless ``value`` is a ``str`` or ``None``."""
+    if value is not None and not isinstance(value, str):
+        raise wrong_type(function, parameter, "a str or None", value)
+
+
+def check_callable(value: object, function: str, parameter: str) -> None:
+    """Raise :class:`TypeError` unless ``value`` is callable or ``None``."""
+    if value is not None and not callable(value):
+        raise wrong_type(function, parameter, "a callable or None", value)

@@ -63,6 +63,14 @@ _JSON_VALUES = (type(None), bool, int, float, Decimal, str, list, tuple, Mapping
 _A_DOCUMENT = "a JSON value (a Mapping for a valid document)"
 _RULES_ARGUMENT = "a rule-set id or path (str or os.PathLike), a Mapping, a RuleSet or None"
 _CATALOG_ARGUMENT = "a catalog id or path (str or os.PathLike), a Mapping, a Catalog or None"
+_A_CATALOG = "a Catalog (load one with load_catalog())"
+
+
+def check_catalog(value: object, function: str, parameter: str = "catalog") -> None:
+    """Raise :class:`TypeError` unless ``value`` is a loaded catalog."""
+    check_type(value, Catalog, function=function, parameter=parameter, expected=_A_CATALOG)
+
+
 _EVALUATION_ARGUMENT = "a path (str or os.PathLike), bytes, a Mapping or an Evaluation"
 
 

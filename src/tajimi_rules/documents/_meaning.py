@@ -29,6 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .._arguments import check_type, wrong_value
 from .._errors import Phrase, Problem, Severity, phrase, pointer
 from .._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate
 from ..model import Answer, Catalog, Category, Evaluation, Item, Level, Rating, normalize_answer
@@ -52,6 +53,10 @@ __all__ = [
 Path = tuple[str | int, ...]
 
 
+_FIVE = 5
+_FIVE_DIGITS = "five ASCII digits (a str)"
+
+
 def check_digit(first_five: str) -> int:
     """The check digit of a 全国地方公共団体コード from its first five digits.
 
@@ -60,14 +65,25 @@ def check_digit(first_five: str) -> int:
 
     >>> check_digit("21204")
     1
+
+    ``first_five`` must be five ASCII digits: :class:`TypeError` for another type,
+    :class:`ValueError` for another text (``""``, ``"12a45"``, six digits).
     """
+    if type(first_five) is not str or len(first_five) != _FIVE or not (first_five.isascii() and first_five.isdigit()):
+        check_type(first_five, str, function="check_digit", parameter="first_five", expected=_FIVE_DIGITS)
+        raise wrong_value("check_digit", "first_five", _FIVE_DIGITS, first_five)
+    return check_digit_unchecked(first_five)
+
+
+def check_digit_unchecked(first_five: str) -> int:
+    """:func:`check_digit` of digits already known to be five ASCII digits."""
     total = sum(int(digit) * weight for digit, weight in zip(first_five, (6, 5, 4, 3, 2), strict=True))
     return (11 - total % 11) % 10
 
 
 def code_problems(code: str) -> Iterator[Problem]:
     """A problem at the code itself when a 6-digit local-government code has a wrong check digit."""
-    expected = check_digit(code[:5])
+    expected = check_digit_unchecked(code[:5])
     if int(code[5]) != expected:
         yield Problem(
             code="municipality.check_digit",

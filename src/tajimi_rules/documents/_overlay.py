@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
+from .._arguments import check_type, wrong_type, wrong_value
 from .._errors import Problem, pointer, problem
 from ..model import Catalog, normalize_answer
 
@@ -34,13 +35,24 @@ def _twice(answers: Mapping[str, Any], at: str) -> Iterator[Problem]:
                 )
 
 
+_IDS = "a collection of catalog ids"
+
+
 def overlay_problems(
     document: Mapping[str, Any], catalog_ids: Collection[str], load: Callable[[str], Catalog]
 ) -> list[Problem]:
     """The meaning problems of a schema-valid overlay, each at its JSON pointer.
 
     ``catalog_ids`` are the catalogs an overlay may extend and ``load`` loads one of them.
+    A wrong argument raises :class:`TypeError` naming it; a document not checked against the
+    overlay schema first (no ``extends``) is a :class:`ValueError`.
     """
+    check_type(document, Mapping, function="overlay_problems", parameter="document", expected="a Mapping")
+    check_type(catalog_ids, Collection, function="overlay_problems", parameter="catalog_ids", expected=_IDS)
+    if not callable(load):
+        raise wrong_type("overlay_problems", "load", "a callable loading a catalog by id", load)
+    if "extends" not in document:
+        raise wrong_value("overlay_problems", "document", "a schema-valid overlay (with 'extends')", document)
     base_id = document["extends"]
     if base_id not in catalog_ids:
         known = ", ".join(sorted(catalog_ids))

@@ -18,6 +18,7 @@ import unicodedata
 import attrs
 
 from .._errors import UnknownItemError
+from .._texts import text as text_of
 from ._evaluation import Name, Survey
 
 __all__ = [
@@ -50,7 +51,15 @@ def normalize_answer(text: str) -> str:
 
     >>> normalize_answer(" ＹＥＳ ")
     'yes'
+
+    A ``text`` that is no ``str`` raises :class:`TypeError` naming it.
     """
+    given: object = text  # typed str, but called from untyped programs too
+    if not isinstance(given, str):
+        # Worded here, not by the argument checks: the rules (which those checks name) import the model.
+        found = "None" if given is None else type(given).__name__
+        fields = {"function": "normalize_answer", "parameter": "text", "expected": "a str", "found": found}
+        raise TypeError(text_of("argument.type", "en", **fields))
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 

@@ -44,6 +44,7 @@ import attrs
 if TYPE_CHECKING:
     import jsonschema
 
+from .._arguments import check_choice
 from .._errors import Problem, Severity, pointer, problem
 from ._catalog import Answer
 
@@ -509,9 +510,13 @@ def builtin_layouts() -> tuple[str, ...]:
 
 
 def builtin_reading(name: str) -> Reading:
-    """A built-in reading by name (see :data:`BUILTIN_READINGS`); :class:`KeyError` for an unknown one."""
-    if name not in BUILTIN_READINGS:
-        raise KeyError(name)
+    """A built-in reading by name (see :data:`BUILTIN_READINGS`).
+
+    The names are a fixed set the library defines, like an option's choices, so an unknown one
+    raises :class:`ValueError` naming them (:class:`TypeError` for a name that is no ``str``).
+    """
+    if name not in BUILTIN_READINGS or type(name) is not str:
+        check_choice(name, BUILTIN_READINGS, function="builtin_reading", parameter="name")
     reading = _Readings({}).named(name, "")
     assert reading is not None
     return reading

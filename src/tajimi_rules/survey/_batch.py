@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_type
 from .._errors import InvalidDocumentError, Problem, Severity, phrase, pointer
 from .._texts import text
 from ..documents._loaders import load_rules
@@ -248,6 +249,9 @@ def _graded_items(catalog: Catalog, rates: RateTable, grading: ItemGrading) -> C
     return table
 
 
+_RATES = "PublishedRates or None (read them with read_published_rates())"
+
+
 def evaluate_answers(
     answers: Answers,
     rules: RuleSet | str | os.PathLike[str] | None = None,
@@ -265,7 +269,21 @@ def evaluate_answers(
     refuses to grade with them unless asked). Unanswered items are left out of a category's
     counts; a category with no answered item is left out of the body's evaluation (its
     summary row has n = 0 and no rating).
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_type(
+        answers,
+        Answers,
+        function="evaluate_answers",
+        parameter="answers",
+        expected="an Answers (read one with read_answers())",
+    )
+    if rates is not None:
+        check_type(rates, PublishedRates, function="evaluate_answers", parameter="rates", expected=_RATES)
+    check_type(
+        nation, Mapping, function="evaluate_answers", parameter="nation", expected="a Mapping of population sizes"
+    )
     rule_set = load_rules(rules)
     grading = _grading(rule_set)
     rates_table, source, warnings = _rates(answers, grading, rates, nation)

@@ -39,12 +39,14 @@ from typing import Literal
 
 import attrs
 
-from ..documents._meaning import check_digit
+from .._arguments import check_choice, wrong_type
+from ..documents._meaning import check_digit_unchecked
 
 __all__ = ["Code", "CodeFault", "code_digits", "normalize_code"]
 
 _PREFECTURE_CODES = frozenset(f"{number:02d}" for number in range(1, 48))
 _DIGITS = re.compile(r"^[0-9]+$")
+_FORMS = (5, 6, None)
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 Digits = Literal[5, 6]
@@ -100,7 +102,11 @@ def code_digits(values: Iterable[object]) -> Digits:
     5
     >>> code_digits([12025, "131016"])
     6
+
+    ``values`` that are not iterable raise :class:`TypeError` naming them.
     """
+    if not isinstance(values, Iterable) or isinstance(values, (str, bytes)):
+        raise wrong_type("code_digits", "values", "an iterable of cell values (not a str)", values)
     for value in values:
         digits, _ = _digits_of(value)
         if digits is not None and _DIGITS.match(digits) and len(digits) == 6:
@@ -112,7 +118,7 @@ def _six(code: str, found: str) -> Code | CodeFault:
     """Verify a 6-digit code: a known prefecture and the right check digit."""
     if code[:2] not in _PREFECTURE_CODES:
         return CodeFault("prefecture", "01-47", found)
-    expected = check_digit(code[:5])
+    expected = check_digit_unchecked(code[:5])
     if int(code[5]) != expected:
         return CodeFault("check_digit", f"{code[:5]}{expected}", found)
     return Code(code)
@@ -122,7 +128,7 @@ def _five(code: str, found: str) -> Code | CodeFault:
     """Complete a 5-digit code with its check digit."""
     if code[:2] not in _PREFECTURE_CODES:
         return CodeFault("prefecture", "01-47", found)
-    return Code(f"{code}{check_digit(code)}", completed=True)
+    return Code(f"{code}{check_digit_unchecked(code)}", completed=True)
 
 
 def _either(digits: str, found: str) -> Code | CodeFault:
@@ -151,7 +157,13 @@ def normalize_code(  # noqa: PLR0911 - one return for each form a code cell can 
     Code(code='011002', completed=True, restored=True)
     >>> normalize_code("212042")
     CodeFault(reason='check_digit', expected='212041', found="'212042'")
+
+    ``digits`` other than 5, 6 or ``None`` raises :class:`ValueError` (:class:`TypeError` for
+    another type) naming it.
     """
+    form: object = digits  # typed, but called from untyped programs too
+    if form is not None and (type(form) is not int or form not in _FORMS):
+        check_choice(form, _FORMS, function="normalize_code", parameter="digits")
     text, numeric = _digits_of(value)
     if text is None:
         return None

@@ -22,6 +22,7 @@ from typing import Final, Literal
 
 import attrs
 
+from .._arguments import check_count, check_type
 from .._texts import Lang, text
 from ..errors import Problem, Severity, phrase
 from ..model import Answer
@@ -104,7 +105,18 @@ class Coverage:
 
 
 def coverage_of(answers: Answers, nation: Mapping[str, int] = NATION) -> Coverage:
-    """Count the bodies of each population in ``answers``, against ``nation``."""
+    """Count the bodies of each population in ``answers``, against ``nation``.
+
+    A wrong argument raises :class:`TypeError` naming it.
+    """
+    check_type(
+        answers,
+        Answers,
+        function="coverage_of",
+        parameter="answers",
+        expected="an Answers (read one with read_answers())",
+    )
+    check_type(nation, Mapping, function="coverage_of", parameter="nation", expected="a Mapping of population sizes")
     governments = sum(1 for body in answers.bodies if body.is_prefecture)
     return Coverage(
         municipalities=len(answers.bodies) - governments,
@@ -140,7 +152,17 @@ def empty_categories(answers: Answers, *, shown: int = 8) -> tuple[Problem, ...]
     """One warning naming the categories in which no body answered any item (left out of every evaluation).
 
     Nothing when every category has an answer, or when there are no answers at all.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_type(
+        answers,
+        Answers,
+        function="empty_categories",
+        parameter="answers",
+        expected="an Answers (read one with read_answers())",
+    )
+    check_count(shown, function="empty_categories", parameter="shown")
     if not answers.bodies:
         return ()
     empty = []

@@ -19,8 +19,10 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_optional_str, check_source
 from .._errors import Phrase, Problem, phrase
 from ..documents._jsonio import path_problem, read_bounded
+from ..documents._loaders import check_catalog
 from ..model import Catalog
 from ._answers import Answers
 from ._codes import code_digits
@@ -402,7 +404,13 @@ def read_long_csv(
     ``source`` is a path or the file's bytes (``name`` names them in problems). ``encoding``
     forces one (``"utf-8"``, ``"cp932"``, ...); by default UTF-8 is tried (a byte-order mark is
     allowed), then cp932.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_source(source, "read_long_csv", data=True)
+    check_catalog(catalog, "read_long_csv")
+    check_optional_str(name, "read_long_csv", "name")
+    check_optional_str(encoding, "read_long_csv", "encoding")
     if isinstance(source, bytes):
         file = name or "<bytes>"
         if _streamable(encoding):

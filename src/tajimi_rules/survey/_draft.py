@@ -28,12 +28,13 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_choice, check_source, check_type
 from ..errors import InvalidDocumentError, Problem
 from ..model._layout import BUILTIN_READINGS, builtin_reading, column_letters
 from ._answers import PREFECTURES
 from ._codes import Code, code_digits, normalize_code
 from ._package import Refused
-from ._workbooks import Cells, ReaderName, available_readers, formula_warning, open_members
+from ._workbooks import READERS, Cells, ReaderName, available_readers, formula_warning, open_members
 
 __all__ = ["Draft", "draft_layout", "fiscal_year"]
 
@@ -58,7 +59,11 @@ def fiscal_year(period: str) -> int | None:
 
     >>> fiscal_year("令和４年度実績"), fiscal_year("平成30年度"), fiscal_year("2022")
     (2022, 2018, None)
+
+    A ``period`` that is no ``str`` raises :class:`TypeError` naming it.
     """
+    if type(period) is not str:
+        check_type(period, str, function="fiscal_year", parameter="period", expected="a str")
     match = _PERIOD.search(unicodedata.normalize("NFKC", period))
     if match is None:
         return None
@@ -316,14 +321,21 @@ def _catalog(drafter: _Drafter, period: str | None) -> dict[str, Any]:
     }
 
 
+def _check_draft(function: str, source: object, reader: object) -> None:
+    check_source(source, function)
+    check_choice(reader, (*READERS, None), function=function, parameter="reader")
+
+
 def draft_layout(
     source: str | os.PathLike[str], *, reader: ReaderName | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A draft layout and a draft catalog (JSON-ready) from a set's own header rows.
 
     Raises :class:`~tajimi_rules.errors.InvalidDocumentError` when the set cannot be read at all
-    (see :func:`draft` for the problems as values).
+    (see :func:`draft` for the problems as values). A wrong argument raises :class:`TypeError`
+    naming it (:class:`ValueError` for an unknown ``reader``).
     """
+    _check_draft("draft_layout", source, reader)
     result = draft(source, reader=reader)
     if not result.layout["files"]:
         raise InvalidDocumentError(result.problems, kind="workbooks")
@@ -351,7 +363,12 @@ def _sheets(drafter: _Drafter, file: str, book: Cells, section: str, problems: l
 
 
 def draft(source: str | os.PathLike[str], *, reader: ReaderName | None = None) -> Draft:
-    """Like :func:`draft_layout`, with the problems met (unreadable files) kept as values."""
+    """Like :func:`draft_layout`, with the problems met (unreadable files) kept as values.
+
+    A path no file can have (a NUL in it) is a ``file.unreadable`` problem; a wrong argument
+    raises :class:`TypeError` naming it (:class:`ValueError` for an unknown ``reader``).
+    """
+    _check_draft("draft", source, reader)
     chosen = reader or (available_readers() or ("openpyxl",))[0]
     drafter = _Drafter()
     files: list[dict[str, Any]] = []

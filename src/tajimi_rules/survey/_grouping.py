@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from .._arguments import check_count, check_type, wrong_type
 from .._errors import Problem, Severity, problem
 from .._texts import Lang, text
 
@@ -65,7 +66,13 @@ class ProblemGroup:
 
 
 def group_problems(problems: Iterable[Problem], *, places: int = DEFAULT_PLACES) -> tuple[ProblemGroup, ...]:
-    """Identical problems folded into groups, in the order each group first occurs."""
+    """Identical problems folded into groups, in the order each group first occurs.
+
+    A wrong argument raises :class:`TypeError` naming it (:class:`ValueError` for a negative ``places``).
+    """
+    if not isinstance(problems, Iterable):
+        raise wrong_type("group_problems", "problems", "an iterable of Problem", problems)
+    check_count(places, function="group_problems", parameter="places")
     firsts: dict[tuple[object, ...], Problem] = {}
     counts: dict[tuple[object, ...], int] = {}
     kept: dict[tuple[object, ...], list[Problem]] = {}
@@ -83,7 +90,12 @@ def bound_groups(groups: Sequence[ProblemGroup], max_problems: int | None) -> tu
     """At most ``max_problems`` groups, errors before warnings, and how many problems were left off.
 
     ``None`` keeps every group. The count left off counts problems, not groups.
+
+    A wrong argument raises :class:`TypeError` naming it (:class:`ValueError` for a negative ``max_problems``).
     """
+    check_type(groups, Sequence, function="bound_groups", parameter="groups", expected="a sequence of ProblemGroup")
+    if max_problems is not None:
+        check_count(max_problems, function="bound_groups", parameter="max_problems")
     ordered = sorted(groups, key=lambda group: group.severity is Severity.WARNING)
     if max_problems is None or len(ordered) <= max_problems:
         return tuple(ordered), 0

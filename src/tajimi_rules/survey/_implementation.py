@@ -22,6 +22,7 @@ from fractions import Fraction
 
 import attrs
 
+from .._arguments import check_type
 from ..model import Answer
 from ._answers import Answers, Body
 
@@ -116,12 +117,26 @@ def _tally(rows: list[tuple[Answer, ...]], width: int, of: int | None = None) ->
     return tuple(rates)
 
 
+_SIZES = "a Mapping of population sizes or None"
+
+
 def compute_rates(answers: Answers, *, population_sizes: Mapping[str, int] | None = None) -> RateTable:
     """Count every item's implementation: municipalities nationally and per prefecture, prefectural governments.
 
     With ``population_sizes`` (``{"municipalities": 1741, "prefectures": 47}``) the national
     rates divide by every body of their population instead of the bodies that answered.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_type(
+        answers,
+        Answers,
+        function="compute_rates",
+        parameter="answers",
+        expected="an Answers (read one with read_answers())",
+    )
+    if population_sizes is not None:
+        check_type(population_sizes, Mapping, function="compute_rates", parameter="population_sizes", expected=_SIZES)
     items = tuple(item.id for item in answers.catalog.items)
     municipalities: list[tuple[Answer, ...]] = []
     governments: list[tuple[Answer, ...]] = []

@@ -13,6 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .._arguments import check_source
 from .._errors import InvalidDocumentError, Problem, problem
 from ..documents import validated
 from ..model._layout import Layout, build_layout, builtin_layouts, parse_layout
@@ -47,7 +48,11 @@ def _document(source: str | os.PathLike[str] | bytes) -> tuple[Any, str | None, 
 def read_layout(
     source: str | os.PathLike[str] | bytes | Mapping[str, Any],
 ) -> tuple[Layout | None, list[Problem]]:
-    """Read and check a layout: a shipped one by id (``"mic-r4"``), a JSON file, bytes or a mapping."""
+    """Read and check a layout: a shipped one by id (``"mic-r4"``), a JSON file, bytes or a mapping.
+
+    A wrong argument raises :class:`TypeError` naming it.
+    """
+    check_source(source, "read_layout", data=True, mapping=True)
     if isinstance(source, Mapping):
         return parse_layout(source)
     document, name, problems = _document(source)
@@ -62,9 +67,12 @@ def load_layout(source: str | os.PathLike[str] | bytes | Mapping[str, Any] | Lay
     The document goes through the one document pipeline (:func:`tajimi_rules.documents.validate`
     with kind ``layout``), so ``load_layout`` refuses exactly what ``tajimi-rules validate``
     reports, with the same problems.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
     if isinstance(source, Layout):
         return source
+    check_source(source, "load_layout", data=True, mapping=True)
     if isinstance(source, Mapping):
         document: Any = source
         name: str | None = None

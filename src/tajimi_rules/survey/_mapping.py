@@ -27,8 +27,10 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_source, check_type
 from .._errors import Problem, pointer
 from ..documents._jsonio import read_json
+from ..documents._loaders import check_catalog
 from ..model import Catalog
 from ..model._layout import column_letters, column_number
 from ._problem import problem
@@ -121,7 +123,11 @@ def parse_mapping(data: Any, catalog: Catalog, file: str = "<mapping>") -> tuple
     """The column mapping in ``data`` for ``catalog``, and every problem found (``None`` if there is any).
 
     Problems carry ``file`` and a JSON pointer into the mapping.
+
+    A wrong argument raises :class:`TypeError` naming it; bad content in ``data`` is a problem.
     """
+    check_catalog(catalog, "parse_mapping")
+    check_type(file, str, function="parse_mapping", parameter="file", expected="a str")
     if not isinstance(data, dict):
         reading = _Reading({}, catalog, file)
         reading.bad((), "mapping.not_object", {}, "a JSON object", data)
@@ -143,7 +149,12 @@ def parse_mapping(data: Any, catalog: Catalog, file: str = "<mapping>") -> tuple
 def read_mapping(
     mapping: str | os.PathLike[str] | Mapping[str, Any], catalog: Catalog
 ) -> tuple[ColumnMapping | None, list[Problem]]:
-    """The column mapping in a JSON file (or given as a mapping), and every problem found."""
+    """The column mapping in a JSON file (or given as a mapping), and every problem found.
+
+    A wrong argument raises :class:`TypeError` naming it.
+    """
+    check_source(mapping, "read_mapping", "mapping", mapping=True)
+    check_catalog(catalog, "read_mapping")
     if isinstance(mapping, Mapping):
         return parse_mapping(dict(mapping), catalog)
     data, problems = read_json(mapping)

@@ -33,6 +33,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .._arguments import check_callable, check_choice, check_lang, check_source, check_type
 from .._convert import make_converter
 from .._errors import OutputExistsError
 from .._fractions import rate_to_json
@@ -72,7 +73,11 @@ def evaluation_json(evaluation: Evaluation, *, schema: str = _EVALUATION_SCHEMA)
 
     ``schema`` is the ``$schema`` value: the schema's URN by default; :func:`write_batch` writes
     the relative path of the schema copy beside its output.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_type(evaluation, Evaluation, function="evaluation_json", parameter="evaluation", expected="an Evaluation")
+    check_type(schema, str, function="evaluation_json", parameter="schema", expected="a str")
     data: dict[str, Any] = {"$schema": schema}
     data.update(_converter().unstructure(evaluation))
     return data
@@ -643,6 +648,17 @@ def _make_parents(folder: Path) -> list[Path]:
     return missing
 
 
+def _check_write(  # noqa: PLR0913 - the arguments of write_batch(), checked together
+    function: str, batch: object, out: object, *, replace: object, progress: object, lang: object, xlsx: object
+) -> None:
+    check_type(batch, Batch, function=function, parameter="batch", expected="a Batch (made by evaluate_answers())")
+    check_source(out, function, "out")
+    check_type(replace, bool, function=function, parameter="replace", expected="True or False")
+    check_callable(progress, function, "progress")
+    check_lang(lang, function)
+    check_choice(xlsx, (True, False, None), function=function, parameter="xlsx")
+
+
 def write_batch(
     batch: Batch,
     out: str | os.PathLike[str],
@@ -676,7 +692,10 @@ def write_batch(
     ``.OUT.*.tmp`` directory beside ``out``, never a partial ``out``; the next run removes
     such leftovers when their marker shows a writer that is no longer running. ``replace``
     raises :class:`OutputExistsError` too for anything but a directory holding the marker.
+
+    A wrong argument raises :class:`TypeError` naming it (:class:`ValueError` for an unknown ``lang``).
     """
+    _check_write("write_batch", batch, out, replace=replace, progress=progress, lang=lang, xlsx=xlsx)
     target = Path(out)
     exists = target.exists()
     if exists and not (target.is_dir() and not any(target.iterdir())):

@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_source
 from ..documents import load_catalog, validated
 from ..errors import InvalidDocumentError
 from ..model import Answer, AnswerVocabulary, Catalog, CatalogCategory, CatalogItem, Name, normalize_answer
@@ -127,7 +128,11 @@ def apply_overlay(document: Mapping[str, Any]) -> OverlaidCatalog:
 
 
 def load_overlay(source: str | os.PathLike[str] | Mapping[str, Any]) -> OverlaidCatalog:
-    """An overlay read from a path or mapping and applied (see :func:`apply_overlay`)."""
+    """An overlay read from a path or mapping and applied (see :func:`apply_overlay`).
+
+    A wrong argument raises :class:`TypeError` naming it.
+    """
+    check_source(source, "load_overlay", mapping=True)
     if isinstance(source, Mapping):
         return apply_overlay(source)
     result = validated(os.fspath(source), kind="overlay")
@@ -146,7 +151,12 @@ def _regular_file(source: str | os.PathLike[str]) -> bool:
 
 
 def load_any_catalog(source: str | os.PathLike[str] | Mapping[str, Any] | Catalog | None) -> Catalog:
-    """A catalog by shipped id, path or mapping, where a document that ``extends`` one is an overlay."""
+    """A catalog by shipped id, path or mapping, where a document that ``extends`` one is an overlay.
+
+    A wrong argument raises :class:`TypeError` naming it.
+    """
+    if source is not None and not isinstance(source, Catalog):
+        check_source(source, "load_any_catalog", mapping=True)
     if isinstance(source, Mapping):
         return apply_overlay(source) if "extends" in source else load_catalog(source)
     if source is not None and not isinstance(source, Catalog) and _regular_file(source):

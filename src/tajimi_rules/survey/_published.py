@@ -32,7 +32,9 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_optional_str, check_source
 from .._errors import Problem, phrase, pointer
+from ..documents._loaders import check_catalog
 from ..model import Catalog
 from ._csv import decode
 from ._grouping import problem
@@ -201,7 +203,13 @@ def _rows(data: bytes, file: str | None, encoding: str | None) -> Iterator[tuple
 def read_published_rates(
     source: str | os.PathLike[str] | bytes, catalog: Catalog, *, encoding: str | None = None
 ) -> tuple[PublishedRates | None, list[Problem]]:
-    """Read published rates (CSV or JSON) for ``catalog``'s items; ``None`` and the problems when any is wrong."""
+    """Read published rates (CSV or JSON) for ``catalog``'s items; ``None`` and the problems when any is wrong.
+
+    A wrong argument raises :class:`TypeError` naming it.
+    """
+    check_source(source, "read_published_rates", data=True)
+    check_catalog(catalog, "read_published_rates")
+    check_optional_str(encoding, "read_published_rates", "encoding")
     file = None if isinstance(source, bytes) else os.fspath(source)
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()

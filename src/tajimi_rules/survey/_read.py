@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._arguments import check_optional_str, check_source
 from .._errors import Problem, phrase
 from ..documents._jsonio import path_problem
+from ..documents._loaders import check_catalog
 from ..model import Catalog
 from ._answers import Answers
 from ._csv import MAX_ANSWERS_BYTES, read_long_csv
@@ -44,7 +46,14 @@ def read_answers(
     column mapping is a problem (``answers.mapping_missing``), not an exception; so is an
     encrypted workbook or a legacy ``.xls`` (``workbook.encrypted``, ``workbook.legacy_xls``),
     whatever its name.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_source(source, "read_answers")
+    check_catalog(catalog, "read_answers")
+    if mapping is not None:
+        check_source(mapping, "read_answers", "mapping", mapping=True)
+    check_optional_str(encoding, "read_answers", "encoding")
     file = os.fspath(source)
     # A fifo would wait for a writer and a device never ends: only regular files of a bounded size are
     # read (a missing file is each reader's own problem, worded for it).

@@ -45,8 +45,10 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
+from .._arguments import check_callable, check_choice, check_source
 from .._texts import Lang, text
 from ..documents._jsonio import path_problem
+from ..documents._loaders import check_catalog
 from ..errors import Phrase, Problem, Severity, phrase
 from ..model import Catalog
 from ..model._layout import Layout, LayoutSheet, Meaning, Reading, column_letters, column_number
@@ -80,6 +82,8 @@ ReaderName = Literal["calamine", "openpyxl"]
 """The libraries that can read the cells."""
 
 _READER_MODULES: Mapping[ReaderName, str] = {"calamine": "python_calamine", "openpyxl": "openpyxl"}
+READERS: tuple[ReaderName, ...] = tuple(_READER_MODULES)
+"""Every cell reader's name, installed or not."""
 _UNSEEN = object()
 _FORMULAS_SHOWN = 5
 SPARSE_COLUMNS = 256
@@ -856,6 +860,17 @@ def _empty(catalog: Catalog, file: str, problems: Sequence[Problem], reader: Rea
     return WorkbookRead(answers=answers, meanings=(), reader=reader)
 
 
+def _check_read(
+    function: str, source: object, layout: object, catalog: object, reader: object, progress: object
+) -> None:
+    check_source(source, function)
+    if not isinstance(layout, Layout):
+        check_source(layout, function, "layout", mapping=True)
+    check_catalog(catalog, function)
+    check_choice(reader, (*READERS, None), function=function, parameter="reader")
+    check_callable(progress, function, "progress")
+
+
 def read_workbooks(
     source: str | os.PathLike[str],
     layout: Layout | str | os.PathLike[str] | Mapping[str, Any],
@@ -871,7 +886,10 @@ def read_workbooks(
     :class:`~tajimi_rules.errors.InvalidDocumentError`). ``reader`` picks the cell reader (by
     default the fastest installed); ``progress`` is called with (sheets done, sheets in all) after
     each file. Bad content is reported in the result's problems, never raised.
+
+    A wrong argument raises :class:`TypeError` naming it (:class:`ValueError` for an unknown ``reader``).
     """
+    _check_read("read_workbooks", source, layout, catalog, reader, progress)
     file = os.fspath(source)
     chosen = _choose(reader)
     layout = load_layout(layout)

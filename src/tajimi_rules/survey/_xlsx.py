@@ -17,8 +17,10 @@ from typing import Any
 
 import attrs
 
+from .._arguments import check_source
 from .._errors import Problem, Severity, phrase
 from ..documents._jsonio import path_problem
+from ..documents._loaders import check_catalog
 from ..model import Catalog
 from ._answers import Answers
 from ._collect import Collector, Place, unreadable
@@ -123,7 +125,12 @@ def read_wide_xlsx(
     ``first_row`` is the first row of answers (default 2); ``name`` and ``prefecture`` are
     optional. A numeric code cell that lost its leading zero (``11002``) is read as ``011002``.
     Needs openpyxl: ``pip install 'tajimi-rules[xlsx]'``.
+
+    A wrong argument raises :class:`TypeError` naming it.
     """
+    check_source(source, "read_wide_xlsx")
+    check_catalog(catalog, "read_wide_xlsx")
+    check_source(mapping, "read_wide_xlsx", "mapping", mapping=True)
     file = os.fspath(source)
     layout, problems = read_mapping(mapping, catalog)
     if layout is None:
