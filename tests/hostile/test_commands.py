@@ -122,6 +122,8 @@ def _place(root: Path) -> dict[str, str]:
     os.mkfifo(root / "fifo.xlsx")
     os.mkfifo(root / "fifo.js")
     (root / "loop").symlink_to("loop")
+    (root / "rs-link.json").symlink_to("rs.json")
+    (root / "ev.md").write_bytes((root / "ev.json").read_bytes())
     named = {"ev": "ev.json", "ev2": "ev2.json", "rs": "rs.json", "cat": "cat.json", "answers": "answers.csv"}
     return {
         "root": str(root),
@@ -555,6 +557,10 @@ def _earlier_batch(root: Path) -> None:
 
 
 OUTPUTS: dict[str, Case] = {
+    # An output that is the input itself would destroy it: refused before anything is read or written.
+    "export-over-its-input": Case(("export", "{rs}", "--to", "js", "--out", "{rs}"), 2, says="--out"),
+    "export-over-its-input-by-link": Case(("export", "{rs}", "--to", "js", "--out", "{root}/rs-link.json"), 2),
+    "report-over-its-input": Case(("report", "{root}/ev.md", "--out", "{root}/ev.md"), 2, says="--out"),
     "report-existing-file": Case(
         ("report", "{ev}", "--out", "{root}/existing.html", "--no-charts"), 0, writes=("existing.html",)
     ),

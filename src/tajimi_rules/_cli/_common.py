@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +29,7 @@ __all__ = [
     "add_lang",
     "add_rules",
     "is_directory",
+    "refuse_input_as_output",
     "summary",
     "table",
     "visible",
@@ -163,6 +165,22 @@ def add_lang(parser: argparse.ArgumentParser, *, what: str = "messages") -> None
 def add_rules(parser: argparse.ArgumentParser, *, default_help: str) -> None:
     """``--rules ID|PATH``."""
     parser.add_argument("--rules", metavar="ID|PATH", default=None, help=f"rule set (default: {default_help})")
+
+
+def refuse_input_as_output(out: Path, *inputs: str | None) -> None:
+    """Raise a usage error when ``out`` is the same file as one of ``inputs`` (writing would destroy it).
+
+    An input that is no file (a shipped id, say) or an ``out`` that does not exist yet is none.
+    """
+    for given in inputs:
+        if given is None:
+            continue
+        try:
+            same = os.path.samefile(out, given)
+        except (OSError, ValueError):
+            continue
+        if same:
+            raise UsageError("cli.error.out_is_input", out=out, given=given)
 
 
 def is_directory(path: Path) -> bool:

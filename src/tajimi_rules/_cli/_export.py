@@ -17,7 +17,17 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import load_rules
 from ..export import Target, write_export
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, is_directory, summary, visible
+from ._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    Output,
+    UsageError,
+    is_directory,
+    refuse_input_as_output,
+    summary,
+    visible,
+)
 
 __all__ = ["COMMAND"]
 
@@ -44,6 +54,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
     path = Path(args.out)
     if not is_directory(path.parent):
         raise UsageError("export.cli.no_directory", directory=path.parent)
+    refuse_input_as_output(path, args.rules)
     rules = load_rules(args.rules)
     try:
         write_export(rules, args.to, path, lang)

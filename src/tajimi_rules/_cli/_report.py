@@ -37,6 +37,7 @@ from ._common import (
     add_lang,
     add_rules,
     is_directory,
+    refuse_input_as_output,
     summary,
     visible,
 )
@@ -81,6 +82,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         raise UsageError("cli.report.extension", out=args.out) from None
     if not is_directory(out_path.parent):
         raise UsageError("cli.report.no_directory", directory=out_path.parent)
+    refuse_input_as_output(out_path, args.file, args.rules)
     evaluation, rules = resolve(args.file, args.rules)
     if args.interactive:
         return _interactive(args, out, format_, (evaluation, rules))

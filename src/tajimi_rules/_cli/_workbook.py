@@ -17,7 +17,18 @@ from pathlib import Path
 from .._texts import LANGS, resolve_lang, text
 from ..documents import DEFAULT_RULES, resolve
 from ..export import write_whatif
-from ._common import EXIT_OK, EXIT_USAGE, Command, Output, UsageError, add_rules, is_directory, summary, visible
+from ._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    Output,
+    UsageError,
+    add_rules,
+    is_directory,
+    refuse_input_as_output,
+    summary,
+    visible,
+)
 
 __all__ = ["COMMAND"]
 
@@ -45,6 +56,7 @@ def _run(args: argparse.Namespace, out: Output) -> int:
         raise UsageError("export.cli.suffix", path=path, suffixes=", ".join(_SUFFIXES))
     if not is_directory(path.parent):
         raise UsageError("export.cli.no_directory", directory=path.parent)
+    refuse_input_as_output(path, args.evaluation, args.rules)
     evaluation, rules = resolve(args.evaluation, args.rules)
     try:
         write_whatif(evaluation, path, rules, lang)

@@ -330,6 +330,10 @@ _REPORT: Table = {
         "en": "no such directory for --out: {directory}",
         "ja": "出力先のディレクトリがない: {directory}",
     },
+    "cli.error.out_is_input": {
+        "en": "--out {out} is the input {given}: writing would destroy it; give another name",
+        "ja": "--out {out} は入力 {given} と同じファイルです。書き込むと入力が失われるため、別の名前を指定してください",
+    },
     "cli.report.missing_extra": {"en": "{reason}", "ja": "{reason}"},
     "cli.report.cannot_write": {"en": "cannot write {out}: {reason}", "ja": "書き込めない: {out}: {reason}"},
     "cli.report.kind.html": {"en": "HTML", "ja": "HTML"},
