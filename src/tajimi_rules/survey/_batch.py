@@ -36,6 +36,7 @@ from ..documents._loaders import load_rules
 from ..model import (
     Answer,
     Catalog,
+    CatalogCategory,
     CatalogItem,
     Category,
     Counts,
@@ -45,6 +46,7 @@ from ..model import (
     Municipality,
     Rating,
     Source,
+    Survey,
 )
 from ..rules import RATING_CODES
 from ..rules._rules import ItemGrading, RuleSet
@@ -141,6 +143,45 @@ def _note(rules: RuleSet, unanswered: int, total: int, source: RateSource) -> st
     else:
         note = text("survey.note", "en", rules=rules.id)
     return text("survey.rates_note", "en", note=note, source=source.text("en"))
+
+
+class _Notes:
+    """A category's note by how many of its items went unanswered: one :class:`Source` per ``(unanswered, size)``."""
+
+    def __init__(self, rules: RuleSet, source: RateSource) -> None:
+        self.rules, self.source = rules, source
+        self._made: dict[tuple[int, int], Source] = {}
+
+    def __call__(self, unanswered: int, size: int) -> Source:
+        note = self._made.get((unanswered, size))
+        if note is None:
+            note = self._made[unanswered, size] = Source(note=_note(self.rules, unanswered, size, self.source))
+        return note
+
+
+def _category(
+    category: CatalogCategory, counts: Counts, items: tuple[Item, ...], rating: Rating | None, note: Source
+) -> Category:
+    """A body's category of the catalog's ``category``: the items it answered, their counts and rating."""
+    return Category(
+        id=category.id,
+        group=category.group,
+        name=category.name,
+        counts=counts,
+        items=items,
+        computed_rating=rating,
+        source=note,
+    )
+
+
+def _evaluation(body: Body, survey: Survey, categories: list[Category], rules: RuleSet) -> Evaluation:
+    """A body's evaluation under ``rules``."""
+    return Evaluation(
+        municipality=Municipality(code=body.code, name=body.name, prefecture=body.prefecture),
+        survey=survey,
+        categories=tuple(categories),
+        rules=rules.id,
+    )
 
 
 def _published_table(rates: RateTable, published: PublishedRates) -> tuple[RateTable, list[Problem]]:
@@ -307,7 +348,7 @@ def _evaluate(answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: 
     catalog = answers.catalog
     spans = _spans(catalog)
     table = _graded_items(catalog, rates, grading)
-    notes: dict[tuple[int, int], Source] = {}
+    notes = _Notes(rule_set, source)
     # Count vectors repeat across bodies: each is built and rated once.
     ratings: dict[tuple[int, ...], tuple[Counts, Rating | None]] = {}
     implemented, not_implemented = Answer.IMPLEMENTED, Answer.NOT_IMPLEMENTED
@@ -340,26 +381,8 @@ def _evaluate(answers: Answers, rule_set: RuleSet, grading: ItemGrading, rates: 
                 score += rating.rank
             category_results.append(CategoryResult(id=category.id, counts=counts, unanswered=unanswered, rating=rating))
             if chosen:
-                note = notes.get((unanswered, size))
-                if note is None:
-                    note = notes[unanswered, size] = Source(note=_note(rule_set, unanswered, size, source))
-                categories.append(
-                    Category(
-                        id=category.id,
-                        group=category.group,
-                        name=category.name,
-                        counts=counts,
-                        items=tuple(chosen),
-                        computed_rating=rating,
-                        source=note,
-                    )
-                )
-        evaluation = Evaluation(
-            municipality=Municipality(code=body.code, name=body.name, prefecture=body.prefecture),
-            survey=survey,
-            categories=tuple(categories),
-            rules=rule_set.id,
-        )
+                categories.append(_category(category, counts, tuple(chosen), rating, notes(unanswered, size)))
+        evaluation = _evaluation(body, survey, categories, rule_set)
         results.append(BodyResult(body=body, evaluation=evaluation, categories=tuple(category_results), score=score))
     return Batch(
         catalog=catalog,
@@ -421,14 +444,8 @@ class ColumnResults(Sequence[BodyResult]):
         self.catalog, self.rules, self.source, self.bodies = catalog, rules, source, bodies
         self.graded, self.columns = graded, columns
         self.spans = _spans(catalog)
-        self._notes: dict[tuple[int, int], Source] = {}
-
-    def note(self, unanswered: int, size: int) -> Source:
+        self.note = _Notes(rules, source)
         """The note of a category with ``unanswered`` of its ``size`` items unanswered (one object per pair)."""
-        note = self._notes.get((unanswered, size))
-        if note is None:
-            note = self._notes[unanswered, size] = Source(note=_note(self.rules, unanswered, size, self.source))
-        return note
 
     def __len__(self) -> int:
         return len(self.bodies)
@@ -460,23 +477,8 @@ class ColumnResults(Sequence[BodyResult]):
             unanswered = last - first - len(chosen)
             category_results.append(CategoryResult(id=category.id, counts=counts, unanswered=unanswered, rating=rating))
             if chosen:
-                categories.append(
-                    Category(
-                        id=category.id,
-                        group=category.group,
-                        name=category.name,
-                        counts=counts,
-                        items=chosen,
-                        computed_rating=rating,
-                        source=self.note(unanswered, last - first),
-                    )
-                )
-        evaluation = Evaluation(
-            municipality=Municipality(code=body.code, name=body.name, prefecture=body.prefecture),
-            survey=self.catalog.survey,
-            categories=tuple(categories),
-            rules=self.rules.id,
-        )
+                categories.append(_category(category, counts, chosen, rating, self.note(unanswered, last - first)))
+        evaluation = _evaluation(body, self.catalog.survey, categories, self.rules)
         return BodyResult(
             body=body,
             evaluation=evaluation,
