@@ -31,8 +31,11 @@ from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decima
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
+    "constant_problem",
+    "depth_problem",
     "dumps",
     "fast_json",
+    "number_range_problem",
     "parse_json",
     "quick_draft",
     "read_bounded",
@@ -131,22 +134,10 @@ def _parse_int(text: str) -> int | _HugeInt:
 
 def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> Iterator[Problem]:  # noqa: PLR0912 - one branch per JSON value kind
     if depth > limit:
-        yield Problem(
-            code="json.depth",
-            pointer=pointer(*path),
-            fields={"limit": limit},
-            expected=phrase("words.nesting", limit=limit),
-            found=phrase("words.deeper_nesting"),
-        )
+        yield depth_problem(path, limit)
         return
     if isinstance(value, _Constant):
-        yield Problem(
-            code="json.constant",
-            pointer=pointer(*path),
-            fields={"text": value.text},
-            expected=phrase("words.finite_number"),
-            found=value.text,
-        )
+        yield constant_problem(path, value.text)
     elif isinstance(value, _HugeInt):
         digits = len(value.text.lstrip("-"))
         yield Problem(
@@ -157,13 +148,7 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
             found=phrase("words.huge_integer", head=value.text[:12], digits=digits),
         )
     elif isinstance(value, _OddNumber):
-        yield Problem(
-            code="json.number_range",
-            pointer=pointer(*path),
-            fields={"number": _clip(value.text)},
-            expected=phrase("words.number_digits", before=_MAX_INT_DIGITS, after=MAX_DIGITS_AFTER_POINT),
-            found=_clip(value.text),
-        )
+        yield number_range_problem(path, value.text)
     elif isinstance(value, str):
         if lone := _SURROGATE.search(value):
             yield surrogate_problem(value, lone.start(), path)
@@ -196,6 +181,40 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 def _clip(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def depth_problem(path: tuple[str | int, ...], limit: int) -> Problem:
+    """``json.depth``: the value at ``path`` is nested deeper than ``limit``."""
+    return Problem(
+        code="json.depth",
+        pointer=pointer(*path),
+        fields={"limit": limit},
+        expected=phrase("words.nesting", limit=limit),
+        found=phrase("words.deeper_nesting"),
+    )
+
+
+def constant_problem(path: tuple[str | int, ...], text: str) -> Problem:
+    """``json.constant``: ``NaN``, ``Infinity`` or ``-Infinity`` (``text``) at ``path``: no JSON number."""
+    return Problem(
+        code="json.constant",
+        pointer=pointer(*path),
+        fields={"text": text},
+        expected=phrase("words.finite_number"),
+        found=text,
+    )
+
+
+def number_range_problem(path: tuple[str | int, ...], text: str) -> Problem:
+    """``json.number_range``: the number written ``text`` at ``path`` has more digits than a decimal here may."""
+    shown = _clip(text)
+    return Problem(
+        code="json.number_range",
+        pointer=pointer(*path),
+        fields={"number": shown},
+        expected=phrase("words.number_digits", before=_MAX_INT_DIGITS, after=MAX_DIGITS_AFTER_POINT),
+        found=shown,
+    )
 
 
 def surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: bool = False) -> Problem:

@@ -18,9 +18,9 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from .._errors import Problem, phrase, pointer
-from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
-from ._jsonio import surrogate_problem
+from .._errors import Problem
+from .._fractions import decimal_in_range
+from ._jsonio import constant_problem, depth_problem, number_range_problem, surrogate_problem
 
 __all__ = ["value_problems"]
 
@@ -40,13 +40,7 @@ def _walk(document: Mapping[str, Any], limit: int) -> Iterator[Problem]:
     while stack:
         value, path = stack.pop()
         if len(path) > limit:
-            yield Problem(
-                code="json.depth",
-                pointer=pointer(*path),
-                fields={"limit": limit},
-                expected=phrase("words.nesting", limit=limit),
-                found=phrase("words.deeper_nesting"),
-            )
+            yield depth_problem(path, limit)
         elif isinstance(value, str):
             if not value.isascii() and (lone := _SURROGATE.search(value)):
                 yield surrogate_problem(value, lone.start(), path)
@@ -72,20 +66,6 @@ def _number(value: float | Decimal, path: _Path) -> Iterator[Problem]:
         finite, nan, negative = math.isfinite(value), math.isnan(value), value < 0
     if not finite:
         # What the JSON text would have said: NaN, Infinity or -Infinity.
-        shown = "NaN" if nan else "-Infinity" if negative else "Infinity"
-        yield Problem(
-            code="json.constant",
-            pointer=pointer(*path),
-            fields={"text": shown},
-            expected=phrase("words.finite_number"),
-            found=shown,
-        )
+        yield constant_problem(path, "NaN" if nan else "-Infinity" if negative else "Infinity")
     elif isinstance(value, Decimal) and not decimal_in_range(value):
-        text = str(value) if len(str(value)) <= 24 else str(value)[:23] + "…"
-        yield Problem(
-            code="json.number_range",
-            pointer=pointer(*path),
-            fields={"number": text},
-            expected=phrase("words.number_digits", before=MAX_DIGITS_BEFORE_POINT, after=MAX_DIGITS_AFTER_POINT),
-            found=text,
-        )
+        yield number_range_problem(path, str(value))
