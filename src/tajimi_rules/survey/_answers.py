@@ -13,10 +13,11 @@ from types import MappingProxyType
 
 import attrs
 
+from .._arguments import check_type
 from .._errors import Problem, Severity
 from ..model import Answer, Catalog
 
-__all__ = ["PREFECTURES", "Answers", "Body"]
+__all__ = ["PREFECTURES", "Answers", "Body", "check_answers"]
 
 PREFECTURES: Mapping[str, str] = MappingProxyType({
     "01": "北海道", "02": "青森県", "03": "岩手県", "04": "宮城県", "05": "秋田県", "06": "山形県",
@@ -80,3 +81,11 @@ class Answers:
             if body.code == code:
                 return {item.id: answer for item, answer in zip(self.catalog.items, row, strict=True)}
         raise KeyError(code)
+
+
+def check_answers(value: object, function: str) -> None:
+    """Raise :class:`TypeError` unless ``value`` (``function``'s argument ``answers``) is read answers."""
+    check_type(value, Answers, function=function, parameter="answers", expected=_AN_ANSWERS)
+
+
+_AN_ANSWERS = "an Answers (read one with read_answers())"

@@ -50,7 +50,7 @@ from ..model import (
 )
 from ..rules import RATING_CODES
 from ..rules._rules import ItemGrading, RuleSet
-from ._answers import Answers, Body
+from ._answers import Answers, Body, check_answers
 from ._columns import Columns, available, tabulate, value_counts
 from ._coverage import NATION, RATES_FROM_ANSWERS, RATES_OBSERVED, RATES_PUBLISHED, RateSource, coverage_of
 from ._grouping import problem as worded
@@ -313,13 +313,7 @@ def evaluate_answers(
 
     A wrong argument raises :class:`TypeError` naming it.
     """
-    check_type(
-        answers,
-        Answers,
-        function="evaluate_answers",
-        parameter="answers",
-        expected="an Answers (read one with read_answers())",
-    )
+    check_answers(answers, "evaluate_answers")
     if rates is not None:
         check_type(rates, PublishedRates, function="evaluate_answers", parameter="rates", expected=_RATES)
     check_type(

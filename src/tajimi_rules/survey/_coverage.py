@@ -26,7 +26,7 @@ from .._arguments import check_count, check_type
 from .._texts import Lang, text
 from ..errors import Problem, Severity, phrase
 from ..model import Answer
-from ._answers import Answers
+from ._answers import Answers, check_answers
 from ._grouping import problem
 
 __all__ = [
@@ -109,13 +109,7 @@ def coverage_of(answers: Answers, nation: Mapping[str, int] = NATION) -> Coverag
 
     A wrong argument raises :class:`TypeError` naming it.
     """
-    check_type(
-        answers,
-        Answers,
-        function="coverage_of",
-        parameter="answers",
-        expected="an Answers (read one with read_answers())",
-    )
+    check_answers(answers, "coverage_of")
     check_type(nation, Mapping, function="coverage_of", parameter="nation", expected="a Mapping of population sizes")
     governments = sum(1 for body in answers.bodies if body.is_prefecture)
     return Coverage(
@@ -155,13 +149,7 @@ def empty_categories(answers: Answers, *, shown: int = 8) -> tuple[Problem, ...]
 
     A wrong argument raises :class:`TypeError` naming it.
     """
-    check_type(
-        answers,
-        Answers,
-        function="empty_categories",
-        parameter="answers",
-        expected="an Answers (read one with read_answers())",
-    )
+    check_answers(answers, "empty_categories")
     check_count(shown, function="empty_categories", parameter="shown")
     if not answers.bodies:
         return ()

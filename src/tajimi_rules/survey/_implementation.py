@@ -24,7 +24,7 @@ import attrs
 
 from .._arguments import check_type
 from ..model import Answer
-from ._answers import Answers, Body
+from ._answers import Answers, Body, check_answers
 
 __all__ = ["ItemRate", "RateTable", "compute_rates"]
 
@@ -128,13 +128,7 @@ def compute_rates(answers: Answers, *, population_sizes: Mapping[str, int] | Non
 
     A wrong argument raises :class:`TypeError` naming it.
     """
-    check_type(
-        answers,
-        Answers,
-        function="compute_rates",
-        parameter="answers",
-        expected="an Answers (read one with read_answers())",
-    )
+    check_answers(answers, "compute_rates")
     if population_sizes is not None:
         check_type(population_sizes, Mapping, function="compute_rates", parameter="population_sizes", expected=_SIZES)
     items = tuple(item.id for item in answers.catalog.items)
