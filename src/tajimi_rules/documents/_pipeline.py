@@ -219,8 +219,7 @@ def run(  # noqa: PLR0913 - keyword-only options, each with a default
         # A mapping skipped the strict reader: find in it what a JSON file could not hold.
         found = value_problems(document, max_depth) if isinstance(document, Mapping) else []
         if found:
-            located = [p.located(label) for p in found] if label is not None else found
-            return Validated(kind, tuple(located))
+            return _located(Validated(kind, tuple(found)), label)
     result = check(document, kind=kind, context=context, plain=plain, need_value=need_value, verdicts=verdicts)
     return _located(result, label)
 
