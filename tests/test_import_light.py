@@ -16,6 +16,8 @@ CORE = {
     "tajimi_rules",
     "tajimi_rules._errors",
     "tajimi_rules._fractions",
+    "tajimi_rules._light",
+    "tajimi_rules._light._levels",
     "tajimi_rules._version",
     "tajimi_rules.model",
     "tajimi_rules.model._catalog",
