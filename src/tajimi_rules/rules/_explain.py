@@ -11,11 +11,11 @@ decided from them.
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 import attrs
 
+from .._light._explain import Outcome, headline, rule_text
 from .._texts import text
 from ..model import Counts, Level, Rating
 from ._predicates import ALL_LEVELS, AllOf, AnyOf, Not, PredicateResult, ShareResult
@@ -79,19 +79,6 @@ def rating_text(rating: Rating | None, lang: str = "en") -> str:
     return rating.label(lang) if rating is not None else text("rules.no_rating", lang)
 
 
-class Outcome(enum.Enum):
-    """How a rating came about, or why there is none."""
-
-    RATED = "rated"
-    """A rule decided the rating."""
-    NO_RULE = "no_rule"
-    """No rule's condition holds: the vector falls in a gap of the rules."""
-    AMBIGUOUS = "ambiguous"
-    """Exclusive rules of different ratings hold at once: the rules overlap here."""
-    EMPTY = "empty"
-    """The category has no items (n = 0), which no rule set rates."""
-
-
 @attrs.frozen(kw_only=True)
 class RuleResult:
     """One rule's condition evaluated on the counts: the rule's position, its rating, and the result."""
@@ -117,10 +104,7 @@ class RuleResult:
         The rule and each of its clauses carry their own mark, a single clause too, so a clause
         that fails never reads as a statement that holds.
         """
-        head = text("rules.rule", lang, number=self.index + 1, rating=self.rating.label(lang))
-        outcome = text("rules.rule.held" if self.holds else "rules.rule.not_held", lang, rule=head)
-        mark = "✓" if self.holds else "✗"
-        return f"{mark} {outcome}: {self.result.text(lang)}"
+        return rule_text(self.index, self.rating, self.holds, self.result.text(lang), lang)
 
     def prose(self, lang: str = "en") -> str:
         """The rule in sentences: whether it holds, then each clause with its share and percentage."""
@@ -167,25 +151,14 @@ class Explanation:
 
     def headline(self, lang: str = "en") -> str:
         """One sentence: the rating and what decided it."""
-        fields: dict[str, Any] = {
-            "counts": f"{self.counts.short()} (n={self.counts.total})",
-            "no_rating": text("rules.no_rating", lang),
-        }
-        if self.outcome is Outcome.EMPTY:
-            return text("rules.headline.empty", lang, **fields)
-        if self.outcome is Outcome.NO_RULE:
-            return text("rules.headline.no_rule", lang, **fields)
-        if self.outcome is Outcome.AMBIGUOUS:
-            many = "two" if len(self.matching_ratings) == 2 else "many"
-            names = text("rules.ratings.and", lang).join(r.label(lang) for r in self.matching_ratings)
-            return text(f"rules.headline.ambiguous_{many}", lang, names=names, **fields)
-        assert self.decided_by is not None
-        fields |= {"rating": self.decided_by.rating.label(lang), "number": self.decided_by.index + 1}
-        others = [r for r in self.matching_ratings if r is not self.decided_by.rating]
-        if not others:
-            return text("rules.headline.rated", lang, **fields)
-        also = text("rules.ratings.list", lang).join(r.label(lang) for r in others)
-        return text("rules.headline.rated_also", lang, also=also, **fields)
+        decided = self.decided_by
+        return headline(
+            self.outcome,
+            self.counts,
+            self.matching_ratings,
+            (decided.index, decided.rating) if decided is not None else None,
+            lang,
+        )
 
     def prose(self, lang: str = "en", *, title: str | None = None) -> list[str]:
         """The explanation in sentences with percentages: the outcome, then the rules that decided it.

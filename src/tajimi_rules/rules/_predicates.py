@@ -24,7 +24,6 @@ same kind the way attrs' validators do::
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import TypeAlias
@@ -32,6 +31,7 @@ from typing import TypeAlias
 import attrs
 
 from .._fractions import format_fraction, parse_fraction
+from .._light._shares import ALL_LEVELS, Comparison, compound_text, formula, level_sum, relation_text, share_text
 from .._texts import text
 from ..model import Counts, Level
 
@@ -53,69 +53,6 @@ __all__ = [
     "relation_text",
     "share",
 ]
-
-
-class Comparison(enum.Enum):
-    """How a share is compared with its threshold."""
-
-    AT_LEAST = "at_least"
-    MORE_THAN = "more_than"
-    LESS_THAN = "less_than"
-    AT_MOST = "at_most"
-
-    @property
-    def symbol(self) -> str:
-        """The operator as ASCII (``>=``, ``>``, ``<``, ``<=``)."""
-        return _SYMBOLS[self]
-
-    @property
-    def math(self) -> str:
-        """The operator as a mathematical sign (≥, >, <, ≤)."""
-        return _MATH[self]
-
-    def holds(self, numerator: int, denominator: int, threshold: Fraction) -> bool:
-        """Compare ``numerator/denominator`` with ``threshold`` by cross-multiplication.
-
-        False whenever ``denominator`` is 0 (an undefined share satisfies no comparison).
-        """
-        if denominator <= 0:
-            return False
-        left = numerator * threshold.denominator
-        right = threshold.numerator * denominator
-        if self is Comparison.AT_LEAST:
-            return left >= right
-        if self is Comparison.MORE_THAN:
-            return left > right
-        if self is Comparison.LESS_THAN:
-            return left < right
-        return left <= right
-
-    @property
-    def negation(self) -> Comparison:
-        """The comparison that holds exactly when this one fails (on a defined share)."""
-        return _NEGATION[self]
-
-
-_SYMBOLS = {
-    Comparison.AT_LEAST: ">=",
-    Comparison.MORE_THAN: ">",
-    Comparison.LESS_THAN: "<",
-    Comparison.AT_MOST: "<=",
-}
-_MATH = {
-    Comparison.AT_LEAST: "≥",
-    Comparison.MORE_THAN: ">",
-    Comparison.LESS_THAN: "<",
-    Comparison.AT_MOST: "≤",
-}
-_NEGATION = {
-    Comparison.AT_LEAST: Comparison.LESS_THAN,
-    Comparison.LESS_THAN: Comparison.AT_LEAST,
-    Comparison.MORE_THAN: Comparison.AT_MOST,
-    Comparison.AT_MOST: Comparison.MORE_THAN,
-}
-
-ALL_LEVELS: tuple[Level, ...] = tuple(Level)
 
 
 def _levels(value: Iterable[Level | str]) -> tuple[Level, ...]:
@@ -140,24 +77,8 @@ def _check_share(instance: Share, _attribute: object, _value: Fraction) -> None:
         raise ValueError(f"a share's threshold must be in [0, 1], got {instance.threshold}")
 
 
-def level_sum(levels: tuple[Level, ...], lang: str) -> str:
-    """A sum of levels as a formula term: ``(advanced+standard)``, ``all`` (``(先進的+普通)``, ``全体``)."""
-    if levels == ALL_LEVELS:
-        return text("rules.term.all", lang)
-    names = [text(f"rules.term.{level.value}", lang) for level in levels]
-    return names[0] if len(names) == 1 else "(" + "+".join(names) + ")"
-
-
-def relation_text(relation: str, lang: str) -> str:
-    """A relation's sign: ``at_least``, ``more_than``, ``less_than``, ``at_most``, ``equal`` or ``not_equal``.
-
-    English writes ASCII (``>=``), Japanese mathematical signs (``≥``).
-    """
-    return text(f"rules.relation.{relation}", lang)
-
-
 def _formula(share: Share, lang: str) -> str:
-    return f"{level_sum(share.of, lang)}/{level_sum(share.in_, lang)}"
+    return formula(share.of, share.in_, lang)
 
 
 @attrs.frozen
@@ -272,14 +193,7 @@ class ShareResult:
 
     def text(self, lang: str = "en") -> str:
         """``(advanced+standard)/all = 4/6 >= 2/3``, with a mark for the outcome."""
-        share = self.predicate
-        op = relation_text(share.comparison.value, lang)
-        left = _formula(share, lang)
-        threshold = format_fraction(share.threshold)
-        mark = "✓" if self.holds else "✗"
-        if self.denominator == 0:
-            return f"{mark} {left} = 0/0 {op} {threshold}: {text('rules.empty_denominator', lang)}"
-        return f"{mark} {left} = {self.numerator}/{self.denominator} {op} {threshold}"
+        return share_text(self.predicate, self.numerator, self.denominator, self.holds, lang)
 
 
 @attrs.frozen
@@ -292,15 +206,8 @@ class CompoundResult:
 
     def text(self, lang: str = "en") -> str:
         """The parts' texts joined as the predicate joins them."""
-        mark = "✓" if self.holds else "✗"
-        if isinstance(self.predicate, Not):
-            return f"{mark} " + text("rules.not", lang, inner=self.parts[0].text(lang))
-        if not self.parts:
-            return f"{mark} " + self.predicate.describe(lang)
-        joiner = text("rules.and" if isinstance(self.predicate, AllOf) else "rules.or", lang)
-        return joiner.join(
-            f"({part.text(lang)})" if isinstance(part, CompoundResult) else part.text(lang) for part in self.parts
-        )
+        parts = [(part.text(lang), isinstance(part, CompoundResult)) for part in self.parts]
+        return compound_text(_KEYS[type(self.predicate)], self.holds, parts, lang)
 
     def leaves(self) -> tuple[ShareResult, ...]:
         """Every share evaluated under this node, left to right."""
@@ -314,6 +221,9 @@ class CompoundResult:
 
 
 PredicateResult: TypeAlias = ShareResult | CompoundResult
+
+_KEYS: dict[type[AllOf | AnyOf | Not], str] = {AllOf: "all", AnyOf: "any", Not: "not"}
+"""Each combinator's key, as rule-set files spell it."""
 
 
 def share(

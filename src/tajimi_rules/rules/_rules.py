@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._fractions import parse_fraction
+from .._light._explain import decide
 from .._texts import text
 from ..model import Counts, Level, Rating
 from ._bulk import compile_bulk
 from ._engine import MatchFunction, RateFunction, compile_rules
-from ._explain import Explanation, Outcome, RuleResult
+from ._explain import Explanation, RuleResult
 from ._predicates import Comparison, Predicate
 
 if TYPE_CHECKING:
@@ -219,18 +220,10 @@ class RuleSet:
             RuleResult(index=index, rating=rule.rating, result=rule.when.evaluate(counts))
             for index, rule in enumerate(self.rules)
         )
-        holding = [result for result in results if result.holds]
-        decided_by: RuleResult | None = None
-        if counts.total == 0:
-            outcome = Outcome.EMPTY
-        elif not holding:
-            outcome = Outcome.NO_RULE
-        elif self.combine is Combine.FIRST_MATCH:
-            outcome, decided_by = Outcome.RATED, holding[0]
-        elif len({result.rating for result in holding}) > 1:
-            outcome = Outcome.AMBIGUOUS
-        else:
-            outcome, decided_by = Outcome.RATED, holding[0]
+        outcome, index = decide(
+            self.combine is Combine.FIRST_MATCH, counts.total, [(result.rating, result.holds) for result in results]
+        )
+        decided_by = results[index] if index is not None else None
         return Explanation(
             rule_set=self.id,
             combine=self.combine.value,
