@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._light._check import CheckLine, mark_of, render_check
 from .._texts import Lang, text
 from ..checks import CategoryCheck, CheckReport, check
 from ..documents import DEFAULT_RULES
@@ -45,67 +46,40 @@ def _rating_text(item: CategoryCheck, lang: Lang) -> str:
     return text(f"cli.check.outcome.{item.explanation.outcome.value}", lang)
 
 
-def _mark(item: CategoryCheck) -> str:
-    if not item.rated or item.agrees is False:
-        return "✗"
-    return "✓" if item.agrees else "·"
-
-
-_COLUMNS = ("mark", "id", "category", "n", "counts", "computed", "stated")
-
-
-def _table(report: CheckReport, lang: Lang) -> list[str]:
-    rows = [[text(f"cli.check.column.{column}", lang) for column in _COLUMNS]]
-    for item in report.categories:
-        rows.append(
-            [
-                _mark(item),
-                item.category.id,
-                item.category.name.label(lang),
-                str(item.counts.total) if item.counts is not None else "?",
-                item.counts.short() if item.counts is not None else "?",
-                _rating_text(item, lang),
-                item.stated_rating.label(lang) if item.stated_rating is not None else "—",
-            ]
-        )
-    return table([[visible(cell) for cell in row] for row in rows], right=(3,))
+def _line(item: CategoryCheck, lang: Lang) -> CheckLine:
+    counts = item.counts
+    return CheckLine(
+        id=item.category.id,
+        name=item.category.name.label(lang),
+        counts=tuple(counts) if counts is not None else None,
+        computed=_rating_text(item, lang),
+        stated=item.stated_rating.label(lang) if item.stated_rating is not None else None,
+        mark=mark_of(item.rated, item.agrees),
+        notable=item.agrees is False or not item.rated,
+        explanation=item.explanation.lines(lang) if item.explanation is not None else None,
+    )
 
 
 def _render(report: CheckReport, file: str, lang: Lang, explain_all: bool, out: Output) -> None:
-    def write(line: str = "") -> None:
-        # Names and titles come from the files: their control characters are shown, not obeyed.
-        out.write(visible(line))
-
     evaluation, rules = report.evaluation, report.rules
     municipality = evaluation.municipality
-    write(f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}")
-    write(text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rules.title))
-    write()
-    for line in _table(report, lang):
-        write(line)
-    write()
-    write(
-        text(
-            "cli.check.summary",
-            lang,
-            total=len(report.categories),
-            agree=len(report.agreements),
-            disagree=len(report.disagreements),
-            unrated=len(report.unrated),
-        )
+    summary = {
+        "total": len(report.categories),
+        "agree": len(report.agreements),
+        "disagree": len(report.disagreements),
+        "unrated": len(report.unrated),
+    }
+    lines = render_check(
+        f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}",
+        text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rules.title),
+        [_line(item, lang) for item in report.categories],
+        summary,
+        lang,
+        explain_all,
     )
-    for item in report.categories:
-        if not (explain_all or item.agrees is False or not item.rated):
-            continue
-        write()
-        stated = item.stated_rating.label(lang) if item.stated_rating else "—"
-        name = f"{item.category.id} {item.category.name.label(lang)}"
-        write(text("cli.check.category", lang, name=name, computed=_rating_text(item, lang), stated=stated))
-        if item.explanation is None:
-            write("  " + text("cli.check.nothing_known", lang))
-            continue
-        for line in item.explanation.lines(lang):
-            write("  " + line)
+    # Names and titles come from the files: their control characters are shown, not obeyed.
+    for line in lines:
+        out.write(line)
 
 
 def _run(args: argparse.Namespace, out: Output) -> int:

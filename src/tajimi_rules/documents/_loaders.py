@@ -19,12 +19,12 @@ import os
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .._arguments import check_type
 from .._errors import InvalidDocumentError, UnknownCatalogError, UnknownIdError, UnknownRuleSetError
+from .._light._shipped import DEFAULT_CATALOG, DEFAULT_RULES, builtin_catalogs, builtin_rule_sets, shipped_bytes
 from ..model import Catalog, Evaluation
 from ..rules._rules import RuleSet
 from ._kinds import Context, DocumentKind
@@ -47,12 +47,6 @@ __all__ = [
     "resolve",
 ]
 
-DEFAULT_RULES = "tajimi-r4"
-"""The rule set used when neither the caller nor the evaluation names one."""
-
-DEFAULT_CATALOG = "r4"
-"""The catalog used when the caller names none."""
-
 RulesArgument = str | os.PathLike[str] | Mapping[str, Any] | RuleSet | None
 """What names a rule set: a shipped id, a path, a mapping, a loaded rule set, or ``None``."""
 
@@ -72,23 +66,6 @@ def check_catalog(value: object, function: str, parameter: str = "catalog") -> N
 
 
 _EVALUATION_ARGUMENT = "a path (str or os.PathLike), bytes, a Mapping or an Evaluation"
-
-
-def _shipped(folder: str) -> tuple[str, ...]:
-    entries = files("tajimi_rules").joinpath(folder).iterdir()
-    return tuple(sorted(entry.name.removesuffix(".json") for entry in entries if entry.name.endswith(".json")))
-
-
-@cache
-def builtin_rule_sets() -> tuple[str, ...]:
-    """The ids of the rule sets shipped with the package, sorted (read once)."""
-    return _shipped("rulesets")
-
-
-@cache
-def builtin_catalogs() -> tuple[str, ...]:
-    """The ids of the catalogs shipped with the package, sorted (read once)."""
-    return _shipped("catalogs")
 
 
 def context_for(rules: RulesArgument = None, today: datetime.date | None = None) -> ContextFor:
@@ -170,7 +147,7 @@ def parse_rules(data: Mapping[str, Any], *, file: str | None = None) -> RuleSet:
 
 @cache
 def _builtin_rules(rule_set_id: str) -> RuleSet:
-    data = files("tajimi_rules").joinpath("rulesets", f"{rule_set_id}.json").read_bytes()
+    data = shipped_bytes("rulesets", rule_set_id)
     return _valid(data, "ruleset", f"tajimi_rules/rulesets/{rule_set_id}.json", RuleSet)
 
 
@@ -267,7 +244,7 @@ def parse_catalog(data: Mapping[str, Any], *, file: str | None = None) -> Catalo
 
 @cache
 def _builtin_catalog(catalog_id: str) -> Catalog:
-    data = files("tajimi_rules").joinpath("catalogs", f"{catalog_id}.json").read_bytes()
+    data = shipped_bytes("catalogs", catalog_id)
     return _valid(data, "catalog", f"tajimi_rules/catalogs/{catalog_id}.json", Catalog)
 
 

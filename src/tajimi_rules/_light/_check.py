@@ -1,0 +1,362 @@
+"""``tajimi-rules check FILE``'s quick route: a plain check of a plain file, on the standard library alone.
+
+The full road (:mod:`tajimi_rules._cli._check`) loads the model, attrs, cattrs and the schema
+validator before it reads a byte, which costs most of the command's time. Most checks need
+none of it: a valid evaluation under a shipped rule set, asked for as text. This route takes
+those, and only those, and writes what the full road writes, byte for byte:
+
+* the command line is ``check FILE`` with nothing beyond ``--rules ID`` (a shipped rule set),
+  ``--lang``, ``--explain`` and ``--format text``, spelt out in full;
+* the file is a regular file that the quick draft reads without a doubt
+  (:func:`~tajimi_rules._light._json.quick_draft`), claims no schema but the evaluation's, passes
+  the schema's verdict (:mod:`~tajimi_rules._light._schema`) and the quick meaning check
+  (:func:`~tajimi_rules._light._meaning.evaluation_clean`), which finds neither error nor warning;
+* the rule set is a shipped one whose rules this route reads (shares, ``all``, ``any``, ``not``);
+* every category states its counts, or every item of it its level.
+
+Anything else, and :func:`quick_check` answers ``None`` before it writes anything: the full road
+runs, and words every problem. Tests hold the two roads to the same output on the examples, the
+broken files and generated documents.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from .._fractions import parse_fraction
+from .._texts import LANGS, resolve_lang, text
+from ._explain import Outcome, decide, headline, rule_text
+from ._json import quick_draft
+from ._levels import Level, Rating
+from ._meaning import evaluation_clean
+from ._schema import verdict_for
+from ._shares import ALL_LEVELS, Comparison, compound_text, share_text
+from ._shipped import DEFAULT_RULES, builtin_rule_sets, shipped_bytes
+from ._terminal import table, visible, visible_lines
+
+# Not ``typing.TYPE_CHECKING``: importing typing costs the start-up this module saves.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+    from fractions import Fraction
+    from typing import Any, TextIO
+
+    Node = Callable[[tuple[int, int, int, int], str], tuple[bool, str, bool]]
+    """A condition compiled for this route: counts and language to (holds, text, is a combination)."""
+
+__all__ = ["CheckLine", "quick_check", "render_check"]
+
+QUICK_MAX_BYTES = 8 * 1024 * 1024
+"""Larger files take the full road, which reads them within the bounds of ``docs/limits.md``."""
+
+_FLAGS = {"--explain": "explain"}
+_VALUED = {"--rules": "rules", "--lang": "lang", "--format": "format"}
+
+
+class _Doubt(Exception):
+    """Something this route does not take: the full road runs instead."""
+
+
+def _arguments(argv: Sequence[str]) -> dict[str, Any]:
+    """The check's arguments when they are plain; :class:`_Doubt` otherwise (argparse decides the rest)."""
+    found: dict[str, Any] = {"explain": False, "format": "text"}
+    files: list[str] = []
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        name, equals, value = word.partition("=")
+        if word in _FLAGS:
+            found[_FLAGS[word]] = True
+        elif name in _VALUED and (equals or words):
+            found[_VALUED[name]] = value if equals else words.pop(0)
+        elif word.startswith("-") or word == "":
+            raise _Doubt(word)
+        else:
+            files.append(word)
+    if len(files) != 1 or found["format"] != "text" or found.get("lang", "en") not in LANGS:
+        raise _Doubt("arguments")
+    found["file"] = files[0]
+    return found
+
+
+def _read(path: str) -> bytes:
+    """The bytes of a regular file no larger than :data:`QUICK_MAX_BYTES`."""
+    try:
+        with open(path, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > QUICK_MAX_BYTES:
+                raise _Doubt(path)
+            return stream.read(QUICK_MAX_BYTES + 1)
+    except (OSError, ValueError) as error:
+        raise _Doubt(path) from error
+
+
+def names_schema(claim: str, schema_id: str, schema_file: str) -> bool:
+    """Whether a ``$schema`` value names the schema: its id, or a path or URL ending in its file name."""
+    return claim == schema_id or claim.rsplit("/", 1)[-1].split("#", 1)[0] == schema_file
+
+
+def _document(data: bytes, kind: str) -> dict[str, Any]:
+    """A document of ``kind`` that reads without a doubt, claims its own schema and is valid by it."""
+    draft = quick_draft(data)
+    verdict = verdict_for(kind)
+    if type(draft) is not dict or verdict is None:
+        raise _Doubt(kind)
+    claim = draft.get("$schema")
+    if claim is not None and not (
+        isinstance(claim, str) and names_schema(claim, f"urn:tajimi-rules:schema:{kind}:1", f"{kind}.schema.json")
+    ):
+        raise _Doubt("$schema")
+    if verdict(draft) is not True:
+        raise _Doubt(kind)
+    return draft
+
+
+# --------------------------------------------------------------------------- the rules, read plainly
+
+
+class _Share:
+    """A share as the wording reads it (:class:`~tajimi_rules._light._shares.ShareLike`)."""
+
+    __slots__ = ("comparison", "in_", "of", "threshold")
+
+    def __init__(self, of: tuple[Level, ...], in_: tuple[Level, ...], comparison: Comparison, threshold: Fraction):
+        self.of, self.in_, self.comparison, self.threshold = of, in_, comparison, threshold
+
+
+def _levels(names: Sequence[str]) -> tuple[Level, ...]:
+    """Distinct levels in the enum's order, as the model keeps them."""
+    wanted = set(names)
+    return tuple(level for level in Level if level.value in wanted)
+
+
+def _fraction(value: Any) -> Fraction:
+    """A threshold the full road accepts: an exact fraction in [0, 1]."""
+    try:
+        threshold = parse_fraction(value)
+    except ValueError as error:
+        raise _Doubt("threshold") from error
+    if not 0 <= threshold <= 1:
+        raise _Doubt("threshold")
+    return threshold
+
+
+def _share(body: Mapping[str, Any]) -> Node:
+    compared = [comparison for comparison in Comparison if comparison.value in body]
+    within = body.get("in", "all")
+    of = _levels(body["of"])
+    in_ = ALL_LEVELS if within == "all" else _levels(within)
+    if len(compared) != 1 or not of or not set(of) <= set(in_):
+        raise _Doubt("share")
+    share = _Share(of, in_, compared[0], _fraction(body[compared[0].value]))
+    top = [ALL_LEVELS.index(level) for level in of]
+    bottom = [ALL_LEVELS.index(level) for level in in_]
+
+    def node(counts: tuple[int, int, int, int], lang: str) -> tuple[bool, str, bool]:
+        numerator, denominator = sum(counts[i] for i in top), sum(counts[i] for i in bottom)
+        holds = share.comparison.holds(numerator, denominator, share.threshold)
+        return holds, share_text(share, numerator, denominator, holds, lang), False
+
+    return node
+
+
+def _combination(kind: str, parts: Sequence[Node]) -> Node:
+    decide_holds: Callable[[list[bool]], bool] = {"all": all, "any": any, "not": lambda held: not held[0]}[kind]
+
+    def node(counts: tuple[int, int, int, int], lang: str) -> tuple[bool, str, bool]:
+        results = [part(counts, lang) for part in parts]
+        holds = decide_holds([held for held, _text, _compound in results])
+        return holds, compound_text(kind, holds, [(words, compound) for _held, words, compound in results], lang), True
+
+    return node
+
+
+def _condition(predicate: Mapping[str, Any]) -> Node:
+    """A rule's condition compiled for this route; :class:`_Doubt` for what it does not read."""
+    if len(predicate) != 1:
+        raise _Doubt("predicate")
+    ((kind, body),) = predicate.items()
+    if kind == "share":
+        return _share(body)
+    if kind in ("all", "any"):
+        return _combination(kind, [_condition(part) for part in body])
+    if kind == "not":
+        return _combination(kind, [_condition(body)])
+    raise _Doubt(kind)
+
+
+def _common_at(rule_set: Mapping[str, Any]) -> tuple[int, int, bool, str] | None:
+    """The item grading as the quick meaning check takes it: threshold, whether strict, and the rate's key."""
+    grading = rule_set.get("item_grading")
+    if grading is None:
+        return None
+    ((comparison, value),) = grading["common"].items()
+    threshold = _fraction(value)
+    return threshold.numerator, threshold.denominator, comparison != "at_least", f"{grading.get('rate', 'national')}_rate"
+
+
+# --------------------------------------------------------------------------- the check, as lines
+
+
+class CheckLine:
+    """One category of a check as the text output shows it."""
+
+    __slots__ = ("computed", "counts", "explanation", "id", "mark", "name", "notable", "stated")
+
+    def __init__(  # noqa: PLR0913 - one field a column
+        self,
+        *,
+        id: str,  # noqa: A002 - the category's id, as documents name it
+        name: str,
+        counts: Sequence[int] | None,
+        computed: str,
+        stated: str | None,
+        mark: str,
+        notable: bool,
+        explanation: Sequence[str] | None,
+    ) -> None:
+        self.id, self.name, self.counts, self.computed = id, name, counts, computed
+        self.stated, self.mark, self.notable, self.explanation = stated, mark, notable, explanation
+
+
+def mark_of(rated: bool, agrees: bool | None) -> str:
+    """``✗`` for no rating or a disagreement, ``✓`` for an agreement, ``·`` where nothing is stated."""
+    if not rated or agrees is False:
+        return "✗"
+    return "✓" if agrees else "·"
+
+
+_COLUMNS = ("mark", "id", "category", "n", "counts", "computed", "stated")
+
+
+def render_check(  # noqa: PLR0913 - the heading's parts, then the lines
+    heading: str,
+    rules_line: str,
+    lines: Sequence[CheckLine],
+    summary: Mapping[str, int],
+    lang: str,
+    explain_all: bool,
+) -> list[str]:
+    """The text ``check`` writes: the heading, the rule set, the table, the summary, the notable categories."""
+    rows = [[text(f"cli.check.column.{column}", lang) for column in _COLUMNS]]
+    for line in lines:
+        counts = line.counts
+        shown = (str(sum(counts)), "/".join(map(str, counts))) if counts is not None else ("?", "?")
+        rows.append([line.mark, line.id, line.name, *shown, line.computed, line.stated or "—"])
+    out = [heading, rules_line, "", *table([[visible(cell) for cell in row] for row in rows], right=(3,)), ""]
+    out.append(text("cli.check.summary", lang, **summary))
+    for line in lines:
+        if not (explain_all or line.notable):
+            continue
+        name = f"{line.id} {line.name}"
+        out += ["", text("cli.check.category", lang, name=name, computed=line.computed, stated=line.stated or "—")]
+        if line.explanation is None:
+            out.append("  " + text("cli.check.nothing_known", lang))
+            continue
+        out += ["  " + explained for explained in line.explanation]
+    return [visible(line) for line in out]
+
+
+def _counts(category: Mapping[str, Any]) -> tuple[int, int, int, int]:
+    """The counts a category is rated on: as stated, else its items' levels counted."""
+    stated = category.get("counts")
+    if stated is not None:
+        return stated["advanced"], stated["standard"], stated["needs_review"], stated["behind"]
+    items = category.get("items", ())
+    levels = [item.get("level") for item in items]
+    if not levels or None in levels:
+        raise _Doubt("counts")
+    return levels.count("advanced"), levels.count("standard"), levels.count("needs_review"), levels.count("behind")
+
+
+def _explained(
+    counts: tuple[int, int, int, int], rules: Sequence[tuple[Rating, Node]], first_match: bool, lang: str
+) -> tuple[Rating | None, Outcome, list[str]]:
+    """The rating, the outcome and the explanation's lines, as :class:`~tajimi_rules.rules.Explanation` has them."""
+    results = [(rating, *condition(counts, lang)) for rating, condition in rules]
+    outcome, index = decide(first_match, sum(counts), [(rating, holds) for rating, holds, _t, _c in results])
+    matching = tuple(dict.fromkeys(rating for rating, holds, _t, _c in results if holds))
+    decided = (index, rules[index][0]) if index is not None else None
+    lines = [headline(outcome, counts, matching, decided, lang)]
+    lines += ["  " + rule_text(i, rating, holds, words, lang) for i, (rating, holds, words, _c) in enumerate(results)]
+    return (decided[1] if decided is not None else None), outcome, lines
+
+
+def _check_lines(
+    evaluation: Mapping[str, Any], rules: Sequence[tuple[Rating, Node]], first_match: bool, lang: str
+) -> tuple[list[CheckLine], dict[str, int]]:
+    """Each category checked, and the summary's numbers (as :class:`~tajimi_rules.checks.CheckReport` counts)."""
+    lines: list[CheckLine] = []
+    summary = {"total": 0, "agree": 0, "disagree": 0, "unrated": 0}
+    for category in evaluation["categories"]:
+        counts = _counts(category)
+        rating, outcome, explanation = _explained(counts, rules, first_match, lang)
+        stated = Rating(category["stated_rating"]) if "stated_rating" in category else None
+        agrees = None if stated is None else rating is stated
+        summary["total"] += 1
+        summary["agree"] += agrees is True
+        summary["disagree"] += agrees is False
+        summary["unrated"] += rating is None
+        names = category["name"]
+        lines.append(
+            CheckLine(
+                id=category["id"],
+                name=names.get("en") if lang == "en" and names.get("en") else names["ja"],
+                counts=counts,
+                computed=rating.label(lang) if rating is not None else text(f"cli.check.outcome.{outcome.value}", lang),
+                stated=stated.label(lang) if stated is not None else None,
+                mark=mark_of(rating is not None, agrees),
+                notable=agrees is False or rating is None,
+                explanation=explanation,
+            )
+        )
+    return lines, summary
+
+
+def _rule_set(name: str) -> tuple[Mapping[str, Any], list[tuple[Rating, Node]], bool]:
+    """A shipped rule set read plainly: its document, its rules compiled, whether the first match decides."""
+    document = _document(shipped_bytes("rulesets", name), "ruleset")
+    rules = [(Rating(rule["rating"]), _condition(rule["when"])) for rule in document["rules"]]
+    return document, rules, document["combine"] == "first_match"
+
+
+def _lines(arguments: Mapping[str, Any]) -> tuple[list[str], int]:
+    """What ``check`` writes and its exit status; :class:`_Doubt` wherever the full road must run."""
+    lang = resolve_lang(arguments.get("lang"))
+    shipped = builtin_rule_sets()
+    asked = arguments.get("rules")
+    if asked is not None and asked not in shipped:
+        raise _Doubt("rules")
+    evaluation = _document(_read(arguments["file"]), "evaluation")
+    named = evaluation.get("rules")
+    chosen = asked if asked is not None else named if named in shipped else DEFAULT_RULES
+    rule_set, rules, first_match = _rule_set(chosen)
+    clean = evaluation_clean(
+        evaluation,
+        common_at=_common_at(rule_set),
+        ratings=tuple(dict.fromkeys(rating for rating, _condition in rules)),
+        rule_set_ids=frozenset(shipped),
+    )
+    if not clean:
+        raise _Doubt("meaning")
+    lines, summary = _check_lines(evaluation, rules, first_match, lang)
+    municipality = evaluation["municipality"]
+    heading = f"{arguments['file']}: {municipality['name']} ({municipality['code']}) · {evaluation['survey']['title']}"
+    rules_line = text("cli.rules_line", lang, id=rule_set["id"], combine=rule_set["combine"], title=rule_set["title"])
+    written = render_check(heading, rules_line, lines, summary, lang, arguments["explain"])
+    return written, 0 if summary["disagree"] == 0 and summary["unrated"] == 0 else 1
+
+
+def quick_check(argv: Sequence[str], stdout: TextIO) -> int | None:
+    """Run ``check`` with ``argv`` (the words after ``check``) on the quick route: its exit status.
+
+    ``None`` when the route does not take this check: nothing has been written, and the full
+    road must run. Whatever goes wrong here sends the check there, which says what is wrong.
+    """
+    try:
+        written, status = _lines(_arguments(argv))
+    except Exception:  # noqa: BLE001 - any doubt at all, and the full road runs and words it
+        return None
+    stdout.write(visible_lines("\n".join(written)) + "\n")
+    return status
