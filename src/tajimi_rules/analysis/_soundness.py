@@ -42,6 +42,9 @@ finite chain of cells, and some consecutive pair lowers the rating; that pair is
 and ``k*x + move`` (or ``k*x - move`` and ``k*x``) lie in exactly those two cells, since every
 nonzero ``L(x)`` is at least 1 in size. So checking these two pairs for one vector of every cell
 (``n <= k*4*R``) decides monotonicity for every ``n`` (:attr:`Coverage.monotone_for_all_n`).
+It finds every drop between neighbouring cells, not every kind of violating move: a move whose
+segment crosses a third cell can lower the rating from ``before`` to ``after`` while the drops
+along it have other kinds, so beyond ``max_items`` the violations list is not complete by kind.
 When some cell is unrated (a gap, or an ambiguous overlap) the chain argument fails and
 monotonicity is established only up to ``max_items``; a violation found is a witness whatever
 its size.
