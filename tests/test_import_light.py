@@ -103,6 +103,7 @@ CHECK_MAY_LOAD = CORE | {
     "tajimi_rules._cli._check",
     "tajimi_rules._cli._common",
     "tajimi_rules._convert",
+    "tajimi_rules._light._json",
     "tajimi_rules._light._terminal",
     "tajimi_rules.checks",
     "tajimi_rules.checks._check",
