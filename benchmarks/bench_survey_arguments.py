@@ -32,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 
 import tajimi_rules.survey as sv
-from tajimi_rules.documents._meaning import check_digit_unchecked
+from tajimi_rules._light._meaning import check_digit_unchecked
 from tajimi_rules.survey import _batch, _csv
 
 ROOT = Path(__file__).resolve().parent.parent

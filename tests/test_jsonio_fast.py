@@ -1,4 +1,4 @@
-"""The strict reader's quick path: what it lets through is exactly what the careful reading gives."""
+"""The strict reader's quick path and the quick draft let through exactly what the careful reading gives."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tajimi_rules._light import _json
 from tajimi_rules.documents import _jsonio, _pipeline
 from tajimi_rules.documents._jsonio import read_json
 from tajimi_rules.documents._loaders import context_for
@@ -131,7 +132,7 @@ def test_colons_and_brackets_inside_strings_do_not_count() -> None:
 
 # The quick verdict of validation: a draft read with the fast extra's parser -------------------------
 
-needs_fast = pytest.mark.skipif(_jsonio.fast_json() is None, reason="the fast extra is not installed")
+needs_fast = pytest.mark.skipif(_json.fast_json() is None, reason="the fast extra is not installed")
 
 
 def exact(value: Any) -> Any:
@@ -176,7 +177,7 @@ def twist(text: str, how: str) -> bytes:
 def test_a_quick_draft_holds_the_values_of_the_careful_reading(case: tuple[str, str]) -> None:
     """A draft is given only for documents read without problems, and holds exactly their values."""
     data = twist(*case)
-    draft = _jsonio.quick_draft(data)
+    draft = _json.quick_draft(data)
     value, problems = careful(data)
     if draft is not None:
         assert problems == []
@@ -206,7 +207,7 @@ def test_what_the_careful_reading_refuses_gives_no_draft(text: str) -> None:
     """Repeated keys (however written), lone surrogates, numbers out of range, bad syntax and deep nesting: no draft."""
     data = text.encode()
     assert careful(data)[1] != []
-    assert _jsonio.quick_draft(data) is None
+    assert _json.quick_draft(data) is None
 
 
 @needs_fast
@@ -215,7 +216,7 @@ def test_numbers_a_float_may_not_keep_give_no_draft(text: str) -> None:
     """Sixteen digits, exponents and surrogate escapes are left to the careful reading, which accepts them."""
     data = text.encode()
     assert careful(data)[1] == []
-    assert _jsonio.quick_draft(data) is None
+    assert _json.quick_draft(data) is None
 
 
 @needs_fast
@@ -223,16 +224,16 @@ def test_numbers_a_float_may_not_keep_give_no_draft(text: str) -> None:
 def test_a_draft_keeps_to_the_depth_limit(depth: int) -> None:
     """Values nested deeper than the limit give no draft; up to it, the draft is the value."""
     data = ("[" * depth + "1" + "]" * depth).encode()
-    draft = _jsonio.quick_draft(data)
-    assert (draft is not None) is (depth <= _jsonio.DEFAULT_MAX_DEPTH)
+    draft = _json.quick_draft(data)
+    assert (draft is not None) is (depth <= _json.DEFAULT_MAX_DEPTH)
     assert (draft is None) or json.dumps(draft) == data.decode()
 
 
 def test_the_example_gives_a_draft() -> None:
     """The shipped example is read as a draft when the fast extra is installed, and then equals its value."""
     data = (ROOT / "examples" / "tajimi-r4.json").read_bytes()
-    draft = _jsonio.quick_draft(data)
-    assert (draft is None) is (_jsonio.fast_json() is None)
+    draft = _json.quick_draft(data)
+    assert (draft is None) is (_json.fast_json() is None)
     if draft is not None:
         assert exact(draft) == exact(read_json(data)[0])
 
@@ -302,7 +303,7 @@ def test_any_depth_limit_gives_the_careful_verdict(max_depth: int) -> None:
     """A draft is given only where the careful reading with the same limit finds nothing; a huge limit costs nothing."""
     for text in ('{"a": [1, {"b": 2}]}', "7", "[]"):
         data = text.encode()
-        draft = _jsonio.quick_draft(data, max_depth)
+        draft = _json.quick_draft(data, max_depth)
         value, problems = read_json(data, max_depth=max_depth)
         assert draft is None or (problems == [] and exact(draft) == exact(value))
 
@@ -312,7 +313,7 @@ def test_any_depth_limit_gives_the_careful_verdict(max_depth: int) -> None:
 )
 def test_orjson_versions_compare_by_their_numbers(text: str, version: tuple[int, ...]) -> None:
     """A version is read by the leading digits of its parts, so an orjson older than 3.11.6 is told apart."""
-    assert _jsonio._version(text) == version
+    assert _json._version(text) == version
 
 
 def test_a_kind_told_wrongly_escapes_the_quick_verdict() -> None:

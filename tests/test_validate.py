@@ -20,6 +20,7 @@ import pytest
 
 import tajimi_rules as tr
 from tajimi_rules._errors import rendered
+from tajimi_rules._light import _meaning as quick_meaning
 from tajimi_rules._texts import PROBLEM_CODES
 from tajimi_rules._texts import text as tr_text
 from tajimi_rules.documents import _meaning
@@ -68,7 +69,9 @@ def fix_today(monkeypatch: pytest.MonkeyPatch, today: datetime.date | None) -> N
     """Make the command line check fiscal years against ``today`` instead of the clock."""
     if today is not None:
         real = _meaning.current_fiscal_year
-        monkeypatch.setattr(_meaning, "current_fiscal_year", lambda _today=None: real(today))
+        # The full checks and the quick one each look the year up in their own module.
+        for module in (_meaning, quick_meaning):
+            monkeypatch.setattr(module, "current_fiscal_year", lambda _today=None: real(today))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -267,6 +268,70 @@ def test_quick_and_full_checks_give_the_same_problems() -> None:
 
     agree()
     assert outcomes[True] > 0 and outcomes[False] > 0, "both clean and broken documents must be exercised"
+
+
+graded_rates = st.one_of(
+    st.fractions(0, 1, max_denominator=12).map(lambda rate: f"{rate.numerator}/{rate.denominator}"),
+    st.decimals(0, 1, places=3).map(float),
+)
+graded_items = st.lists(
+    st.tuples(
+        st.sampled_from([level.value for level in tr.Level]),
+        st.sampled_from(["national_rate", "prefecture_rate"]),
+        graded_rates,
+    ),
+    min_size=1,
+    max_size=4,
+)
+item_gradings = st.builds(
+    tr.rules.ItemGrading,
+    threshold=st.fractions(0, 1, max_denominator=12),
+    comparison=st.sampled_from(["at_least", "more_than"]),
+    rate=st.sampled_from(["national", "prefecture"]),
+)
+
+
+def graded_evaluation(items: list[tuple[str, str, Any]]) -> bytes:
+    """One category of ``items`` (level, rate key, rate), each implemented as its level says, written as bytes."""
+    written = [
+        {
+            "id": f"item-{index}",
+            "name": {"ja": f"項目{index}"},
+            "level": level,
+            "implemented": level in _DONE,
+            key: rate,
+        }
+        for index, (level, key, rate) in enumerate(items)
+    ]
+    category = {"id": "graded", "group": {"ja": "分類"}, "name": {"ja": "分野"}, "items": written}
+    document = {
+        "municipality": {"code": "212041", "name": "多治見市", "prefecture": "岐阜県"},
+        "survey": {"title": "令和4年度", "fiscal_year": 2022},
+        "categories": [category],
+    }
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+_DONE = {level.value for level in tr.Level if level.implemented}
+
+
+def test_quick_and_full_checks_grade_items_alike() -> None:
+    """Under any item grading, items whose rate confirms or contradicts their level get the same problems either way."""
+    outcomes = {True: 0, False: 0}
+    base = tr.load_rules("tajimi-r4")
+
+    @SETTINGS
+    @given(item_gradings, graded_items)
+    def agree(grading: tr.rules.ItemGrading, items: list[tuple[str, str, Any]]) -> None:
+        rules = attrs.evolve(base, item_grading=grading)
+        data = graded_evaluation(items)
+        quick = validate(data, rules=rules)
+        full = list(validated(data, rules=rules, need_value=True).problems)
+        outcomes[not full] += 1
+        assert quick == full
+
+    agree()
+    assert outcomes[True] > 0 and outcomes[False] > 0, "both agreeing and contradicted levels must be exercised"
 
 
 PARSERS: dict[str, Callable[[Any], object]] = {

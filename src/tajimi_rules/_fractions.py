@@ -14,6 +14,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
+from ._light._digits import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
+
 __all__ = [
     "MAX_DIGITS_AFTER_POINT",
     "MAX_DIGITS_BEFORE_POINT",
@@ -25,31 +27,9 @@ __all__ = [
     "rate_to_json",
 ]
 
-MAX_DIGITS_BEFORE_POINT = 18
-"""Most digits a decimal read from a document may have before its point (a count's limit)."""
-MAX_DIGITS_AFTER_POINT = 40
-"""Most digits a decimal read from a document may reach after its point, exponent included."""
-
 _FRACTION = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _DECIMAL = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$")
-
-
-def decimal_in_range(number: Decimal) -> bool:
-    """Whether a finite ``number`` reaches at most 18 digits before its point and 40 after it.
-
-    Exactly, ``1e-99999999`` is a fraction over a hundred-million-digit integer, which costs
-    minutes to build; no rate or count needs more than these digits.
-
-    >>> decimal_in_range(Decimal("0.234")), decimal_in_range(Decimal("1e-99999999"))
-    (True, False)
-    """
-    exponent = number.as_tuple().exponent
-    return (
-        isinstance(exponent, int)
-        and exponent >= -MAX_DIGITS_AFTER_POINT
-        and number.adjusted() < MAX_DIGITS_BEFORE_POINT
-    )
 
 
 def parse_fraction(value: object) -> Fraction:

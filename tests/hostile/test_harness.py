@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import tajimi_rules._cli as cli_module
-from tajimi_rules._cli import _common as common
+from tajimi_rules._light import _terminal as terminal
 
 from .harness import HOSTILE_TEXTS, Hang, api_hostile, hang_guard, no_network, run_hostile
 
@@ -71,7 +71,7 @@ def test_an_escaped_warning_fails_the_case(tmp_path: Path, example_path: Path, m
 
 
 def test_a_character_driving_the_terminal_fails_the_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(common, "_CONTROL", re.compile("(?!)"))  # neutralising nothing
+    monkeypatch.setattr(terminal, "_CONTROL", re.compile("(?!)"))  # neutralising nothing
     missing = tmp_path / f"missing{HOSTILE_TEXTS['csi-clear']}.json"
     with pytest.raises(AssertionError, match="characters that drive a terminal"):
         run_hostile("validate", missing, root=tmp_path, status=1)

@@ -1,19 +1,21 @@
-"""What every command shares: exit statuses, the usage error, output streams, arguments, aligned tables."""
+"""What every command shares: exit statuses, the usage error, output streams, arguments, aligned tables.
+
+The text that reaches a terminal is escaped and aligned by :mod:`tajimi_rules._light._terminal`,
+whose ``visible``, ``width`` and ``table`` are exported here as before.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
 from .._errors import Problem, TajimiRulesError
+from .._light._terminal import json_text, table, visible, visible_lines, width
 from .._texts import LANGS, Lang, text
 
 __all__ = [
@@ -115,16 +117,15 @@ class Output:
 
     def write(self, line: str = "") -> None:
         """Write a line (or lines) of results, control characters written as escapes."""
-        print(_visible_lines(line), file=self.stdout)
+        print(visible_lines(line), file=self.stdout)
 
     def json(self, value: Any) -> None:
         """Write one JSON document of results; characters that could drive a terminal stay JSON escapes."""
-        text = json.dumps(value, ensure_ascii=False, indent=2)
-        print(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text), file=self.stdout)
+        print(json_text(value), file=self.stdout)
 
     def error(self, line: str) -> None:
         """Write a line (or lines) to the error stream, control characters written as escapes."""
-        print(_visible_lines(line), file=self.stderr)
+        print(visible_lines(line), file=self.stderr)
 
 
 @attrs.frozen
@@ -189,46 +190,3 @@ def is_directory(path: Path) -> bool:
         return path.is_dir()
     except (OSError, ValueError):
         return False
-
-
-# C0 and C1 controls (escape sequences start here), line and paragraph separators, and the
-# bidirectional overrides and isolates that reorder what a terminal shows.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def visible(line: str) -> str:
-    r"""``line`` with its control characters written as escapes, so a file cannot drive the terminal.
-
-    A name holding an escape sequence would otherwise move the cursor, recolour or reorder
-    what the terminal shows.
-
-    >>> visible("多治見\x1b[2J市")
-    '多治見\\x1b[2J市'
-    """
-    return _CONTROL.sub(lambda match: ascii(match[0])[1:-1], line)
-
-
-def _visible_lines(text: str) -> str:
-    # Line breaks of the output's own stay; everything else that could drive a terminal is escaped.
-    return "\n".join(visible(line) for line in text.split("\n"))
-
-
-# json.dumps escapes C0 controls inside strings; what it leaves raw (C1 controls, bidi and
-# line-separator characters) is written as a JSON escape, which reads back as the same data.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def width(cell: str) -> int:
-    """Display width in a terminal: East Asian wide and full-width characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in cell)
-
-
-def _pad(cell: str, size: int, right: bool) -> str:
-    gap = " " * max(0, size - width(cell))
-    return gap + cell if right else cell + gap
-
-
-def table(rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> list[str]:
-    """Align rows into columns (the first row is the header), counting wide characters as 2."""
-    sizes = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(_pad(cell, sizes[i], i in right) for i, cell in enumerate(row)).rstrip() for row in rows]

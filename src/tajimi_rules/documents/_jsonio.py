@@ -10,12 +10,14 @@ a lone UTF-16 surrogate (an escape such as ``\ud800`` with no pair, which no out
 print), and nesting deeper than the limit. Only regular files are read, and never more than
 the size limit. Numbers with a fraction part are read as :class:`decimal.Decimal`, so a rate
 written ``0.234`` stays exactly 234/1000.
+
+The quick draft that validation judges first (:func:`~tajimi_rules._light._json.quick_draft`,
+with the fast extra's parser) is the standard-library core's; it is exported here as before.
 """
 
 from __future__ import annotations
 
 import errno
-import functools
 import json
 import os
 import re
@@ -27,6 +29,7 @@ from typing import Any, BinaryIO
 
 from .._errors import Problem, phrase, pointer
 from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
+from .._light._json import DEFAULT_MAX_DEPTH, fast_json, numbers_doubtful, outside_strings, quick_draft
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -44,42 +47,8 @@ __all__ = [
     "surrogate_problem",
 ]
 
-_FastJson = tuple[Callable[[bytes], Any], Callable[[Any], bytes]]
-_ORJSON_WITH_LIMITS = (3, 11, 6)
-
-
-def _version(text: str) -> tuple[int, ...]:
-    """``"3.11.6"`` as ``(3, 11, 6)``; the leading digits of each part, so ``"3.12.0rc1"`` is ``(3, 12, 0)``."""
-    leading = (part[: len(part) - len(part.lstrip("0123456789"))] for part in text.split(".")[:3])
-    return tuple(int(digits or 0) for digits in leading)
-
-
-@functools.cache
-def fast_json() -> _FastJson | None:
-    """The fast extra's parser (orjson): ``loads``, and ``dumps`` writing two spaces a level; ``None`` without it.
-
-    About 2.5 times as quick as :func:`json.loads`, it reads the drafts that validation judges
-    (:func:`quick_draft`), and only after the byte checks passed; anything it refuses is read
-    carefully. It is imported on first use: loading it costs more than reading one document.
-    """
-    try:
-        import orjson  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - without the fast extra, validation reads every document in full
-        return None
-    if _version(orjson.__version__) < _ORJSON_WITH_LIMITS:  # pragma: no cover - an older copy installed by hand
-        return None  # before 3.11.6, orjson nested as deep as the input asked, until the stack ran out
-    option = orjson.OPT_INDENT_2
-
-    def indented(value: Any) -> bytes:
-        return orjson.dumps(value, option=option)
-
-    return orjson.loads, indented
-
-
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
-DEFAULT_MAX_DEPTH = 64
 _MAX_INT_DIGITS = MAX_DIGITS_BEFORE_POINT
-_FAST_DEPTH_LIMIT = 1024
 
 
 class _Constant:
@@ -175,8 +144,6 @@ def _walk(value: Any, path: tuple[str | int, ...], depth: int, limit: int) -> It
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# A \u escape of a surrogate; a pair makes one character, so only the careful walk can tell.
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _clip(text: str, limit: int = 24) -> str:
@@ -230,14 +197,7 @@ def surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: b
 
 
 _CAREFUL = object()
-# What the quick reading looks at outside strings: brackets, quotes and key separators.
-_NOT_LOOKED_AT = bytes(set(range(256)) - set(b'{}[]":'))
 _AS_PARENS = bytes.maketrans(b"{[}]", b"(()" + b")")
-# Digits and points as 0, exponent letters as e: a run of 16 zeros may hold more significant
-# digits than a float keeps (15); a zero then e is (outside strings) an exponent.
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789.E", b"0000000000e")
-_LONG_RUN = b"0" * 16
-_EXPONENT = b"0e"
 # A fraction part of two digits or more ending in 0 (``0.50``): a float would drop the zero.
 _TRAILING_ZERO = re.compile(rb"\.[0-9]+0(?![0-9])")
 
@@ -251,15 +211,6 @@ def _doubt(_text: str) -> Any:
 
 
 _QUICK = json.JSONDecoder(parse_constant=_doubt)
-
-
-def _outside_strings(data: bytes) -> bytes:
-    """The brackets and key separators that stand outside strings, in order."""
-    if b"\\" in data:
-        # Drop escaped backslashes, then escaped quotes: every quote left opens or closes a string.
-        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
-    rest = data.translate(None, _NOT_LOOKED_AT).replace(b'""', b"")
-    return b"".join(rest.split(b'"')[::2]) if b'"' in rest else rest
 
 
 def _nesting_within(brackets: bytes, limit: int) -> bool:
@@ -307,29 +258,15 @@ def _settle(value: Any) -> tuple[Any, int]:
     return value, _settled(value) if type(value) in (dict, list) else 0
 
 
-def _numbers_doubtful(data: bytes) -> bool:
-    """Whether the bytes hold an exponent, a run of 16 digits or a surrogate escape.
-
-    A run of 16 digits is a long integer, or a number a float would not keep exactly; an
-    exponent may take a float out of range.
-    """
-    digits = data.translate(_DIGITS_AS_ZERO)
-    return (
-        digits.find(_LONG_RUN) >= 0
-        or digits.find(_EXPONENT) >= 0
-        or (b"\\" in data and _SURROGATE_ESCAPE.search(data) is not None)
-    )
-
-
 def _structure(data: bytes, max_depth: int) -> bytes | None:
     """The brackets and key separators of a document whose bytes raise no doubt; ``None`` at the first doubt.
 
-    A doubt is a doubtful number (see :func:`_numbers_doubtful`), a fraction part ending in 0
-    (its float would lose the digit), or nesting past ``max_depth``.
+    A doubt is a doubtful number (see :func:`~tajimi_rules._light._json.numbers_doubtful`), a
+    fraction part ending in 0 (its float would lose the digit), or nesting past ``max_depth``.
     """
-    if _numbers_doubtful(data) or _TRAILING_ZERO.search(data):
+    if numbers_doubtful(data) or _TRAILING_ZERO.search(data):
         return None
-    outside = _outside_strings(data)
+    outside = outside_strings(data)
     return outside if _nesting_within(outside.translate(None, b":"), max_depth) else None
 
 
@@ -362,52 +299,6 @@ def _quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], o
         peek(value)
     value, keys = _settle(value)
     return value if keys == outside.count(b":") else _CAREFUL
-
-
-def quick_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
-    """The document in ``data`` if it reads quickly with nothing wrong, its fractions as floats; else ``None``.
-
-    Each float stands exactly for the number written (its ``repr`` is that number, though a
-    trailing zero such as the last of ``0.50`` is not kept: for a verdict only the value counts);
-    no key is repeated and nothing is nested deeper than ``max_depth``.
-    ``None`` at any doubt, and whenever the fast extra's parser is not installed: then only
-    :func:`read_json` can say what the document holds. The document ``null`` gives ``None`` too.
-    """
-    fast = fast_json()
-    if fast is None or max_depth < 0:
-        return None
-    loads, indented = fast
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if _numbers_doubtful(data):
-        return None
-    try:
-        value = loads(data)
-        if type(value) not in (dict, list):
-            return value
-        # Written again, two spaces a level: each value nested n deep starts a line with 2n spaces.
-        again = indented(value)
-    except (ValueError, TypeError):  # not JSON, or nested past the parser's own limits
-        return None
-    # orjson itself refuses anything nested past 1024 (and writes nothing past 255): its limits, from
-    # 3.11.6 on, are why the depth is looked at only now (the fast extra asks for that version).
-    if again.find(b"\n" + b"  " * (min(max_depth, _FAST_DEPTH_LIMIT) + 1)) >= 0:
-        return None
-    return value if _keys_kept(data, again) else None
-
-
-def _keys_kept(data: bytes, again: bytes) -> bool:
-    """Whether every key written in ``data`` was kept: ``again`` (its value written again) has as many.
-
-    A key written twice is kept once, so ``again`` has fewer key separators. Without a backslash
-    in ``data``, every character of a string is written again as it was (only quotes, backslashes
-    and control characters are escaped, and those need a backslash in ``data`` too), so the
-    colons of the two can be counted whole, inside strings and out: a key dropped takes at least
-    its separator with it, and nothing adds one.
-    """
-    if b"\\" in data:
-        return _outside_strings(again).count(b":") == _outside_strings(data).count(b":")
-    return again.count(b":") == data.count(b":")
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:

@@ -60,9 +60,10 @@ def _evaluation_meaning(value: Evaluation, context: Context) -> list[Problem]:
 def _evaluation_clean(document: Mapping[str, Any], context: Context) -> bool:
     if context.ratings is None or context.rule_set_ids is None:
         return False
+    grading = context.grading
     return evaluation_clean(
         document,
-        grading=context.grading,
+        common_at=None if grading is None else grading.common_at(),
         ratings=context.ratings,
         rule_set_ids=context.rule_set_ids,
         today=context.today,

@@ -16,24 +16,26 @@ meaning each.
 :func:`rate_problems` and :func:`ruleset_problems` run on the schema-valid JSON value before
 it is structured, because what they find (a rate of ``"3/2"``, a share counting levels
 outside its denominator) would otherwise stop the structuring without a useful pointer.
+
+Whether an evaluation value has no problem at all, decided in one loop over it
+(:func:`~tajimi_rules._light._meaning.evaluation_clean`), is the standard-library core's, with
+what it shares with these checks (the check digit, the fiscal year, the mixed-script test);
+they are exported here as before.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
-import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
 from .._arguments import check_type, wrong_value
 from .._errors import Phrase, Problem, Severity, phrase, pointer
-from .._fractions import decimal_in_range, format_fraction, parse_fraction, parse_rate
+from .._fractions import format_fraction, parse_fraction, parse_rate
+from .._light._meaning import check_digit_unchecked, current_fiscal_year, evaluation_clean, mixed_script
 from ..model import Answer, Catalog, Category, Evaluation, Item, Level, Rating, normalize_answer
-from ..rules._predicates import Comparison
 from ..rules._rules import ItemGrading
 from ._schemas import did_you_mean, hint
 
@@ -73,12 +75,6 @@ def check_digit(first_five: str) -> int:
         check_type(first_five, str, function="check_digit", parameter="first_five", expected=_FIVE_DIGITS)
         raise wrong_value("check_digit", "first_five", _FIVE_DIGITS, first_five)
     return check_digit_unchecked(first_five)
-
-
-def check_digit_unchecked(first_five: str) -> int:
-    """:func:`check_digit` of digits already known to be five ASCII digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_five, (6, 5, 4, 3, 2), strict=True))
-    return (11 - total % 11) % 10
 
 
 def code_problems(code: str) -> Iterator[Problem]:
@@ -261,12 +257,6 @@ def _category_problems(
     yield from _counts_problems(category)
 
 
-def current_fiscal_year(today: datetime.date | None = None) -> int:
-    """The Japanese fiscal year (April to March) that ``today`` falls in, as a Western year."""
-    today = today or datetime.date.today()
-    return today.year if today.month >= 4 else today.year - 1
-
-
 def _fiscal_year_problems(fiscal_year: int, today: datetime.date | None) -> Iterator[Problem]:
     """A problem at the year itself when the survey cannot have happened yet."""
     latest = current_fiscal_year(today)
@@ -291,41 +281,6 @@ def _rules_problems(rules: str | None, rule_set_ids: Collection[str] | None) -> 
         expected=repr(guess) if guess else phrase("words.one_of", options=", ".join(known)),
         found=repr(rules),
     )
-
-
-_JAPANESE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u052f]")
-# Latin letters inside one katakana word ("デバinド"); "eラーニング" or "のAIチャット" are ordinary.
-_KATAKANA = "\u30a1-\u30fa\u30fc"
-_LATIN_IN_KANA = re.compile(f"(?<=[{_KATAKANA}])[A-Za-zＡ-Ｚａ-ｚ]{{1,2}}(?=[{_KATAKANA}])")
-# The same test for a whole text at once, without the look-behind (which makes the search try every position).
-_LATIN_IN_KANA_ANYWHERE = re.compile(f"[{_KATAKANA}][A-Za-zＡ-Ｚａ-ｚ]{{1,2}}(?=[{_KATAKANA}])")
-_WORD = re.compile(r"[^\W\d_]+")
-_SCRIPTS = (("Latin", re.compile("[A-Za-z\u00c0-\u024f]")), ("Cyrillic", _FOREIGN))
-
-
-def mixed_script(text: str) -> str | None:
-    """What in ``text`` mixes scripts as text extraction does, or ``None`` if nothing does.
-
-    Cyrillic or Greek letters in Japanese text (「デジタルデバйд」), Latin letters inside a
-    katakana word (「デバinド」), and words whose letters come from Latin and Cyrillic or Greek.
-
-    >>> mixed_script("デジタルデバйд")
-    "'й', 'д' in Japanese text"
-    >>> mixed_script("DX・情報化についての職員育成") is None
-    True
-    """
-    if _JAPANESE.search(text):
-        foreign = list(dict.fromkeys(_FOREIGN.findall(text)))
-        if foreign:
-            return ", ".join(repr(char) for char in foreign) + " in Japanese text"
-        wedged = _LATIN_IN_KANA.search(text)
-        if wedged:
-            return f"{wedged[0]!r} inside a katakana word"
-    for word in _WORD.findall(text):
-        if all(pattern.search(word) for _, pattern in _SCRIPTS):
-            return f"{word!r} mixes Latin and Cyrillic or Greek letters"
-    return None
 
 
 def _texts(evaluation: Evaluation) -> Iterator[tuple[str, Path]]:
@@ -533,177 +488,3 @@ def ruleset_problems(data: Mapping[str, Any]) -> list[Problem]:
             if problem := _value_problem(threshold, parse_fraction, "threshold"):
                 problems.append(problem.within("item_grading", "common", comparison))
     return problems
-
-
-_IMPLEMENTED = {level.value: level.implemented for level in Level}
-
-
-def _ratio(value: Any) -> tuple[int, int] | None:
-    """A schema-valid rate as ``(numerator, denominator)``, or ``None`` at any doubt."""
-    try:
-        if type(value) is float:
-            # The decimal its repr writes, as everywhere (parse_rate): the reader's floats stand for those exactly.
-            return _float_ratio(value)
-        if type(value) is int:
-            return value, 1
-        if type(value) is Decimal:
-            return value.as_integer_ratio() if value.is_finite() and decimal_in_range(value) else None
-        if type(value) is str:
-            return _text_ratio(value.strip())
-    except (ValueError, ArithmeticError):
-        return None
-    return None
-
-
-def _float_ratio(value: float) -> tuple[int, int]:
-    """The decimal ``repr(value)`` writes, as a ratio (what :func:`~tajimi_rules._fractions.parse_rate` reads)."""
-    return Decimal(repr(value)).as_integer_ratio()
-
-
-@functools.lru_cache(maxsize=4096)
-def _float_unit_ratio(value: float) -> tuple[int, int] | None:
-    """:func:`_unit_ratio` of a float, remembered: a national rate recurs in every body's file."""
-    return _unit_ratio(value)
-
-
-def _text_ratio(text: str) -> tuple[int, int] | None:
-    """``"12.5%"``, ``"3/4"`` or ``"0.75"`` as ``(numerator, denominator)``; raises on a malformed text."""
-    if text[-1:] in ("%", "％"):
-        numerator, denominator = Decimal(text[:-1]).as_integer_ratio()
-        return numerator, denominator * 100
-    top, slash, bottom = text.partition("/")
-    if slash:
-        return (int(top), int(bottom)) if int(bottom) > 0 else None
-    return Decimal(text).as_integer_ratio()
-
-
-_CommonAt = tuple[int, int, bool, str]
-"""An item grading as the quick check uses it: threshold numerator, denominator, strict, rate key."""
-
-
-_COMMON = {level.value: level.common for level in Level}
-
-
-def _unit_ratio(value: Any) -> tuple[int, int] | None:
-    """A schema-valid rate as an exact ratio in [0, 1], or ``None`` at any doubt."""
-    ratio = _ratio(value)
-    return ratio if ratio is not None and 0 <= ratio[0] <= ratio[1] else None
-
-
-def _items_tally(  # noqa: PLR0912 - one loop for every item of every file validated: split, it costs a call an item
-    items: Sequence[Mapping[str, Any]], common_at: _CommonAt | None, names: list[str]
-) -> tuple[dict[str, int], int] | None:
-    """How many named items stand at each level and how many are implemented; ``None`` if one is in doubt.
-
-    An item is in doubt when its rates, level, implementation and cost may disagree. Each
-    item's names are added to ``names``. One loop does it all: it runs once for every item of
-    every file validated.
-    """
-    numerator, denominator, strict, graded_key = common_at if common_at is not None else (0, 1, False, "")
-    by_level = dict.fromkeys(_IMPLEMENTED, 0)
-    implemented_count = 0
-    for item in items:
-        item_name = item["name"]
-        names += (item_name["ja"], item_name.get("en", ""))
-        graded = None
-        # The two rate keys written out: a loop over them costs a tenth of the whole.
-        if "national_rate" in item:
-            value = item["national_rate"]
-            if (ratio := _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)) is None:
-                return None
-            if graded_key == "national_rate":
-                graded = ratio
-        if "prefecture_rate" in item:
-            value = item["prefecture_rate"]
-            if (ratio := _float_unit_ratio(value) if type(value) is float else _unit_ratio(value)) is None:
-                return None
-            if graded_key == "prefecture_rate":
-                graded = ratio
-        if "cost" in item and type(item["cost"]) is str and _ratio(item["cost"]) is None:
-            return None
-        level = item.get("level")
-        if level is None:
-            implemented_count += bool(item.get("implemented"))
-            continue
-        by_level[level] += 1
-        implemented = _IMPLEMENTED[level]
-        implemented_count += implemented
-        if (stated := item.get("implemented")) is None:
-            continue
-        if stated is not implemented:
-            return None
-        if graded is not None:
-            left, right = graded[0] * denominator, numerator * graded[1]
-            if (left > right if strict else left >= right) is not _COMMON[level]:
-                return None
-    return by_level, implemented_count
-
-
-def _category_clean(category: Mapping[str, Any], common_at: _CommonAt | None, names: list[str]) -> bool:
-    """Whether one category's items agree with themselves and fit in its counts; its names go to ``names``."""
-    group, name = category["group"], category["name"]
-    names += (group["ja"], group.get("en", ""), name["ja"], name.get("en", ""))
-    items = category.get("items", ())
-    tally = _items_tally(items, common_at, names)
-    if tally is None or len({item["id"] for item in items}) != len(items):
-        return False
-    counts = category.get("counts")
-    if counts is None:
-        return True
-    total = sum(counts.values())
-    if total == 0 or len(items) > total:
-        return False
-    by_level, implemented_count = tally
-    for level, count in by_level.items():
-        if count > counts[level]:
-            return False
-    implemented_room = counts["advanced"] + counts["standard"]
-    return bool(implemented_count <= implemented_room and len(items) - implemented_count <= total - implemented_room)
-
-
-def evaluation_clean(
-    data: Mapping[str, Any],
-    *,
-    grading: ItemGrading | None,
-    ratings: Collection[Rating],
-    rule_set_ids: Collection[str],
-    today: datetime.date | None = None,
-) -> bool:
-    """Whether a schema-valid evaluation value has no problem of meaning, decided quickly.
-
-    ``True`` means :func:`rate_problems` and :func:`evaluation_problems` (with the same
-    arguments) find nothing, neither error nor warning; ``False`` means they may find
-    something and must be run to say what. Nothing is structured and no fraction built, so
-    valid documents are checked at the speed of a loop over their items.
-    """
-    code = data["municipality"]["code"]
-    categories = data["categories"]
-    if (
-        int(code[5]) != check_digit(code[:5])
-        or data["survey"]["fiscal_year"] > current_fiscal_year(today)
-        or ("rules" in data and data["rules"] not in rule_set_ids)
-        or len({category["id"] for category in categories}) != len(categories)
-    ):
-        return False
-    stated = {rating.value for rating in ratings}
-    common_at = None
-    if grading is not None:
-        threshold = grading.threshold
-        strict = grading.comparison is not Comparison.AT_LEAST
-        common_at = (threshold.numerator, threshold.denominator, strict, f"{grading.rate}_rate")
-    municipality = data["municipality"]
-    # Every text evaluation_problems checks for mixed scripts, gathered on the way.
-    names = [
-        data.get("title", ""),
-        municipality["name"],
-        municipality["prefecture"],
-        municipality.get("name_en", ""),
-        data["survey"]["title"],
-    ]
-    for category in categories:
-        if "stated_rating" in category and category["stated_rating"] not in stated:
-            return False
-        if not _category_clean(category, common_at, names):
-            return False
-    texts = "\n".join(names)
-    return not (_FOREIGN.search(texts) or _LATIN_IN_KANA_ANYWHERE.search(texts))

@@ -127,6 +127,19 @@ class ItemGrading:
         """The level of an item from the two facts that place it."""
         return Level.of(implemented, self.is_common(rate))
 
+    def common_at(self) -> tuple[int, int, bool, str]:
+        """This grading as plain values: the threshold's numerator and denominator, strict or not, the rate key.
+
+        Strict is ``more_than``; the rate key names the item's rate that decides
+        (``"national_rate"`` or ``"prefecture_rate"``). The quick meaning check
+        (:func:`~tajimi_rules._light._meaning.evaluation_clean`) takes it in this form.
+
+        >>> ItemGrading(threshold="1/2", comparison="more_than").common_at()
+        (1, 2, True, 'national_rate')
+        """
+        strict = self.comparison is not Comparison.AT_LEAST
+        return self.threshold.numerator, self.threshold.denominator, strict, f"{self.rate}_rate"
+
 
 def _as_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(rules)

@@ -40,7 +40,7 @@ from typing import Literal
 import attrs
 
 from .._arguments import check_choice, wrong_type
-from ..documents._meaning import check_digit_unchecked
+from .._light._meaning import check_digit_unchecked
 
 __all__ = ["Code", "CodeFault", "code_digits", "normalize_code"]
 
