@@ -23,8 +23,6 @@ from ._common import (
     add_lang,
     add_rules,
     summary,
-    table,
-    visible,
 )
 
 __all__ = ["COMMAND"]

@@ -7,8 +7,8 @@ those, and only those, and writes what the full road writes, byte for byte:
 
 * the command line is ``check FILE`` with nothing beyond ``--rules ID`` (a shipped rule set),
   ``--lang``, ``--explain`` and ``--format text``, spelt out in full;
-* the file is a regular file that the quick draft reads without a doubt
-  (:func:`~tajimi_rules._light._json.quick_draft`), claims no schema but the evaluation's, passes
+* the file is a regular file that the strict reader reads on its quick path, without a doubt
+  (:func:`~tajimi_rules._light._json.plain_draft`), claims no schema but the evaluation's, passes
   the schema's verdict (:mod:`~tajimi_rules._light._schema`) and the quick meaning check
   (:func:`~tajimi_rules._light._meaning.evaluation_clean`), which finds neither error nor warning;
 * the rule set is a shipped one whose rules this route reads (shares, ``all``, ``any``, ``not``);
@@ -27,7 +27,7 @@ import stat
 from .._fractions import parse_fraction
 from .._texts import LANGS, resolve_lang, text
 from ._explain import Outcome, decide, headline, rule_text
-from ._json import quick_draft
+from ._json import plain_draft
 from ._levels import Level, Rating
 from ._meaning import evaluation_clean
 from ._schema import verdict_for
@@ -54,12 +54,12 @@ _FLAGS = {"--explain": "explain"}
 _VALUED = {"--rules": "rules", "--lang": "lang", "--format": "format"}
 
 
-class _Doubt(Exception):
+class _DeclinedError(Exception):
     """Something this route does not take: the full road runs instead."""
 
 
 def _arguments(argv: Sequence[str]) -> dict[str, Any]:
-    """The check's arguments when they are plain; :class:`_Doubt` otherwise (argparse decides the rest)."""
+    """The check's arguments when they are plain; :class:`_DeclinedError` otherwise (argparse decides the rest)."""
     found: dict[str, Any] = {"explain": False, "format": "text"}
     files: list[str] = []
     words = list(argv)
@@ -71,11 +71,11 @@ def _arguments(argv: Sequence[str]) -> dict[str, Any]:
         elif name in _VALUED and (equals or words):
             found[_VALUED[name]] = value if equals else words.pop(0)
         elif word.startswith("-") or word == "":
-            raise _Doubt(word)
+            raise _DeclinedError(word)
         else:
             files.append(word)
     if len(files) != 1 or found["format"] != "text" or found.get("lang", "en") not in LANGS:
-        raise _Doubt("arguments")
+        raise _DeclinedError("arguments")
     found["file"] = files[0]
     return found
 
@@ -86,10 +86,10 @@ def _read(path: str) -> bytes:
         with open(path, "rb") as stream:
             status = os.fstat(stream.fileno())
             if not stat.S_ISREG(status.st_mode) or status.st_size > QUICK_MAX_BYTES:
-                raise _Doubt(path)
+                raise _DeclinedError(path)
             return stream.read(QUICK_MAX_BYTES + 1)
     except (OSError, ValueError) as error:
-        raise _Doubt(path) from error
+        raise _DeclinedError(path) from error
 
 
 def names_schema(claim: str, schema_id: str, schema_file: str) -> bool:
@@ -99,17 +99,17 @@ def names_schema(claim: str, schema_id: str, schema_file: str) -> bool:
 
 def _document(data: bytes, kind: str) -> dict[str, Any]:
     """A document of ``kind`` that reads without a doubt, claims its own schema and is valid by it."""
-    draft = quick_draft(data)
+    draft = plain_draft(data)
     verdict = verdict_for(kind)
     if type(draft) is not dict or verdict is None:
-        raise _Doubt(kind)
+        raise _DeclinedError(kind)
     claim = draft.get("$schema")
     if claim is not None and not (
         isinstance(claim, str) and names_schema(claim, f"urn:tajimi-rules:schema:{kind}:1", f"{kind}.schema.json")
     ):
-        raise _Doubt("$schema")
+        raise _DeclinedError("$schema")
     if verdict(draft) is not True:
-        raise _Doubt(kind)
+        raise _DeclinedError(kind)
     return draft
 
 
@@ -121,7 +121,9 @@ class _Share:
 
     __slots__ = ("comparison", "in_", "of", "threshold")
 
-    def __init__(self, of: tuple[Level, ...], in_: tuple[Level, ...], comparison: Comparison, threshold: Fraction):
+    def __init__(
+        self, of: tuple[Level, ...], in_: tuple[Level, ...], comparison: Comparison, threshold: Fraction
+    ) -> None:
         self.of, self.in_, self.comparison, self.threshold = of, in_, comparison, threshold
 
 
@@ -136,9 +138,9 @@ def _fraction(value: Any) -> Fraction:
     try:
         threshold = parse_fraction(value)
     except ValueError as error:
-        raise _Doubt("threshold") from error
+        raise _DeclinedError("threshold") from error
     if not 0 <= threshold <= 1:
-        raise _Doubt("threshold")
+        raise _DeclinedError("threshold")
     return threshold
 
 
@@ -148,7 +150,7 @@ def _share(body: Mapping[str, Any]) -> Node:
     of = _levels(body["of"])
     in_ = ALL_LEVELS if within == "all" else _levels(within)
     if len(compared) != 1 or not of or not set(of) <= set(in_):
-        raise _Doubt("share")
+        raise _DeclinedError("share")
     share = _Share(of, in_, compared[0], _fraction(body[compared[0].value]))
     top = [ALL_LEVELS.index(level) for level in of]
     bottom = [ALL_LEVELS.index(level) for level in in_]
@@ -173,9 +175,9 @@ def _combination(kind: str, parts: Sequence[Node]) -> Node:
 
 
 def _condition(predicate: Mapping[str, Any]) -> Node:
-    """A rule's condition compiled for this route; :class:`_Doubt` for what it does not read."""
+    """A rule's condition compiled for this route; :class:`_DeclinedError` for what it does not read."""
     if len(predicate) != 1:
-        raise _Doubt("predicate")
+        raise _DeclinedError("predicate")
     ((kind, body),) = predicate.items()
     if kind == "share":
         return _share(body)
@@ -183,7 +185,7 @@ def _condition(predicate: Mapping[str, Any]) -> Node:
         return _combination(kind, [_condition(part) for part in body])
     if kind == "not":
         return _combination(kind, [_condition(body)])
-    raise _Doubt(kind)
+    raise _DeclinedError(kind)
 
 
 def _common_at(rule_set: Mapping[str, Any]) -> tuple[int, int, bool, str] | None:
@@ -193,7 +195,12 @@ def _common_at(rule_set: Mapping[str, Any]) -> tuple[int, int, bool, str] | None
         return None
     ((comparison, value),) = grading["common"].items()
     threshold = _fraction(value)
-    return threshold.numerator, threshold.denominator, comparison != "at_least", f"{grading.get('rate', 'national')}_rate"
+    return (
+        threshold.numerator,
+        threshold.denominator,
+        comparison != "at_least",
+        f"{grading.get('rate', 'national')}_rate",
+    )
 
 
 # --------------------------------------------------------------------------- the check, as lines
@@ -207,7 +214,7 @@ class CheckLine:
     def __init__(  # noqa: PLR0913 - one field a column
         self,
         *,
-        id: str,  # noqa: A002 - the category's id, as documents name it
+        id: str,
         name: str,
         counts: Sequence[int] | None,
         computed: str,
@@ -230,7 +237,7 @@ def mark_of(rated: bool, agrees: bool | None) -> str:
 _COLUMNS = ("mark", "id", "category", "n", "counts", "computed", "stated")
 
 
-def render_check(  # noqa: PLR0913 - the heading's parts, then the lines
+def render_check(
     heading: str,
     rules_line: str,
     lines: Sequence[CheckLine],
@@ -266,7 +273,7 @@ def _counts(category: Mapping[str, Any]) -> tuple[int, int, int, int]:
     items = category.get("items", ())
     levels = [item.get("level") for item in items]
     if not levels or None in levels:
-        raise _Doubt("counts")
+        raise _DeclinedError("counts")
     return levels.count("advanced"), levels.count("standard"), levels.count("needs_review"), levels.count("behind")
 
 
@@ -322,12 +329,12 @@ def _rule_set(name: str) -> tuple[Mapping[str, Any], list[tuple[Rating, Node]], 
 
 
 def _lines(arguments: Mapping[str, Any]) -> tuple[list[str], int]:
-    """What ``check`` writes and its exit status; :class:`_Doubt` wherever the full road must run."""
+    """What ``check`` writes and its exit status; :class:`_DeclinedError` wherever the full road must run."""
     lang = resolve_lang(arguments.get("lang"))
     shipped = builtin_rule_sets()
     asked = arguments.get("rules")
     if asked is not None and asked not in shipped:
-        raise _Doubt("rules")
+        raise _DeclinedError("rules")
     evaluation = _document(_read(arguments["file"]), "evaluation")
     named = evaluation.get("rules")
     chosen = asked if asked is not None else named if named in shipped else DEFAULT_RULES
@@ -339,7 +346,7 @@ def _lines(arguments: Mapping[str, Any]) -> tuple[list[str], int]:
         rule_set_ids=frozenset(shipped),
     )
     if not clean:
-        raise _Doubt("meaning")
+        raise _DeclinedError("meaning")
     lines, summary = _check_lines(evaluation, rules, first_match, lang)
     municipality = evaluation["municipality"]
     heading = f"{arguments['file']}: {municipality['name']} ({municipality['code']}) · {evaluation['survey']['title']}"
@@ -356,7 +363,7 @@ def quick_check(argv: Sequence[str], stdout: TextIO) -> int | None:
     """
     try:
         written, status = _lines(_arguments(argv))
-    except Exception:  # noqa: BLE001 - any doubt at all, and the full road runs and words it
+    except Exception:
         return None
     stdout.write(visible_lines("\n".join(written)) + "\n")
     return status

@@ -11,7 +11,9 @@ and :func:`outside_strings`.
 from __future__ import annotations
 
 import functools
+import json
 import re
+from decimal import Decimal
 
 # Not ``typing.TYPE_CHECKING``: importing typing would cost the start-up this package saves.
 TYPE_CHECKING = False
@@ -21,7 +23,16 @@ if TYPE_CHECKING:
 
     _FastJson = tuple[Callable[[bytes], Any], Callable[[Any], bytes]]
 
-__all__ = ["DEFAULT_MAX_DEPTH", "fast_json", "numbers_doubtful", "outside_strings", "quick_draft"]
+__all__ = [
+    "CAREFUL",
+    "DEFAULT_MAX_DEPTH",
+    "fast_json",
+    "numbers_doubtful",
+    "outside_strings",
+    "plain_draft",
+    "quick_draft",
+    "quick_loads",
+]
 
 DEFAULT_MAX_DEPTH = 64
 _ORJSON_WITH_LIMITS = (3, 11, 6)
@@ -135,3 +146,132 @@ def _keys_kept(data: bytes, again: bytes) -> bool:
     if b"\\" in data:
         return outside_strings(again).count(b":") == outside_strings(data).count(b":")
     return again.count(b":") == data.count(b":")
+
+
+# --------------------------------------------------------------------------- the strict reader's quick path
+
+
+CAREFUL = object()
+"""What :func:`quick_loads` gives at the first doubt: the careful reading must say what is wrong."""
+_AS_PARENS = bytes.maketrans(b"{[}]", b"(()" + b")")
+# A fraction part of two digits or more ending in 0 (``0.50``): a float would drop the zero.
+_TRAILING_ZERO = re.compile(rb"\.[0-9]+0(?![0-9])")
+
+
+class _DoubtError(Exception):
+    """Raised while parsing quickly when the careful reading is needed to say what is wrong."""
+
+
+def _doubt(_text: str) -> Any:
+    raise _DoubtError
+
+
+_QUICK = json.JSONDecoder(parse_constant=_doubt)
+
+
+def _nesting_within(brackets: bytes, limit: int) -> bool:
+    """Whether balanced ``brackets`` nest at most ``limit`` deep: each pass drops the innermost pairs."""
+    rest = brackets.translate(_AS_PARENS)
+    for _ in range(limit):
+        if not rest:
+            return True
+        rest = rest.replace(b"()", b"")
+    return not rest
+
+
+def _settled(node: Any) -> int:
+    """Turn the floats in ``node`` (an object or array) into their decimals, in place; the keys kept in it.
+
+    Recursive, which is quicker than a stack: the nesting was checked before parsing. The two
+    loops are written out: one shared loop over ``items()`` or ``enumerate()`` is slower.
+    """
+    if type(node) is dict:
+        keys = len(node)
+        for key, item in node.items():
+            kind = type(item)
+            if kind is dict or kind is list:
+                keys += _settled(item)
+            elif kind is float:
+                node[key] = Decimal(repr(item))
+        return keys
+    keys = 0
+    for index, item in enumerate(node):
+        kind = type(item)
+        if kind is dict or kind is list:
+            keys += _settled(item)
+        elif kind is float:
+            node[index] = Decimal(repr(item))
+    return keys
+
+
+def _settle(value: Any) -> tuple[Any, int]:
+    """Turn every float of a quickly parsed value into its decimal, in place; count the keys kept.
+
+    The quick reading lets floats through only where each stands exactly for the decimal written.
+    """
+    if type(value) is float:
+        return Decimal(repr(value)), 0
+    return value, _settled(value) if type(value) in (dict, list) else 0
+
+
+def _structure(data: bytes, max_depth: int) -> bytes | None:
+    """The brackets and key separators of a document whose bytes raise no doubt; ``None`` at the first doubt.
+
+    A doubt is a doubtful number (see :func:`~tajimi_rules._light._json.numbers_doubtful`), a
+    fraction part ending in 0 (its float would lose the digit), or nesting past ``max_depth``.
+    """
+    if numbers_doubtful(data) or _TRAILING_ZERO.search(data):
+        return None
+    outside = outside_strings(data)
+    return outside if _nesting_within(outside.translate(None, b":"), max_depth) else None
+
+
+def _parsed(data: bytes, text: str) -> Any:
+    """``data`` parsed with NaN refused, numbers with a fraction part as floats; ``CAREFUL`` if it fails."""
+    try:
+        return _QUICK.decode(text)
+    except (_DoubtError, ValueError, RecursionError):
+        return CAREFUL
+
+
+def quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], object] | None = None) -> Any:
+    """The value of a document with nothing wrong, read at the JSON parser's own speed.
+
+    Returns ``CAREFUL`` at the first doubt: a syntax error, a duplicate key (fewer keys kept
+    than key separators written), NaN, an exponent, a run of 16 digits (a long integer, or a
+    number a float would not keep exactly), a fraction part ending in 0, a surrogate escape,
+    deep nesting. The careful reading then finds and words every problem. Otherwise numbers with
+    a fraction part are parsed as floats, each standing exactly for the decimal written (at most
+    15 significant digits, no trailing zero), shown to ``peek`` as they are, and then turned into
+    that decimal. A duplicate key is found after ``peek`` has seen the document.
+    """
+    outside = _structure(data, max_depth)
+    if outside is None:
+        return CAREFUL
+    value = _parsed(data, text)
+    if value is CAREFUL:
+        return CAREFUL
+    if peek is not None:
+        peek(value)
+    value, keys = _settle(value)
+    return value if keys == outside.count(b":") else CAREFUL
+
+
+def plain_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
+    """The document in ``data`` as the strict reader reads it when nothing is wrong; ``None`` at any doubt.
+
+    The standard library's own parser reads it (:func:`quick_loads`), its fractions as decimals:
+    what :func:`~tajimi_rules.documents._jsonio.parse_json` gives without a problem. ``None`` for
+    what that reader would refuse or read carefully (bytes that are not UTF-8, no content, a
+    doubtful number, a key written twice, deep nesting), and for the document ``null``.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text.strip():
+        return None
+    value = quick_loads(data, text, max_depth)
+    return None if value is CAREFUL else value

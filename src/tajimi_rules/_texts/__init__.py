@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Mapping
-from typing import Any, Final, Literal, get_args
 
 from . import (
     _analysis,
@@ -40,10 +39,17 @@ from . import (
 
 __all__ = ["DEFAULT_LANG", "LANGS", "PROBLEM_CODES", "TABLE", "Lang", "Table", "is_lang", "resolve_lang", "text"]
 
-Lang = Literal["en", "ja"]
-"""A language the library writes: English or Japanese."""
+# Not ``typing.TYPE_CHECKING``: importing typing costs the start-up of every command.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal
 
-LANGS: Final[tuple[Lang, ...]] = get_args(Lang)
+    Lang = Literal["en", "ja"]
+    """A language the library writes: English or Japanese."""
+else:
+    Lang = str  # what the type checker reads as ``Literal["en", "ja"]``, for the modules that import the name
+
+LANGS: Final[tuple[Lang, ...]] = ("en", "ja")
 DEFAULT_LANG: Final[Lang] = "en"
 
 Table = Mapping[str, Mapping[Lang, str]]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+# Not ``typing.TYPE_CHECKING``: importing typing costs the start-up of every command.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from . import Table

@@ -9,7 +9,9 @@ whose message takes several forms has the template ``{detail}`` and its forms ar
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+
+# Not ``typing.TYPE_CHECKING``: importing typing costs the start-up of every command.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from . import Lang, Table

@@ -6,7 +6,8 @@ locator (``column 'item': `` in a CSV, ``cell E12: `` in a spreadsheet), or empt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+# Not ``typing.TYPE_CHECKING``: importing typing costs the start-up of every command.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from . import Table

@@ -29,7 +29,9 @@ from typing import Any, BinaryIO
 
 from .._errors import Problem, phrase, pointer
 from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
-from .._light._json import DEFAULT_MAX_DEPTH, fast_json, numbers_doubtful, outside_strings, quick_draft
+from .._light._json import CAREFUL as _CAREFUL
+from .._light._json import DEFAULT_MAX_DEPTH, fast_json, quick_draft
+from .._light._json import quick_loads as _quick_loads
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -194,111 +196,6 @@ def surrogate_problem(text: str, at: int, path: tuple[str | int, ...], *, key: b
         # repr() writes the surrogate as an escape (it is not printable), so the problem can be printed.
         found=repr(text[max(0, at - 12) : at + 12]),
     )
-
-
-_CAREFUL = object()
-_AS_PARENS = bytes.maketrans(b"{[}]", b"(()" + b")")
-# A fraction part of two digits or more ending in 0 (``0.50``): a float would drop the zero.
-_TRAILING_ZERO = re.compile(rb"\.[0-9]+0(?![0-9])")
-
-
-class _DoubtError(Exception):
-    """Raised while parsing quickly when the careful reading is needed to say what is wrong."""
-
-
-def _doubt(_text: str) -> Any:
-    raise _DoubtError
-
-
-_QUICK = json.JSONDecoder(parse_constant=_doubt)
-
-
-def _nesting_within(brackets: bytes, limit: int) -> bool:
-    """Whether balanced ``brackets`` nest at most ``limit`` deep: each pass drops the innermost pairs."""
-    rest = brackets.translate(_AS_PARENS)
-    for _ in range(limit):
-        if not rest:
-            return True
-        rest = rest.replace(b"()", b"")
-    return not rest
-
-
-def _settled(node: Any) -> int:
-    """Turn the floats in ``node`` (an object or array) into their decimals, in place; the keys kept in it.
-
-    Recursive, which is quicker than a stack: the nesting was checked before parsing. The two
-    loops are written out: one shared loop over ``items()`` or ``enumerate()`` is slower.
-    """
-    if type(node) is dict:
-        keys = len(node)
-        for key, item in node.items():
-            kind = type(item)
-            if kind is dict or kind is list:
-                keys += _settled(item)
-            elif kind is float:
-                node[key] = Decimal(repr(item))
-        return keys
-    keys = 0
-    for index, item in enumerate(node):
-        kind = type(item)
-        if kind is dict or kind is list:
-            keys += _settled(item)
-        elif kind is float:
-            node[index] = Decimal(repr(item))
-    return keys
-
-
-def _settle(value: Any) -> tuple[Any, int]:
-    """Turn every float of a quickly parsed value into its decimal, in place; count the keys kept.
-
-    The quick reading lets floats through only where each stands exactly for the decimal written.
-    """
-    if type(value) is float:
-        return Decimal(repr(value)), 0
-    return value, _settled(value) if type(value) in (dict, list) else 0
-
-
-def _structure(data: bytes, max_depth: int) -> bytes | None:
-    """The brackets and key separators of a document whose bytes raise no doubt; ``None`` at the first doubt.
-
-    A doubt is a doubtful number (see :func:`~tajimi_rules._light._json.numbers_doubtful`), a
-    fraction part ending in 0 (its float would lose the digit), or nesting past ``max_depth``.
-    """
-    if numbers_doubtful(data) or _TRAILING_ZERO.search(data):
-        return None
-    outside = outside_strings(data)
-    return outside if _nesting_within(outside.translate(None, b":"), max_depth) else None
-
-
-def _parsed(data: bytes, text: str) -> Any:
-    """``data`` parsed with NaN refused, numbers with a fraction part as floats; ``_CAREFUL`` if it fails."""
-    try:
-        return _QUICK.decode(text)
-    except (_DoubtError, ValueError, RecursionError):
-        return _CAREFUL
-
-
-def _quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], object] | None = None) -> Any:
-    """The value of a document with nothing wrong, read at the JSON parser's own speed.
-
-    Returns ``_CAREFUL`` at the first doubt: a syntax error, a duplicate key (fewer keys kept
-    than key separators written), NaN, an exponent, a run of 16 digits (a long integer, or a
-    number a float would not keep exactly), a fraction part ending in 0, a surrogate escape,
-    deep nesting. The careful reading then finds and words every problem. Otherwise numbers with
-    a fraction part are parsed as floats, each standing exactly for the decimal written (at most
-    15 significant digits, no trailing zero), shown to ``peek`` as they are, and then turned into
-    that decimal. A duplicate key is found after ``peek`` has seen the document.
-    """
-    outside = _structure(data, max_depth)
-    if outside is None:
-        return _CAREFUL
-    value = _parsed(data, text)
-    if value is _CAREFUL:
-        return _CAREFUL
-    if peek is not None:
-        peek(value)
-    value, keys = _settle(value)
-    return value if keys == outside.count(b":") else _CAREFUL
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
