@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 import tajimi_rules as tr
 from tajimi_rules._cli import main
 from tajimi_rules._cli._common import Output
+from tajimi_rules._light._check import quick_check
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "tajimi-r4.json"
@@ -66,9 +67,23 @@ def run_cli(*argv: str | os.PathLike[str], env: Mapping[str, str | None] | None 
     error stream say it is a terminal, as an interactive run's is.
     """
     stdout, stderr = io.StringIO(), _Terminal() if tty else io.StringIO()
+    words = [os.fspath(arg) for arg in argv]
     with _environment(env):
-        status = main([os.fspath(arg) for arg in argv], out=Output(stdout, stderr))
-    return Result(status, stdout.getvalue(), stderr.getvalue())
+        status = main(words, out=Output(stdout, stderr))
+        result = Result(status, stdout.getvalue(), stderr.getvalue())
+        if words[:1] == ["check"]:
+            _same_on_the_quick_route(words[1:], result)
+    return result
+
+
+def _same_on_the_quick_route(words: list[str], result: Result) -> None:
+    """Where the console script's quick route takes a check, it writes what the full road wrote, and no warning."""
+    quick = io.StringIO()
+    status = quick_check(words, quick)
+    if status is None:
+        assert quick.getvalue() == ""
+        return
+    assert (status, quick.getvalue(), "") == (result.status, result.stdout, result.stderr)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import string
 from pathlib import Path
 from typing import Any
@@ -103,10 +104,13 @@ def test_a_command_line_that_is_not_plain_is_left_to_the_full_road(argv: list[st
     assert quick([str(EXAMPLE), *argv]) is None
 
 
-def test_a_missing_file_or_a_folder_is_left_to_the_full_road(tmp_path: Path):
-    """What is not a regular file goes to the full road, which says what it is."""
+def test_a_missing_file_a_folder_or_a_fifo_is_left_to_the_full_road(tmp_path: Path):
+    """What is not a regular file goes to the full road, which says what it is; a FIFO does not hold the route up."""
     assert quick([str(tmp_path / "missing.json")]) is None
     assert quick([str(tmp_path)]) is None
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    assert quick([str(fifo)]) is None
 
 
 # --------------------------------------------------------------------------- generated evaluations
@@ -147,7 +151,7 @@ def categories(draw: st.DrawFn, index: int) -> dict[str, Any]:
 @st.composite
 def evaluations(draw: st.DrawFn) -> dict[str, Any]:
     """A plain evaluation: the example's heading, and categories of every sort of counts."""
-    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     document["categories"] = [draw(categories(index)) for index in range(draw(st.integers(1, 6)))]
     if draw(st.booleans()):
         del document["rules"]

@@ -6,11 +6,14 @@ import json
 import subprocess
 import sys
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 
 from tajimi_rules._cli import COMMANDS, _common
 from tajimi_rules.documents import KINDS
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tajimi-r4.json"
 
 CORE = {
     "tajimi_rules",
@@ -106,8 +109,10 @@ CHECK_MAY_LOAD = CORE | {
     "tajimi_rules._cli._check",
     "tajimi_rules._cli._common",
     "tajimi_rules._convert",
+    "tajimi_rules._light._check_text",
     "tajimi_rules._light._json",
     "tajimi_rules._light._meaning",
+    "tajimi_rules._light._shipped",
     "tajimi_rules._light._terminal",
     "tajimi_rules.checks",
     "tajimi_rules.checks._check",
@@ -135,12 +140,25 @@ def _command_line(*argv: str) -> str:
     )
 
 
+def test_a_plain_check_loads_the_standard_library_core_alone():
+    """``tajimi-rules check FILE`` on a plain file runs on its quick route: no library, no model, no command line."""
+    ours, heavy = loaded_after(
+        f"import sys\nsys.argv = ['tajimi-rules', 'check', {str(EXAMPLE)!r}]\nfrom tajimi_rules import _launch\n"
+        "try:\n    _launch.run()\nexcept SystemExit as stop:\n    assert stop.code == 1, stop.code"
+    )
+    core = {"tajimi_rules", "tajimi_rules._version", "tajimi_rules._launch", "tajimi_rules._fractions"}
+    outside = {name for name in ours if not name.startswith(("tajimi_rules._light", "tajimi_rules._texts"))}
+    assert outside <= core, sorted(outside - core)
+    assert "tajimi_rules._light._check" in ours
+    assert heavy == set()
+
+
 def test_check_loads_only_what_it_uses():
-    """``check`` loads its own command and the readers: no other command, neither the survey nor the writers."""
+    """``check`` on the full road loads its own command and the readers: no other command, no survey, no writer."""
     # cattrs structures the evaluation and jsonschema-rs (with the fast extra) judges its schema; the Python
     # jsonschema, numpy, the spreadsheet and report libraries and the fast extra's parser (worth loading only
     # for many documents) stay unloaded.
-    ours, heavy = loaded_after(_command_line("check", "examples/tajimi-r4.json"))
+    ours, heavy = loaded_after(_command_line("check", "examples/tajimi-r4.json", "--format", "json"))
     texts = {name for name in ours if name == "tajimi_rules._texts" or name.startswith("tajimi_rules._texts.")}
     assert ours - texts <= CHECK_MAY_LOAD, sorted(ours - texts - CHECK_MAY_LOAD)
     assert "tajimi_rules._cli._check" in ours

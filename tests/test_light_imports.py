@@ -19,7 +19,13 @@ EXAMPLE = ROOT / "examples" / "tajimi-r4.json"
 FORBIDDEN = ("attrs", "cattrs", "jsonschema", "jsonschema_rs", "numpy")
 """Libraries the core must not load: the quick route runs without them (orjson, the fast parser, may load)."""
 
-ALLOWED = {"tajimi_rules", "tajimi_rules._version", "tajimi_rules._fractions", "tajimi_rules._light", "tajimi_rules._texts"}
+ALLOWED = {
+    "tajimi_rules",
+    "tajimi_rules._version",
+    "tajimi_rules._fractions",
+    "tajimi_rules._light",
+    "tajimi_rules._texts",
+}
 """The package's modules the core may load, with the submodules of the last two (``_fractions`` reads and writes
 exact fractions on the standard library alone)."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .._light._check import CheckLine, mark_of, render_check
+from .._light._check_text import CheckLine, mark_of, render_check
 from .._texts import Lang, text
 from ..checks import CategoryCheck, CheckReport, check
 from ..documents import DEFAULT_RULES

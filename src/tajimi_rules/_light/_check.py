@@ -25,7 +25,8 @@ import os
 import stat
 
 from .._fractions import parse_fraction
-from .._texts import LANGS, resolve_lang, text
+from .._texts import LANGS, name_in, resolve_lang, text
+from ._check_text import CheckLine, mark_of, render_check
 from ._explain import Outcome, decide, headline, rule_text
 from ._json import plain_draft
 from ._levels import Level, Rating
@@ -33,7 +34,7 @@ from ._meaning import evaluation_clean
 from ._schema import verdict_for
 from ._shares import ALL_LEVELS, Comparison, compound_text, share_text
 from ._shipped import DEFAULT_RULES, builtin_rule_sets, shipped_bytes
-from ._terminal import table, visible, visible_lines
+from ._terminal import visible_lines
 
 # Not ``typing.TYPE_CHECKING``: importing typing costs the start-up this module saves.
 TYPE_CHECKING = False
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     Node = Callable[[tuple[int, int, int, int], str], tuple[bool, str, bool]]
     """A condition compiled for this route: counts and language to (holds, text, is a combination)."""
 
-__all__ = ["CheckLine", "quick_check", "render_check"]
+__all__ = ["quick_check"]
 
 QUICK_MAX_BYTES = 8 * 1024 * 1024
 """Larger files take the full road, which reads them within the bounds of ``docs/limits.md``."""
@@ -81,15 +82,20 @@ def _arguments(argv: Sequence[str]) -> dict[str, Any]:
 
 
 def _read(path: str) -> bytes:
-    """The bytes of a regular file no larger than :data:`QUICK_MAX_BYTES`."""
+    """The bytes of a regular file no larger than :data:`QUICK_MAX_BYTES`.
+
+    Opened without blocking, so that a FIFO or a device named as the file never holds the check
+    up: anything but a regular file goes to the full road, which says what it is.
+    """
     try:
-        with open(path, "rb") as stream:
-            status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode) or status.st_size > QUICK_MAX_BYTES:
-                raise _DeclinedError(path)
-            return stream.read(QUICK_MAX_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (OSError, ValueError) as error:
         raise _DeclinedError(path) from error
+    with open(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > QUICK_MAX_BYTES:
+            raise _DeclinedError(path)
+        return stream.read(QUICK_MAX_BYTES + 1)
 
 
 def names_schema(claim: str, schema_id: str, schema_file: str) -> bool:
@@ -203,66 +209,7 @@ def _common_at(rule_set: Mapping[str, Any]) -> tuple[int, int, bool, str] | None
     )
 
 
-# --------------------------------------------------------------------------- the check, as lines
-
-
-class CheckLine:
-    """One category of a check as the text output shows it."""
-
-    __slots__ = ("computed", "counts", "explanation", "id", "mark", "name", "notable", "stated")
-
-    def __init__(  # noqa: PLR0913 - one field a column
-        self,
-        *,
-        id: str,
-        name: str,
-        counts: Sequence[int] | None,
-        computed: str,
-        stated: str | None,
-        mark: str,
-        notable: bool,
-        explanation: Sequence[str] | None,
-    ) -> None:
-        self.id, self.name, self.counts, self.computed = id, name, counts, computed
-        self.stated, self.mark, self.notable, self.explanation = stated, mark, notable, explanation
-
-
-def mark_of(rated: bool, agrees: bool | None) -> str:
-    """``✗`` for no rating or a disagreement, ``✓`` for an agreement, ``·`` where nothing is stated."""
-    if not rated or agrees is False:
-        return "✗"
-    return "✓" if agrees else "·"
-
-
-_COLUMNS = ("mark", "id", "category", "n", "counts", "computed", "stated")
-
-
-def render_check(
-    heading: str,
-    rules_line: str,
-    lines: Sequence[CheckLine],
-    summary: Mapping[str, int],
-    lang: str,
-    explain_all: bool,
-) -> list[str]:
-    """The text ``check`` writes: the heading, the rule set, the table, the summary, the notable categories."""
-    rows = [[text(f"cli.check.column.{column}", lang) for column in _COLUMNS]]
-    for line in lines:
-        counts = line.counts
-        shown = (str(sum(counts)), "/".join(map(str, counts))) if counts is not None else ("?", "?")
-        rows.append([line.mark, line.id, line.name, *shown, line.computed, line.stated or "—"])
-    out = [heading, rules_line, "", *table([[visible(cell) for cell in row] for row in rows], right=(3,)), ""]
-    out.append(text("cli.check.summary", lang, **summary))
-    for line in lines:
-        if not (explain_all or line.notable):
-            continue
-        name = f"{line.id} {line.name}"
-        out += ["", text("cli.check.category", lang, name=name, computed=line.computed, stated=line.stated or "—")]
-        if line.explanation is None:
-            out.append("  " + text("cli.check.nothing_known", lang))
-            continue
-        out += ["  " + explained for explained in line.explanation]
-    return [visible(line) for line in out]
+# --------------------------------------------------------------------------- the check
 
 
 def _counts(category: Mapping[str, Any]) -> tuple[int, int, int, int]:
@@ -309,7 +256,7 @@ def _check_lines(
         lines.append(
             CheckLine(
                 id=category["id"],
-                name=names.get("en") if lang == "en" and names.get("en") else names["ja"],
+                name=name_in(lang, names["ja"], names.get("en")),
                 counts=counts,
                 computed=rating.label(lang) if rating is not None else text(f"cli.check.outcome.{outcome.value}", lang),
                 stated=stated.label(lang) if stated is not None else None,

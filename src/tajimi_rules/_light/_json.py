@@ -234,7 +234,9 @@ def _parsed(data: bytes, text: str) -> Any:
         return CAREFUL
 
 
-def quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], object] | None = None) -> Any:
+def quick_loads(
+    data: bytes, text: str, max_depth: int, peek: Callable[[Any], object] | None = None, *, settle: bool = True
+) -> Any:
     """The value of a document with nothing wrong, read at the JSON parser's own speed.
 
     Returns ``CAREFUL`` at the first doubt: a syntax error, a duplicate key (fewer keys kept
@@ -243,7 +245,8 @@ def quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], ob
     deep nesting. The careful reading then finds and words every problem. Otherwise numbers with
     a fraction part are parsed as floats, each standing exactly for the decimal written (at most
     15 significant digits, no trailing zero), shown to ``peek`` as they are, and then turned into
-    that decimal. A duplicate key is found after ``peek`` has seen the document.
+    that decimal (unless ``settle`` is false: then they stay floats, as :func:`json.loads` gives
+    them). A duplicate key is found after ``peek`` has seen the document.
     """
     outside = _structure(data, max_depth)
     if outside is None:
@@ -253,15 +256,26 @@ def quick_loads(data: bytes, text: str, max_depth: int, peek: Callable[[Any], ob
         return CAREFUL
     if peek is not None:
         peek(value)
-    value, keys = _settle(value)
+    value, keys = _settle(value) if settle else (value, _keys(value))
     return value if keys == outside.count(b":") else CAREFUL
+
+
+def _keys(node: Any) -> int:
+    """The keys kept in ``node`` and everything in it (recursive: the nesting was checked before parsing)."""
+    kind = type(node)
+    if kind is dict:
+        return len(node) + sum(_keys(item) for item in node.values() if type(item) in (dict, list))
+    if kind is list:
+        return sum(_keys(item) for item in node if type(item) in (dict, list))
+    return 0
 
 
 def plain_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
     """The document in ``data`` as the strict reader reads it when nothing is wrong; ``None`` at any doubt.
 
-    The standard library's own parser reads it (:func:`quick_loads`), its fractions as decimals:
-    what :func:`~tajimi_rules.documents._jsonio.parse_json` gives without a problem. ``None`` for
+    The standard library's own parser reads it (:func:`quick_loads`), as
+    :func:`~tajimi_rules.documents._jsonio.parse_json` does when nothing is wrong, its fractions
+    left as the floats :func:`json.loads` gives (each stands exactly for the decimal written). ``None`` for
     what that reader would refuse or read carefully (bytes that are not UTF-8, no content, a
     doubtful number, a key written twice, deep nesting), and for the document ``null``.
     """
@@ -273,5 +287,5 @@ def plain_draft(data: bytes, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
         return None
     if not text.strip():
         return None
-    value = quick_loads(data, text, max_depth)
+    value = quick_loads(data, text, max_depth, settle=False)
     return None if value is CAREFUL else value

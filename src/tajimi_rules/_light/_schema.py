@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from ._shipped import shipped_bytes
+
 # Not ``typing.TYPE_CHECKING``: importing typing would cost the start-up this package saves.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -818,13 +820,10 @@ def verdict_for(name: str) -> Callable[[Any], bool] | None:
 def _shipped_schema(name: str) -> Any:
     if not (name.isascii() and name.isalpha()):
         raise ValueError(f"no shipped schema is named {name!r}")
-    # Loaded here, not at the top: importlib.resources and what its first use brings (typing, pathlib,
-    # tempfile, zipfile) cost about 17 ms of start-up, paid only when a verdict is first asked for.
-    import json  # noqa: PLC0415
-    from importlib.resources import files  # noqa: PLC0415
+    import json  # noqa: PLC0415 - loaded with the first verdict
 
     try:
-        data = files("tajimi_rules").joinpath("schemas", f"{name}.schema.json").read_bytes()
+        data = shipped_bytes("schemas", f"{name}.schema")
     except FileNotFoundError:
         raise ValueError(f"no shipped schema is named {name!r}") from None
     return json.loads(data)

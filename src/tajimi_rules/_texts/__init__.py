@@ -37,7 +37,18 @@ from . import (
     _survey_workbooks,
 )
 
-__all__ = ["DEFAULT_LANG", "LANGS", "PROBLEM_CODES", "TABLE", "Lang", "Table", "is_lang", "resolve_lang", "text"]
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "PROBLEM_CODES",
+    "TABLE",
+    "Lang",
+    "Table",
+    "is_lang",
+    "name_in",
+    "resolve_lang",
+    "text",
+]
 
 # Not ``typing.TYPE_CHECKING``: importing typing costs the start-up of every command.
 TYPE_CHECKING = False
@@ -103,6 +114,15 @@ _FORMATTER = _Formatter()
 def is_lang(value: object) -> bool:
     """Whether *value* names a language the library writes."""
     return value in LANGS
+
+
+def name_in(lang: Lang | str, ja: str, en: str | None = None) -> str:
+    """A name given in Japanese, with an optional English rendering, in ``lang`` (falling back to Japanese).
+
+    >>> name_in("en", "多治見市", "Tajimi"), name_in("ja", "多治見市", "Tajimi"), name_in("en", "多治見市")
+    ('Tajimi', '多治見市', '多治見市')
+    """
+    return {"en": en}.get(lang) or ja
 
 
 def text(message_id: str, lang: Lang | str, /, **fields: Any) -> str:

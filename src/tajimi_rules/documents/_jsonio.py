@@ -29,9 +29,11 @@ from typing import Any, BinaryIO
 
 from .._errors import Problem, phrase, pointer
 from .._fractions import MAX_DIGITS_AFTER_POINT, MAX_DIGITS_BEFORE_POINT, decimal_in_range
-from .._light._json import CAREFUL as _CAREFUL
-from .._light._json import DEFAULT_MAX_DEPTH, fast_json, quick_draft
-from .._light._json import quick_loads as _quick_loads
+from .._light._json import CAREFUL, DEFAULT_MAX_DEPTH, fast_json, quick_draft, quick_loads
+
+# The strict reader's quick path (in the standard-library core), under the names this module calls.
+_CAREFUL = CAREFUL
+_quick_loads = quick_loads
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -14,6 +14,7 @@ import attrs
 
 from .._errors import UnknownCategoryError
 from .._light._levels import IMPLEMENTING_MOVES, Level, Rating
+from .._texts import name_in
 
 __all__ = [
     "IMPLEMENTING_MOVES",
@@ -105,7 +106,7 @@ class Name:
 
     def label(self, lang: str = "en") -> str:
         """The name in ``lang``, falling back to Japanese."""
-        return {"en": self.en}.get(lang) or self.ja
+        return name_in(lang, self.ja, self.en)
 
 
 @attrs.frozen(kw_only=True)
