@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from tajimi_rules._light._schema import compile_verdict, verdict_for
 from tajimi_rules.documents._schemas import Kind, fast_is_valid, schema, validator
 
 from .conftest import EXAMPLE, ROOT
-from .hostile.test_fuzz import documents, mutated, repair
+from .hostile.test_fuzz import _paths, _set, documents, mutated, repair
 from .large_inputs import evaluation_document
 
 KINDS: tuple[Kind, ...] = ("evaluation", "ruleset", "catalog", "layout", "overlay")
@@ -328,6 +328,7 @@ _RANDOM_SCHEMAS = st.recursive(_LEAVES, _wider, max_leaves=6).filter(lambda node
 
 @settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(_RANDOM_SCHEMAS, st.lists(_VALUES | st.just(float("nan")), min_size=1, max_size=5))
+@example(node={"const": None, "enum": [""]}, values=[""])  # both apply: nothing is allowed
 def test_random_schemas_get_the_reference_verdict(node, values):
     """Schemas built from the keywords read here, on small values: never True where the reference says invalid.
 
@@ -482,25 +483,8 @@ def test_a_doubt_is_false(node, value):
     assert verdict(value) is False
 
 
-def _paths(value: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    yield at
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _paths(item, (*at, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*at, index))
-
-
 def _replaced(document: Any, path: tuple[Any, ...], new: Any) -> Any:
-    copied = json.loads(json.dumps(document))
-    if not path:
-        return new
-    parent = copied
-    for step in path[:-1]:
-        parent = parent[step]
-    parent[path[-1]] = new
-    return copied
+    return _set(json.loads(json.dumps(document)), path, new)
 
 
 _EXAMPLE = json.loads(EXAMPLE.read_text("utf-8"))

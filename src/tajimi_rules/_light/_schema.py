@@ -591,6 +591,9 @@ def _members(node: Mapping[str, Any], allowed: Allowed) -> dict[type, Check] | N
         return None
     try:
         keys = [(_kind(member), _key(member)) for member in members]
+        if "enum" in node and "const" in node:  # both apply: the members the constant is JSON-equal to
+            const = (_kind(node["const"]), _key(node["const"]))
+            keys = [key for key in keys if key == const]
     except _DoubtError:
         raise _UnsupportedError from None
     checks: dict[type, Check] = {}
