@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from tajimi_rules._light import _json
 from tajimi_rules.documents import _jsonio, _pipeline
 from tajimi_rules.documents._jsonio import read_json
+from tajimi_rules.documents._kinds import KINDS
 from tajimi_rules.documents._loaders import context_for
 from tajimi_rules.documents._validate import validate
 
@@ -239,8 +241,16 @@ def test_the_example_gives_a_draft() -> None:
 
 
 def without_drafts(data: bytes, **options: Any) -> list[Any]:
-    """``validate`` with the quick verdict switched off: every document read and checked in full."""
-    with mock.patch.object(_pipeline, "_quick_verdict", return_value=None):
+    """``validate`` with every short cut switched off: each document read, judged by the reference and checked in full.
+
+    The quick verdict, the fast schema verdict and the quick meaning check all stand aside.
+    """
+    plain_kinds = {name: attrs.evolve(entry, clean=None) for name, entry in KINDS.items()}
+    with (
+        mock.patch.object(_pipeline, "_quick_verdict", return_value=None),
+        mock.patch.object(_pipeline, "fast_is_valid", return_value=None),
+        mock.patch.dict(KINDS, plain_kinds),
+    ):
         return validate(data, **options)
 
 

@@ -1,7 +1,7 @@
 """Exact rational values: thresholds such as ``"2/3"`` and rates such as ``0.234`` or ``"23.4%"``.
 
 No float ever decides anything here. JSON numbers are read as :class:`decimal.Decimal` (see
-:mod:`tajimi_rules._jsonio`) and turned into :class:`fractions.Fraction` exactly; a Python
+:mod:`tajimi_rules.documents._jsonio`) and turned into :class:`fractions.Fraction` exactly; a Python
 ``float`` given by a caller is read through its shortest ``repr``, which is the decimal the
 person wrote (``0.234`` means 234/1000, not the nearest binary double).
 """

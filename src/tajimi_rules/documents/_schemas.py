@@ -192,7 +192,7 @@ def fast_validator_available() -> bool:
 def fast_is_valid(instance: Any, kind: Kind) -> bool | None:
     """The fast validator's verdict on a plain JSON value, or ``None`` when it cannot give one.
 
-    ``instance`` must hold only what :func:`~tajimi_rules._jsonio.read_json` returns (dicts,
+    ``instance`` must hold only what :func:`~tajimi_rules.documents._jsonio.read_json` returns (dicts,
     lists, strings, ints, :class:`~decimal.Decimal`, booleans, ``None``). The verdict is the
     reference validator's, decided sooner; the property tests hold the two to that.
     """
