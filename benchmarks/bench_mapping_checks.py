@@ -18,8 +18,8 @@ import argparse
 import copy
 import json
 import os
-import time
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +27,11 @@ from tajimi_rules import Problem
 from tajimi_rules.documents import _pipeline, validate
 from tajimi_rules.documents._values import value_problems
 
+# Run as a file, the script sees its own folder: the repository's root holds the benchmarks package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._timing import interleaved
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tajimi-r4.json"
-
-
-def interleaved(ways: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
-    """Best seconds of each way over ``rounds`` rounds, the ways taking turns within each round."""
-    best = dict.fromkeys(ways, float("inf"))
-    for _ in range(rounds):
-        for label, way in ways.items():
-            start = time.perf_counter()
-            way()
-            best[label] = min(best[label], time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

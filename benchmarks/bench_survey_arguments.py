@@ -24,7 +24,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,20 +34,13 @@ import tajimi_rules.survey as sv
 from tajimi_rules._light._meaning import check_digit_unchecked
 from tajimi_rules.survey import _batch, _csv
 
+# Run as a file, the script sees its own folder: the repository's root holds the benchmarks package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._timing import interleaved
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CELLS = 100_000
-
-
-def interleaved(ways: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
-    """Best seconds of each way over ``rounds`` rounds, the ways taking turns within each round."""
-    best = dict.fromkeys(ways, float("inf"))
-    for _ in range(rounds):
-        for label, way in ways.items():
-            start = time.perf_counter()
-            way()
-            best[label] = min(best[label], time.perf_counter() - start)
-    return best
 
 
 def _nothing(*_args: object, **_kwargs: object) -> None:

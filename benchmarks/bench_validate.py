@@ -20,15 +20,20 @@ import argparse
 import json
 import os
 import random
-import time
+import sys
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from tajimi_rules.documents._jsonio import read_json
 from tajimi_rules.documents._schemas import fast_validator_available
 from tajimi_rules.documents._validate import validate
 from tajimi_rules.survey import check_digit
+
+# Run as a file, the script sees its own folder: the repository's root holds the benchmarks package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks._timing import interleaved
 
 LEVELS = ("advanced", "standard", "needs_review", "behind")
 
@@ -84,21 +89,6 @@ def _number(value: Any) -> Any:
     raise TypeError(value)
 
 
-def interleaved(ways: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
-    """Best seconds of each way over ``rounds`` rounds, the ways taking turns within each round.
-
-    Each way returns the number of problems it found, which must be 0 (the files are valid).
-    """
-    best = dict.fromkeys(ways, float("inf"))
-    for _ in range(rounds):
-        for label, run in ways.items():
-            start = time.perf_counter()
-            found = run()
-            best[label] = min(best[label], time.perf_counter() - start)
-            assert found == 0, f"{label}: valid files gave {found} problems"
-    return best
-
-
 def main() -> None:
     """Generate the files, check they are valid, and measure every way in interleaved rounds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -135,7 +125,11 @@ def main() -> None:
         sizes.update(dict.fromkeys(list(ways)[-2:], len(files)))
     else:
         print("the fast extra (jsonschema-rs) is not installed: only the reference path is measured")
-    best = interleaved(ways, args.rounds)
+
+    def no_problems(label: str, found: int) -> None:
+        assert found == 0, f"{label}: valid files gave {found} problems"
+
+    best = interleaved(ways, args.rounds, each=no_problems)
     print(f"best of {args.rounds} interleaved rounds, load {os.getloadavg()[0]:.2f} (1-minute average)")
     speed = {label: sizes[label] / seconds for label, seconds in best.items()}
     for label, files_per_second in speed.items():
