@@ -112,6 +112,7 @@ CHECK_MAY_LOAD = CORE | {
     "tajimi_rules._light._check_text",
     "tajimi_rules._light._json",
     "tajimi_rules._light._meaning",
+    "tajimi_rules._light._schema",
     "tajimi_rules._light._shipped",
     "tajimi_rules._light._terminal",
     "tajimi_rules.checks",

@@ -31,7 +31,7 @@ from ._explain import Outcome, decide, headline, rule_text
 from ._json import plain_draft
 from ._levels import Level, Rating
 from ._meaning import evaluation_clean
-from ._schema import verdict_for
+from ._schema import names_schema, shipped_schema, verdict_for
 from ._shares import ALL_LEVELS, Comparison, compound_text, share_text
 from ._shipped import DEFAULT_RULES, builtin_rule_sets, shipped_bytes
 from ._terminal import visible_lines
@@ -98,11 +98,6 @@ def _read(path: str) -> bytes:
         return stream.read(QUICK_MAX_BYTES + 1)
 
 
-def names_schema(claim: str, schema_id: str, schema_file: str) -> bool:
-    """Whether a ``$schema`` value names the schema: its id, or a path or URL ending in its file name."""
-    return claim == schema_id or claim.rsplit("/", 1)[-1].split("#", 1)[0] == schema_file
-
-
 def _document(data: bytes, kind: str) -> dict[str, Any]:
     """A document of ``kind`` that reads without a doubt, claims its own schema and is valid by it."""
     draft = plain_draft(data)
@@ -111,7 +106,7 @@ def _document(data: bytes, kind: str) -> dict[str, Any]:
         raise _DeclinedError(kind)
     claim = draft.get("$schema")
     if claim is not None and not (
-        isinstance(claim, str) and names_schema(claim, f"urn:tajimi-rules:schema:{kind}:1", f"{kind}.schema.json")
+        isinstance(claim, str) and names_schema(claim, shipped_schema(kind)["$id"], f"{kind}.schema.json")
     ):
         raise _DeclinedError("$schema")
     if verdict(draft) is not True:

@@ -808,6 +808,7 @@ def compile_verdict(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
 
 
 _SHIPPED: dict[str, Callable[[Any], bool] | None] = {}
+_DOCUMENTS: dict[str, Any] = {}
 
 
 def verdict_for(name: str) -> Callable[[Any], bool] | None:
@@ -816,11 +817,29 @@ def verdict_for(name: str) -> Callable[[Any], bool] | None:
     The schema is read as package data and compiled on first use, then kept.
     """
     if name not in _SHIPPED:
-        _SHIPPED[name] = compile_verdict(_shipped_schema(name))
+        _SHIPPED[name] = compile_verdict(shipped_schema(name))
     return _SHIPPED[name]
 
 
-def _shipped_schema(name: str) -> Any:
+def shipped_schema(name: str) -> Any:
+    """The shipped schema ``schemas/{name}.schema.json`` as read, kept after the first reading."""
+    if name not in _DOCUMENTS:
+        _DOCUMENTS[name] = _read_schema(name)
+    return _DOCUMENTS[name]
+
+
+def names_schema(claim: str, schema_id: str, schema_file: str) -> bool:
+    """Whether a ``$schema`` value names a schema: by its id, or by a path or URL ending in its file name.
+
+    >>> names_schema(
+    ...     "../schemas/evaluation.schema.json", "urn:tajimi-rules:schema:evaluation:1", "evaluation.schema.json"
+    ... )
+    True
+    """
+    return claim == schema_id or claim.rsplit("/", 1)[-1].split("#", 1)[0] == schema_file
+
+
+def _read_schema(name: str) -> Any:
     if not (name.isascii() and name.isalpha()):
         raise ValueError(f"no shipped schema is named {name!r}")
     import json  # noqa: PLC0415 - loaded with the first verdict

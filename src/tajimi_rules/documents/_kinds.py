@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from .._errors import Problem
+from .._light._schema import names_schema
 from ..model import Catalog, Evaluation, Rating
 from ..rules._rules import ItemGrading, RuleSet
 from ._meaning import catalog_problems, evaluation_clean, evaluation_problems, rate_problems, ruleset_problems
@@ -168,9 +169,8 @@ def schema_kind(claim: str) -> DocumentKind | None:
     The schema's id names it, and so does a path or URL ending in the schema's file name
     (an editor-style ``"../schemas/evaluation.schema.json"``).
     """
-    tail = claim.rsplit("/", 1)[-1].split("#", 1)[0]
     for kind in KINDS.values():
-        if claim == kind.schema_id or tail == kind.schema_file:
+        if names_schema(claim, kind.schema_id, kind.schema_file):
             return kind
     return None
 
