@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     Check = Callable[[Any], bool]
     Allowed = dict[type, bool]
 
-__all__ = ["compile_verdict", "verdict_for"]
+__all__ = ["compile_verdict", "names_schema", "shipped_schema", "verdict_for"]
 
 
 class _DoubtError(Exception):
