@@ -7,6 +7,8 @@ import io
 import json
 import os
 import string
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +205,20 @@ def test_broken_generated_documents_are_read_alike_or_left(tmp_path: Path, docum
     path = tmp_path / "evaluation.json"
     path.write_bytes(document if isinstance(document, bytes) else json.dumps(document).encode("utf-8"))
     same_or_left([str(path)])
+
+
+@pytest.mark.parametrize("route", [[], ["--format", "json"]], ids=["quick route", "full road"])
+def test_an_output_encoding_that_cannot_hold_the_text_gets_escapes(route: list[str]):
+    """Output redirected in an encoding without ``✓`` or kanji (ASCII here, cp932 on Windows) gets escapes."""
+    environment = {**os.environ, "PYTHONIOENCODING": "ascii", "TAJIMI_RULES_LANG": "ja"}
+    command = [sys.executable, "-m", "tajimi_rules", "check", str(EXAMPLE), *route]
+    done = subprocess.run(command, capture_output=True, check=False, env=environment, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (1, b"")
+    assert done.stdout.isascii()
+    if route:
+        utf8 = subprocess.run(
+            command, capture_output=True, check=False, env={**environment, "PYTHONIOENCODING": "utf-8"}
+        )
+        assert json.loads(done.stdout) == json.loads(utf8.stdout)
+    else:
+        assert b"\\u2713" in done.stdout

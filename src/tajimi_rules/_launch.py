@@ -15,6 +15,7 @@ __all__ = ["run"]
 
 def run() -> None:
     """Console-script entry point: the version, a plain check, else :func:`tajimi_rules._cli.run`."""
+    _never_fail_to_encode()
     arguments = sys.argv[1:]
     if arguments == ["--version"]:
         sys.stdout.write(f"tajimi-rules {__version__}\n")
@@ -24,6 +25,18 @@ def run() -> None:
     from ._cli import run as run_command_line  # noqa: PLC0415 - the command line loads only when used
 
     run_command_line()
+
+
+def _never_fail_to_encode() -> None:
+    r"""Write what the streams' encoding cannot hold as escapes (``\u2713``) instead of failing.
+
+    Output redirected to a file takes the locale's encoding (cp932 on a Japanese Windows, ASCII
+    under ``PYTHONIOENCODING=ascii``), which holds neither ``✓`` nor every name in a file.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def _quick_check(arguments: list[str]) -> None:
