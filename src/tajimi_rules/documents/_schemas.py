@@ -1,7 +1,8 @@
 r"""The JSON Schemas shipped with the package, and schema validation as problems.
 
-The schemas are package data (``tajimi_rules/schemas/*.schema.json``), read only through
-:mod:`importlib.resources`; the repository's top-level ``schemas/`` is the same folder.
+The schemas are package data (``tajimi_rules/schemas/*.schema.json``), read once each by
+:func:`~tajimi_rules._light._schema.shipped_schema`, which the quick route of ``check`` reads
+them with too; the repository's top-level ``schemas/`` is the same folder.
 
 jsonschema's Draft 2020-12 validator is the reference that words every problem. It is set up
 to read ``pattern`` as the specification says, as an ECMA-262 regular expression (``$`` ends
@@ -21,10 +22,10 @@ import types
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._errors import Detail, Phrase, Problem, phrase, pointer
+from .._light._schema import shipped_schema
 from .._texts import PROBLEM_CODES
 
 if TYPE_CHECKING:
@@ -55,11 +56,9 @@ SCHEMA_IDS: Mapping[str, Kind] = {
 }
 
 
-@cache
 def schema(kind: Kind) -> Mapping[str, Any]:
     """The JSON Schema (Draft 2020-12) for ``"evaluation"`` or ``"ruleset"`` documents."""
-    text = files("tajimi_rules").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
-    loaded: dict[str, Any] = json.loads(text)
+    loaded: Mapping[str, Any] = shipped_schema(kind)
     return loaded
 
 
