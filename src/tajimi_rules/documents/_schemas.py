@@ -56,7 +56,7 @@ SCHEMA_IDS: Mapping[str, Kind] = {
 }
 
 
-def schema(kind: Kind) -> Mapping[str, Any]:
+def schema(kind: str) -> Mapping[str, Any]:
     """The JSON Schema (Draft 2020-12) for ``"evaluation"`` or ``"ruleset"`` documents."""
     loaded: Mapping[str, Any] = shipped_schema(kind)
     return loaded
