@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .._light._check_text import CheckLine, mark_of, render_check
+from .._light._check_text import CheckLine, render_check
 from .._texts import Lang, text
 from ..checks import CategoryCheck, CheckReport, check
 from ..documents import DEFAULT_RULES
@@ -36,42 +36,26 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--explain", action="store_true", help="explain every category, not only the notable ones")
 
 
-def _rating_text(item: CategoryCheck, lang: Lang) -> str:
-    if item.rating is not None:
-        return item.rating.label(lang)
-    if item.explanation is None:
-        return text("cli.check.unknown_counts", lang)
-    return text(f"cli.check.outcome.{item.explanation.outcome.value}", lang)
-
-
 def _line(item: CategoryCheck, lang: Lang) -> CheckLine:
-    counts = item.counts
+    counts, explanation = item.counts, item.explanation
     return CheckLine(
         id=item.category.id,
         name=item.category.name.label(lang),
         counts=tuple(counts) if counts is not None else None,
-        computed=_rating_text(item, lang),
-        stated=item.stated_rating.label(lang) if item.stated_rating is not None else None,
-        mark=mark_of(item.rated, item.agrees),
-        notable=item.agrees is False or not item.rated,
-        explanation=item.explanation.lines(lang) if item.explanation is not None else None,
+        rating=item.rating,
+        outcome=explanation.outcome if explanation is not None else None,
+        stated=item.stated_rating,
+        explanation=explanation.lines(lang) if explanation is not None else None,
     )
 
 
 def _render(report: CheckReport, file: str, lang: Lang, explain_all: bool, out: Output) -> None:
     evaluation, rules = report.evaluation, report.rules
     municipality = evaluation.municipality
-    summary = {
-        "total": len(report.categories),
-        "agree": len(report.agreements),
-        "disagree": len(report.disagreements),
-        "unrated": len(report.unrated),
-    }
     lines = render_check(
         f"{file}: {municipality.name} ({municipality.code}) · {evaluation.survey.title}",
         text("cli.rules_line", lang, id=rules.id, combine=rules.combine.value, title=rules.title),
         [_line(item, lang) for item in report.categories],
-        summary,
         lang,
         explain_all,
     )

@@ -26,7 +26,7 @@ import stat
 
 from .._fractions import parse_fraction
 from .._texts import LANGS, name_in, resolve_lang, text
-from ._check_text import CheckLine, mark_of, render_check
+from ._check_text import CheckLine, render_check
 from ._explain import Outcome, decide, headline, rule_text
 from ._json import plain_draft
 from ._levels import Level, Rating
@@ -234,33 +234,25 @@ def _explained(
 
 def _check_lines(
     evaluation: Mapping[str, Any], rules: Sequence[tuple[Rating, Node]], first_match: bool, lang: str
-) -> tuple[list[CheckLine], dict[str, int]]:
-    """Each category checked, and the summary's numbers (as :class:`~tajimi_rules.checks.CheckReport` counts)."""
+) -> list[CheckLine]:
+    """Each category checked, as the text output shows it."""
     lines: list[CheckLine] = []
-    summary = {"total": 0, "agree": 0, "disagree": 0, "unrated": 0}
     for category in evaluation["categories"]:
         counts = _counts(category)
         rating, outcome, explanation = _explained(counts, rules, first_match, lang)
-        stated = Rating(category["stated_rating"]) if "stated_rating" in category else None
-        agrees = None if stated is None else rating is stated
-        summary["total"] += 1
-        summary["agree"] += agrees is True
-        summary["disagree"] += agrees is False
-        summary["unrated"] += rating is None
         names = category["name"]
         lines.append(
             CheckLine(
                 id=category["id"],
                 name=name_in(lang, names["ja"], names.get("en")),
                 counts=counts,
-                computed=rating.label(lang) if rating is not None else text(f"cli.check.outcome.{outcome.value}", lang),
-                stated=stated.label(lang) if stated is not None else None,
-                mark=mark_of(rating is not None, agrees),
-                notable=agrees is False or rating is None,
+                rating=rating,
+                outcome=outcome,
+                stated=Rating(category["stated_rating"]) if "stated_rating" in category else None,
                 explanation=explanation,
             )
         )
-    return lines, summary
+    return lines
 
 
 def _rule_set(name: str) -> tuple[Mapping[str, Any], list[tuple[Rating, Node]], bool]:
@@ -289,12 +281,12 @@ def _lines(arguments: Mapping[str, Any]) -> tuple[list[str], int]:
     )
     if not clean:
         raise _DeclinedError("meaning")
-    lines, summary = _check_lines(evaluation, rules, first_match, lang)
+    lines = _check_lines(evaluation, rules, first_match, lang)
     municipality = evaluation["municipality"]
     heading = f"{arguments['file']}: {municipality['name']} ({municipality['code']}) · {evaluation['survey']['title']}"
     rules_line = text("cli.rules_line", lang, id=rule_set["id"], combine=rule_set["combine"], title=rule_set["title"])
-    written = render_check(heading, rules_line, lines, summary, lang, arguments["explain"])
-    return written, 0 if summary["disagree"] == 0 and summary["unrated"] == 0 else 1
+    written = render_check(heading, rules_line, lines, lang, arguments["explain"])
+    return written, 1 if any(line.notable for line in lines) else 0
 
 
 def quick_check(argv: Sequence[str], stdout: TextIO) -> int | None:

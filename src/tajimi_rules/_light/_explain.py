@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 
 from .._texts import text
+from ._levels import short_counts
 
 # Not ``typing.TYPE_CHECKING``: importing typing costs the start-up this package saves.
 TYPE_CHECKING = False
@@ -67,7 +68,7 @@ def headline(
     """
     values = tuple(counts)
     fields: dict[str, Any] = {
-        "counts": f"{'/'.join(map(str, values))} (n={sum(values)})",
+        "counts": f"{short_counts(values)} (n={sum(values)})",
         "no_rating": text("rules.no_rating", lang),
     }
     if outcome is Outcome.AMBIGUOUS:

@@ -11,7 +11,12 @@ import enum
 
 from .._texts import text
 
-__all__ = ["IMPLEMENTING_MOVES", "Level", "Rating"]
+# Not ``typing.TYPE_CHECKING``: importing typing costs the start-up this package saves.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["IMPLEMENTING_MOVES", "Level", "Rating", "short_counts"]
 
 
 class Level(enum.Enum):
@@ -107,3 +112,12 @@ class Rating(enum.Enum):
 
 
 _RATING_RANK = {rating: 3 - index for index, rating in enumerate(Rating)}
+
+
+def short_counts(counts: Iterable[int]) -> str:
+    """Four counts, best level first, written ``a/s/r/b`` as in the domain brief's tables.
+
+    >>> short_counts((6, 7, 8, 0))
+    '6/7/8/0'
+    """
+    return "/".join(map(str, counts))

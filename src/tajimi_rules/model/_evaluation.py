@@ -13,7 +13,7 @@ from fractions import Fraction
 import attrs
 
 from .._errors import UnknownCategoryError
-from .._light._levels import IMPLEMENTING_MOVES, Level, Rating
+from .._light._levels import IMPLEMENTING_MOVES, Level, Rating, short_counts
 from .._texts import name_in
 
 __all__ = [
@@ -94,7 +94,7 @@ class Counts:
 
     def short(self) -> str:
         """``a/s/r/b``, as in the domain brief's tables."""
-        return "/".join(str(count) for count in self)
+        return short_counts(self)
 
 
 @attrs.frozen
