@@ -30,7 +30,7 @@ from ._check_text import CheckLine, render_check
 from ._explain import Outcome, decide, headline, rule_text
 from ._json import plain_draft
 from ._levels import Level, Rating
-from ._meaning import evaluation_clean
+from ._meaning import common_at, evaluation_clean
 from ._schema import names_schema, shipped_schema, verdict_for
 from ._shares import ALL_LEVELS, Comparison, compound_text, share_text
 from ._shipped import DEFAULT_RULES, builtin_rule_sets, shipped_bytes
@@ -195,13 +195,7 @@ def _common_at(rule_set: Mapping[str, Any]) -> tuple[int, int, bool, str] | None
     if grading is None:
         return None
     ((comparison, value),) = grading["common"].items()
-    threshold = _fraction(value)
-    return (
-        threshold.numerator,
-        threshold.denominator,
-        comparison != "at_least",
-        f"{grading.get('rate', 'national')}_rate",
-    )
+    return common_at(_fraction(value), comparison, grading.get("rate", "national"))
 
 
 # --------------------------------------------------------------------------- the check

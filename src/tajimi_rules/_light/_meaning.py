@@ -21,13 +21,24 @@ from ._levels import Level, Rating
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping, Sequence
+    from fractions import Fraction
     from typing import Any
 
-__all__ = ["CommonAt", "check_digit_unchecked", "current_fiscal_year", "evaluation_clean", "mixed_script"]
+__all__ = ["CommonAt", "check_digit_unchecked", "common_at", "current_fiscal_year", "evaluation_clean", "mixed_script"]
 
 CommonAt = tuple[int, int, bool, str]
 """An item grading as the quick check takes it: threshold numerator, denominator, whether the comparison is strict
 (``more_than``), and the key of the rate it grades by (:meth:`~tajimi_rules.rules.ItemGrading.common_at`)."""
+
+
+def common_at(threshold: Fraction, comparison: str, rate: str) -> CommonAt:
+    """An item grading as the quick check takes it, from its threshold, its comparison and its rate's name.
+
+    >>> from fractions import Fraction
+    >>> common_at(Fraction(1, 2), "more_than", "national")
+    (1, 2, True, 'national_rate')
+    """
+    return threshold.numerator, threshold.denominator, comparison != "at_least", f"{rate}_rate"
 
 
 def check_digit_unchecked(first_five: str) -> int:

@@ -137,8 +137,9 @@ class ItemGrading:
         >>> ItemGrading(threshold="1/2", comparison="more_than").common_at()
         (1, 2, True, 'national_rate')
         """
-        strict = self.comparison is not Comparison.AT_LEAST
-        return self.threshold.numerator, self.threshold.denominator, strict, f"{self.rate}_rate"
+        from .._light._meaning import common_at  # noqa: PLC0415 - loaded with the meaning checks, not with the core
+
+        return common_at(self.threshold, self.comparison.value, self.rate)
 
 
 def _as_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
